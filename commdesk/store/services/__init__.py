@@ -1,1 +1,1 @@
-"""store/services."""
+"""One service module per ledger; see :mod:`commdesk.store.services.base`."""

@@ -1,0 +1,220 @@
+"""Validate a whole ledger row from its field description.
+
+Per-field checks come from :mod:`commdesk.domain.validators`; the few rules
+that look at two fields at once (activity area within floor area, a birth date
+that contradicts the ID number, leaving before joining) live here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from commdesk.domain import validators as v
+from commdesk.domain.catalogues import Catalogues
+from commdesk.domain.i18n import translate
+from commdesk.domain.ledgers import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DIVISION_CODE,
+    FLOAT,
+    GENDER,
+    ID_NUMBER,
+    INT,
+    LONGTEXT,
+    MOBILE,
+    PHONE,
+    TEAM,
+    TEXT,
+    VOLUNTEERS,
+    YEAR,
+    Field,
+    Ledger,
+)
+
+
+class ValidationError(ValueError):
+    """A row that cannot be stored; ``errors`` maps field name to messages."""
+
+    def __init__(self, errors: Mapping[str, list[str]], warnings: Mapping[str, list[str]] | None = None):
+        self.errors = {k: list(msgs) for k, msgs in errors.items() if msgs}
+        self.warnings = {k: list(msgs) for k, msgs in (warnings or {}).items() if msgs}
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        parts = [f"{name}: {'; '.join(msgs)}" for name, msgs in self.errors.items()]
+        return "; ".join(parts)
+
+
+@dataclass
+class Validated:
+    values: dict[str, Any]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not any(self.errors.values())
+
+    def add_error(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, []).append(message)
+
+    def add_warning(self, name: str, message: str) -> None:
+        self.warnings.setdefault(name, []).append(message)
+
+
+def check_field(f: Field, raw: Any, catalogues: Catalogues, today: date | None = None) -> v.Checked[Any]:
+    """Check one value against its field description."""
+    kind = f.kind
+    if kind in (TEXT, LONGTEXT):
+        return v.check_text(raw, required=f.required, max_length=f.max_length)
+    if kind == ID_NUMBER:
+        return v.check_resident_id(raw, required=f.required)
+    if kind == MOBILE:
+        return v.check_mobile(raw, required=f.required)
+    if kind == PHONE:
+        return v.check_phone(raw, required=f.required)
+    if kind == DIVISION_CODE:
+        return v.check_division_code(raw, required=f.required)
+    if kind == DATE:
+        return v.check_date(
+            raw,
+            required=f.required,
+            not_future=f.not_future,
+            earliest=f.earliest or date(1900, 1, 1),
+            today=today,
+        )
+    if kind in (INT, FLOAT, YEAR):
+        maximum = f.maximum
+        if kind == YEAR:
+            maximum = (today or date.today()).year
+        return v.check_number(
+            raw,
+            required=f.required,
+            minimum=f.minimum,
+            maximum=maximum,
+            integer=kind in (INT, YEAR),
+            units=f.units,
+        )
+    if kind == BOOL:
+        checked = v.check_bool(raw)
+        if checked.value is None and not checked.errors:
+            return v.Checked(False if not f.required else None, checked.errors, checked.warnings)
+        return checked
+    if kind == GENDER:
+        return v.check_gender(raw)
+    if kind == CHOICE:
+        return _check_choice(f, raw, catalogues)
+    if kind == TEAM:
+        if raw in (None, "", 0):
+            return v.Checked(None)
+        try:
+            return v.Checked(int(raw))
+        except (TypeError, ValueError):
+            return v.Checked(None, (translate("Validators", "Not a known team."),))
+    if kind == VOLUNTEERS:
+        ids = sorted({int(x) for x in (raw or ())})
+        return v.Checked(ids)
+    raise ValueError(f"unknown field kind {kind!r}")
+
+
+def _check_choice(f: Field, raw: Any, catalogues: Catalogues) -> v.Checked[str]:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if f.required:
+            return v.Checked(None, (translate("Validators", "Required."),))
+        return v.Checked(None)
+    assert f.catalogue is not None
+    matches = catalogues[f.catalogue].match(str(raw))
+    if len(matches) == 1:
+        return v.Checked(matches[0].code)
+    if not matches:
+        return v.Checked(
+            None, (translate("Validators", "“{value}” is not in the list.").format(value=raw),)
+        )
+    labels = "、".join(m.label() for m in matches)
+    return v.Checked(
+        None,
+        (translate("Validators", "“{value}” could mean several items: {labels}.").format(
+            value=raw, labels=labels
+        ),),
+    )
+
+
+def validate_record(
+    ledger: Ledger,
+    data: Mapping[str, Any],
+    catalogues: Catalogues,
+    *,
+    today: date | None = None,
+    partial: bool = False,
+) -> Validated:
+    """Check every field of ``data``; with ``partial`` only the fields present."""
+    result = Validated(values={})
+    for f in ledger.fields:
+        if partial and f.name not in data:
+            continue
+        raw = data.get(f.name, f.default)
+        checked = check_field(f, raw, catalogues, today)
+        result.values[f.name] = checked.value
+        for msg in checked.errors:
+            result.add_error(f.name, msg)
+        for msg in checked.warnings:
+            result.add_warning(f.name, msg)
+    _cross_checks(ledger, result)
+    return result
+
+
+def _cross_checks(ledger: Ledger, result: Validated) -> None:
+    values = result.values
+    if ledger.person and values.get("id_number") and "id_number" not in result.errors:
+        _derive_from_id(result)
+    floor, activity = values.get("floor_area"), values.get("activity_area")
+    if floor is not None and activity is not None and activity > floor:
+        result.add_error(
+            "activity_area",
+            translate("Validators", "Activity area cannot exceed the floor area."),
+        )
+    for start, end in (("joined_date", "left_date"), ("employed_since", "left_date"),
+                       ("founded_date", "dissolved_date")):
+        a, b = values.get(start), values.get(end)
+        if a and b and b < a:
+            result.add_error(end, translate("Validators", "This date is before the start date."))
+    if "platform_registered" in values and values.get("platform_number") and not values.get(
+        "platform_registered"
+    ):
+        values["platform_registered"] = True
+    res, reg = values.get("resident_population"), values.get("households")
+    if ledger.name == "community":
+        if reg is not None and reg <= 0:
+            result.add_error("households", translate("Validators", "Must be greater than 0."))
+        if res is not None and res <= 0:
+            result.add_error(
+                "resident_population", translate("Validators", "Must be greater than 0.")
+            )
+
+
+def _derive_from_id(result: Validated) -> None:
+    id18 = result.values["id_number"]
+    birth, gender = v.id_birth_date(id18), v.id_gender(id18)
+    if birth is not None:
+        given = result.values.get("birth_date")
+        if given is None:
+            result.values["birth_date"] = birth
+        elif given != birth:
+            result.add_warning(
+                "birth_date",
+                translate("Validators", "Differs from the birth date in the ID number ({date}).").format(
+                    date=birth.isoformat()
+                ),
+            )
+    if gender is not None:
+        given_g = result.values.get("gender")
+        if given_g is None:
+            result.values["gender"] = gender
+        elif given_g != gender:
+            result.add_warning(
+                "gender", translate("Validators", "Differs from the gender in the ID number.")
+            )

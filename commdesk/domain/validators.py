@@ -1,0 +1,644 @@
+"""Field validators shared by the forms and the Excel importer.
+
+Every checker takes what a clerk typed (or what a spreadsheet cell held) and
+returns a :class:`Checked`: the normalised value plus error and warning
+messages ready to show. Checkers never raise on bad input, so an import can
+collect all problems of a sheet in one pass instead of stopping at the first.
+
+No Qt and no SQL here: messages go through :func:`commdesk.domain.i18n.translate`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Generic, TypeVar
+
+from commdesk.domain.i18n import translate
+
+T = TypeVar("T")
+
+CONTEXT = "Validators"
+
+
+@dataclass(frozen=True)
+class Checked(Generic[T]):
+    """Outcome of one check: ``value`` is None when empty or when there are errors."""
+
+    value: T | None
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the value may be saved (warnings do not block)."""
+        return not self.errors
+
+
+def _tr(text: str) -> str:
+    return translate(CONTEXT, text)
+
+
+def _error(message: str) -> Checked:
+    return Checked(None, errors=(message,))
+
+
+def _empty(required: bool) -> Checked:
+    """Result for a blank field: fine unless the field is mandatory."""
+    if required:
+        return _error(_tr("This field is required."))
+    return Checked(None)
+
+
+# ---------------------------------------------------------------------------
+# Text normalisation
+
+_HALFWIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALFWIDTH_TABLE[0x3000] = 0x20
+
+
+def to_halfwidth(text: str) -> str:
+    """Turn full-width ASCII (typed with a Chinese IME) into plain ASCII."""
+    return text.translate(_HALFWIDTH_TABLE)
+
+
+def _is_blank(value: object) -> bool:
+    """None, empty/whitespace text and NaN (pandas' empty cell) count as blank."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not to_halfwidth(value).strip()
+
+
+def _integral_text(value: int | float) -> str | None:
+    """Digits of a whole number read from a cell (phones, codes); None otherwise."""
+    if isinstance(value, float):
+        if not math.isfinite(value) or not value.is_integer():
+            return None
+        value = int(value)
+    if value < 0:
+        return None
+    return str(value)
+
+
+# ---------------------------------------------------------------------------
+# Resident identity card numbers (居民身份证号码)
+
+_SCI_NOTATION = re.compile(r"^[+-]?\d+(\.\d*)?[eE][+-]?\d+$")
+_DECIMAL_FORM = re.compile(r"^\d+\.\d*$")
+_ID18 = re.compile(r"^\d{17}[\dX]$")
+_ID15 = re.compile(r"^\d{15}$")
+
+
+def _id_check_digit(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check digit, as printed on the card."""
+    total = sum(int(digit) * pow(2, 17 - i, 11) for i, digit in enumerate(first17))
+    value = (12 - total % 11) % 11
+    return "X" if value == 10 else str(value)
+
+
+def _precision_lost() -> Checked[str]:
+    return _error(
+        _tr(
+            "This ID number was stored as a number in Excel and has lost its last digits. "
+            "Format the column as Text and type the number again."
+        )
+    )
+
+
+def _id_from_number(value: int | float) -> tuple[str | None, Checked[str] | None]:
+    """Digits of an ID that arrived as a number, or the error to report.
+
+    Excel keeps 15 significant digits: a 15-digit legacy number survives
+    intact, an 18-digit one has always lost its tail (float) or is suspect
+    (an int ending in 000, or one whose check digit fails).
+    """
+    if value < 0 or (isinstance(value, float) and not math.isfinite(value)):
+        return None, _error(_tr("This is not a valid ID number."))
+    if isinstance(value, float):
+        if value.is_integer() and len(str(int(value))) == 15:
+            return str(int(value)), None
+        if abs(value) >= 1e15:
+            return None, _precision_lost()
+        return None, _error(_tr("An ID number has 18 characters."))
+    digits = str(value)
+    if len(digits) == 15:
+        return digits, None
+    if len(digits) == 18:
+        if digits.endswith("000") or _id_check_digit(digits[:17]) != digits[17]:
+            return None, _precision_lost()
+        return digits, None
+    if len(digits) > 15:
+        return None, _precision_lost()
+    return None, _error(_tr("An ID number has 18 characters."))
+
+
+def _clean_id_text(text: str) -> str:
+    text = to_halfwidth(text)
+    text = re.sub(r"[\s\-]", "", text)
+    return text.lstrip("'").upper()
+
+
+def check_resident_id(
+    text: str | int | float | None,
+    *,
+    required: bool = False,
+    today: date | None = None,
+) -> Checked[str]:
+    """Validate and normalise a resident ID to its 18-character form.
+
+    Checksum and birth-date failures are errors; an area code missing from
+    python-stdnum's county table is only a warning, because old and re-coded
+    counties are missing there although the number is genuine.
+    """
+    if _is_blank(text):
+        return _empty(required)
+    if isinstance(text, bool):
+        return _error(_tr("This is not a valid ID number."))
+    if isinstance(text, int | float):
+        digits, problem = _id_from_number(text)
+        if problem is not None:
+            return problem
+        assert digits is not None
+        cleaned = digits
+    elif isinstance(text, str):
+        cleaned = _clean_id_text(text)
+        if _SCI_NOTATION.match(cleaned):
+            return _precision_lost()
+        if _DECIMAL_FORM.match(cleaned):
+            # "110105194912310000.0": a float turned into text somewhere upstream.
+            try:
+                number = float(cleaned)
+            except ValueError:
+                return _error(_tr("This is not a valid ID number."))
+            digits, problem = _id_from_number(number)
+            if problem is not None:
+                return problem
+            assert digits is not None
+            cleaned = digits
+    else:
+        return _error(_tr("This is not a valid ID number."))
+
+    warnings: list[str] = []
+    if _ID15.match(cleaned):
+        first17 = cleaned[:6] + "19" + cleaned[6:]
+        cleaned = first17 + _id_check_digit(first17)
+        warnings.append(
+            _tr("Old 15-digit ID number converted to 18 digits: {id}.").format(id=cleaned)
+        )
+    if len(cleaned) != 18:
+        return _error(
+            _tr("An ID number has 18 characters; this one has {count}.").format(count=len(cleaned))
+        )
+    if not _ID18.match(cleaned):
+        return _error(
+            _tr("An ID number has 17 digits followed by a digit or X; check for typing errors.")
+        )
+    if _id_check_digit(cleaned[:17]) != cleaned[17]:
+        return _error(
+            _tr("The last character (check digit) does not match; check the number for typos.")
+        )
+
+    birth = id_birth_date(cleaned)
+    if birth is None:
+        return _error(_tr("The birth date inside this ID number is not a real date."))
+    today = today or date.today()
+    if birth > today:
+        return _error(_tr("The birth date inside this ID number is in the future."))
+    if birth < date(1900, 1, 1):
+        return _error(_tr("The birth date inside this ID number is before 1900."))
+
+    if not _known_birthplace(cleaned):
+        warnings.append(
+            _tr(
+                "Area code {code} is not in the built-in county list (it may be an old or "
+                "re-coded county). Please double-check it."
+            ).format(code=cleaned[:6])
+        )
+    return Checked(cleaned, warnings=tuple(warnings))
+
+
+def _known_birthplace(id18: str) -> bool:
+    """Ask python-stdnum whether the first six digits name a county.
+
+    stdnum raises InvalidComponent for unknown codes and for codes whose
+    validity window excludes the birth year, and a bare KeyError when the
+    province is known but the county is not (e.g. 110199).
+    """
+    from stdnum.cn import ric
+    from stdnum.exceptions import ValidationError
+
+    try:
+        ric.get_birth_place(id18)
+    except (ValidationError, LookupError, ValueError):
+        return False
+    return True
+
+
+def id_birth_date(id18: str) -> date | None:
+    """Birth date encoded in an ID number (18 or legacy 15 digits)."""
+    if len(id18) == 18:
+        digits = id18[6:14]
+    elif len(id18) == 15:
+        digits = "19" + id18[6:12]
+    else:
+        return None
+    if not digits.isascii() or not digits.isdigit():
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def id_gender(id18: str) -> str | None:
+    """ "M" or "F" from the sequence digit (odd is male)."""
+    if len(id18) == 18:
+        digit = id18[16]
+    elif len(id18) == 15:
+        digit = id18[14]
+    else:
+        return None
+    if not digit.isascii() or not digit.isdigit():
+        return None
+    return "M" if int(digit) % 2 else "F"
+
+
+def mask_id(text: str | None) -> str:
+    """Hide the birth date and sequence of an ID for screens and printouts."""
+    if not text:
+        return ""
+    text = text.strip()
+    length = len(text)
+    if length == 18:
+        return text[:6] + "*" * 8 + text[-4:]
+    if length == 15:
+        return text[:6] + "*" * 6 + text[-3:]
+    if length <= 4:
+        return "*" * length
+    return text[:2] + "*" * (length - 4) + text[-2:]
+
+
+# ---------------------------------------------------------------------------
+# Phone numbers
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+# Beijing (010) and the 02x cities have 3-digit area codes, all others 4 digits,
+# so the split is unambiguous even without a separator.
+_LANDLINE = re.compile(
+    r"^\(?(?P<area>0[12]\d|0[3-9]\d{2})\)?-?(?P<local>\d{7,8})"
+    r"(?:(?:-|转|ext|x|#)(?P<ext>\d{1,6}))?$",
+    re.IGNORECASE,
+)
+_PHONE_SEPARATORS = re.compile(r"[\s\-.]")
+
+
+def _phone_text(value: object) -> str | None:
+    """Phone as text; spreadsheets often hold phones as numbers."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return _integral_text(value)
+    if isinstance(value, str):
+        return to_halfwidth(value).strip()
+    return None
+
+
+def _strip_country_code(text: str) -> str:
+    for prefix in ("+86", "0086"):
+        if text.startswith(prefix):
+            return text[len(prefix) :].lstrip(" -")
+    return text
+
+
+def _normalise_mobile(text: str) -> str | None:
+    compact = _PHONE_SEPARATORS.sub("", _strip_country_code(text))
+    if len(compact) == 13 and compact.startswith("86"):
+        compact = compact[2:]
+    return compact if _MOBILE.match(compact) else None
+
+
+def check_mobile(value: str | int | float | None, *, required: bool = False) -> Checked[str]:
+    """Validate a mainland mobile number and store it as 11 bare digits."""
+    if _is_blank(value):
+        return _empty(required)
+    text = _phone_text(value)
+    mobile = _normalise_mobile(text) if text is not None else None
+    if mobile is None:
+        return _error(_tr("A mobile number has 11 digits and starts with 13–19."))
+    return Checked(mobile)
+
+
+def _normalise_landline(text: str) -> str | None:
+    rest = _strip_country_code(text)
+    if rest != text and not rest.startswith(("0", "(")):
+        rest = "0" + rest  # +86 10 12345678 -> 010 12345678
+    match = _LANDLINE.match(re.sub(r"[\s.]", "", rest))
+    if match is None:
+        return None
+    result = f"{match['area']}-{match['local']}"
+    return f"{result}-{match['ext']}" if match["ext"] else result
+
+
+def check_phone(value: str | int | float | None, *, required: bool = False) -> Checked[str]:
+    """Accept a mobile or a landline with area code (stored as 010-12345678[-ext])."""
+    if _is_blank(value):
+        return _empty(required)
+    text = _phone_text(value)
+    if text is not None:
+        mobile = _normalise_mobile(text)
+        if mobile is not None:
+            return Checked(mobile)
+        landline = _normalise_landline(text)
+        if landline is None and isinstance(value, int | float):
+            # A number cell drops the landline's leading 0 (01012345678 -> 1012345678).
+            landline = _normalise_landline("0" + text)
+        if landline is not None:
+            return Checked(landline)
+    return _error(
+        _tr("Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.")
+    )
+
+
+# ---------------------------------------------------------------------------
+# Statistical division codes (统计用区划代码)
+
+PROVINCE_CODES = frozenset(
+    {
+        "11", "12", "13", "14", "15",
+        "21", "22", "23",
+        "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46",
+        "50", "51", "52", "53", "54",
+        "61", "62", "63", "64", "65",
+        "71", "81", "82",
+    }
+)  # fmt: skip
+
+
+def check_division_code(value: str | int | float | None, *, required: bool = True) -> Checked[str]:
+    """Validate a 12-digit statistical division code of a village or community."""
+    if _is_blank(value):
+        return _empty(required)
+    if isinstance(value, bool):
+        text = ""
+    elif isinstance(value, int | float):
+        text = _integral_text(value) or ""
+    elif isinstance(value, str):
+        text = re.sub(r"\s", "", to_halfwidth(value))
+    else:
+        text = ""
+    if len(text) != 12 or not text.isascii() or not text.isdigit():
+        return _error(_tr("A division code has exactly 12 digits."))
+    if text[:2] not in PROVINCE_CODES:
+        return _error(
+            _tr("The first two digits ({province}) are not a province code.").format(
+                province=text[:2]
+            )
+        )
+    return Checked(text)
+
+
+def township_prefix(code: str) -> str:
+    """First 9 digits: the township/street the committee belongs to."""
+    return code[:9]
+
+
+# ---------------------------------------------------------------------------
+# Dates
+
+_EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
+_DATE_YMD = re.compile(
+    r"^(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
+)
+_DATE_ZH = re.compile(r"^(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?$")
+_DATE_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$")
+_SERIAL_TEXT = re.compile(r"^\d{4,5}(?:\.\d+)?$")  # serials of 1905..2173
+
+
+def _from_excel_serial(serial: float) -> date | None:
+    """Excel 1900 date system; serial 60 is the non-existent 1900-02-29."""
+    days = math.floor(serial)
+    if days < 1 or days > _EXCEL_MAX_SERIAL or days == 60:
+        return None
+    if days < 60:
+        return date(1899, 12, 31) + timedelta(days=days)
+    return date(1899, 12, 30) + timedelta(days=days)
+
+
+def _not_a_date() -> Checked[date]:
+    return _error(_tr("Cannot read this as a date. Use the form 2023-05-01."))
+
+
+def _date_from_number(value: float) -> Checked[date] | date:
+    if not math.isfinite(value):
+        return _not_a_date()
+    if value.is_integer() and 1900 <= value <= 2100:
+        return _error(_tr("This looks like a year only; enter the full date, e.g. 2023-05-01."))
+    result = _from_excel_serial(value)
+    return result if result is not None else _not_a_date()
+
+
+def _date_from_text(text: str) -> Checked[date] | date:
+    text = to_halfwidth(text).strip()
+    for pattern in (_DATE_YMD, _DATE_ZH, _DATE_COMPACT):
+        match = pattern.match(text)
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                return _error(_tr("{text} is not a real calendar date.").format(text=text))
+    if _SERIAL_TEXT.match(text):
+        return _date_from_number(float(text))
+    return _not_a_date()
+
+
+def check_date(
+    value: date | datetime | str | int | float | None,
+    *,
+    required: bool = False,
+    not_future: bool = False,
+    earliest: date = date(1900, 1, 1),
+    today: date | None = None,
+) -> Checked[date]:
+    """Read a date typed in any of the forms clerks use, or an Excel serial."""
+    if _is_blank(value):
+        return _empty(required)
+    if isinstance(value, bool):
+        return _not_a_date()
+    parsed: Checked[date] | date
+    if isinstance(value, datetime):
+        parsed = value.date()
+    elif isinstance(value, date):
+        parsed = value
+    elif isinstance(value, int | float):
+        parsed = _date_from_number(float(value))
+    elif isinstance(value, str):
+        parsed = _date_from_text(value)
+    else:
+        parsed = _not_a_date()
+    if isinstance(parsed, Checked):
+        return parsed
+
+    if parsed < earliest:
+        return _error(
+            _tr("The date {date} is earlier than {earliest}.").format(
+                date=parsed.isoformat(), earliest=earliest.isoformat()
+            )
+        )
+    if not_future and parsed > (today or date.today()):
+        return _error(_tr("The date {date} is in the future.").format(date=parsed.isoformat()))
+    return Checked(parsed)
+
+
+# ---------------------------------------------------------------------------
+# Numbers
+
+_PLAIN_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+_GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+
+
+def _not_a_number() -> Checked[float | int]:
+    return _error(_tr("Enter a number."))
+
+
+def _number_from_text(text: str, units: tuple[str, ...]) -> float | int | None:
+    text = to_halfwidth(text).strip()
+    folded = text.casefold()
+    for unit in sorted(units, key=len, reverse=True):
+        unit_folded = to_halfwidth(unit).strip().casefold()
+        if unit_folded and folded.endswith(unit_folded):
+            text = text[: len(text) - len(unit_folded)].strip()
+            break
+    if _GROUPED_NUMBER.match(text):
+        text = text.replace(",", "")
+    if not _PLAIN_NUMBER.match(text):
+        return None
+    if "." not in text:
+        try:
+            return int(text)
+        except ValueError:  # longer than Python's int-from-text limit
+            return None
+    return float(text)
+
+
+def check_number(
+    value: int | float | str | None,
+    *,
+    required: bool = False,
+    minimum: float | None = 0,
+    maximum: float | None = None,
+    integer: bool = False,
+    units: tuple[str, ...] = (),
+) -> Checked[float | int]:
+    """Read a count or an amount; with ``integer`` the value is an int, else a float."""
+    if value is None or (isinstance(value, str) and not to_halfwidth(value).strip()):
+        return _empty(required)
+    if isinstance(value, bool):
+        return _not_a_number()
+    number: float | int | None
+    if isinstance(value, int | float):
+        number = value
+    elif isinstance(value, str):
+        number = _number_from_text(value, units)
+    else:
+        number = None
+    if number is None:
+        return _not_a_number()
+    if isinstance(number, float) and not math.isfinite(number):
+        return _not_a_number()
+    if integer:
+        if isinstance(number, float) and not number.is_integer():
+            return _error(_tr("Enter a whole number."))
+        number = int(number)
+    else:
+        number = float(number)
+
+    if minimum is not None and number < minimum:
+        if minimum == 0:
+            return _error(_tr("The number cannot be negative."))
+        return _error(_tr("The number must be at least {minimum}.").format(minimum=minimum))
+    if maximum is not None and number > maximum:
+        return _error(_tr("The number must be at most {maximum}.").format(maximum=maximum))
+    return Checked(number)
+
+
+# ---------------------------------------------------------------------------
+# Free text, yes/no, gender
+
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def check_text(
+    value: str | int | float | None, *, required: bool = False, max_length: int = 200
+) -> Checked[str]:
+    """Trim text and drop control characters pasted from other programs; keep line breaks."""
+    if _is_blank(value):
+        return _empty(required)
+    is_whole = isinstance(value, float) and value.is_integer()
+    text = str(int(value)) if is_whole else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(
+        char
+        for char in text
+        if char in "\n\t" or (unicodedata.category(char) != "Cc" and char not in _INVISIBLE)
+    ).strip()
+    if not text:
+        return _empty(required)
+    if len(text) > max_length:
+        return _error(
+            _tr("Too long: {length} characters, at most {limit} allowed.").format(
+                length=len(text), limit=max_length
+            )
+        )
+    return Checked(text)
+
+
+_TRUE_WORDS = frozenset({"是", "有", "√", "✓", "✔", "y", "yes", "true", "1", "对"})
+_FALSE_WORDS = frozenset({"否", "无", "没有", "×", "✗", "✘", "n", "no", "false", "0", "不是"})
+
+
+def check_bool(value: bool | int | float | str | None, *, required: bool = False) -> Checked[bool]:
+    """Read yes/no columns written as 是/否, 有/无, ticks and crosses, Y/N or 1/0."""
+    if _is_blank(value):
+        return _empty(required)
+    if isinstance(value, bool):
+        return Checked(value)
+    if isinstance(value, int | float):
+        if value in (0, 1):
+            return Checked(bool(value))
+    elif isinstance(value, str):
+        word = to_halfwidth(value).strip().casefold()
+        if word in _TRUE_WORDS:
+            return Checked(True)
+        if word in _FALSE_WORDS:
+            return Checked(False)
+    return _error(_tr("Enter yes or no (是/否)."))
+
+
+_GENDER_WORDS = {
+    "男": "M",
+    "男性": "M",
+    "m": "M",
+    "male": "M",
+    "女": "F",
+    "女性": "F",
+    "f": "F",
+    "female": "F",
+}
+
+
+def check_gender(value: str | None, *, required: bool = False) -> Checked[str]:
+    """Normalise gender to "M"/"F"."""
+    if _is_blank(value):
+        return _empty(required)
+    if isinstance(value, str):
+        gender = _GENDER_WORDS.get(to_halfwidth(value).strip().casefold())
+        if gender is not None:
+            return Checked(gender)
+    return _error(_tr("Enter 男 (male) or 女 (female)."))

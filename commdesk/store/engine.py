@@ -1,0 +1,125 @@
+"""Opening the SQLite store: pragmas, explicit transactions, schema at head.
+
+pysqlite's own transaction handling skips BEGIN before DDL, which would make
+migrations non-atomic; we switch it off and emit BEGIN ourselves (the recipe
+from SQLAlchemy's SQLite dialect docs).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from commdesk.paths import DB_FILE_NAME
+from commdesk.store.schema_version import HEAD_REVISION
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """The database cannot be used: damaged, locked, too new, or not a database."""
+
+
+def db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILE_NAME
+
+
+def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+    event.listen(engine, "connect", _on_connect)
+    if not foreign_keys:
+
+        def _fk_off(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+            dbapi_conn.execute("PRAGMA foreign_keys=OFF")
+
+        event.listen(engine, "connect", _fk_off)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def read_schema_revision(path: Path) -> str | None:
+    """The Alembic revision stamped in the file, read without importing Alembic."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        version = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return version[0] if version else None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path.name} is not a readable CommDesk database ({exc})") from exc
+    finally:
+        con.close()
+
+
+@dataclass
+class Store:
+    """An open data folder: the engine and a session factory, nothing global."""
+
+    data_dir: Path
+    engine: Engine
+    _factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return db_path(self.data_dir)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One committed unit of work; rolled back whole on any exception."""
+        with self._factory() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._factory() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(data_dir: Path, *, create: bool = True) -> Store:
+    """Open (creating or upgrading as needed) the store in ``data_dir``."""
+    data_dir = Path(data_dir)
+    path = db_path(data_dir)
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no database in {data_dir}")
+        data_dir.mkdir(parents=True, exist_ok=True)
+        from commdesk.store.migrate import upgrade
+
+        upgrade(path)
+    else:
+        revision = read_schema_revision(path)
+        if revision != HEAD_REVISION:
+            from commdesk.store.migrate import upgrade
+
+            upgrade(path)
+    return Store(data_dir, make_engine(path))

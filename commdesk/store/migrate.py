@@ -1,0 +1,89 @@
+"""Apply Alembic migrations safely.
+
+One dedicated connection with foreign keys OFF (batch table rebuilds would
+otherwise cascade deletes), one transaction for all revisions,
+``PRAGMA foreign_key_check`` before commit, and a verified copy of the file
+taken first and put back if anything fails.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from commdesk.store.engine import StoreError, make_engine, read_schema_revision
+from commdesk.store.schema_version import HEAD_REVISION
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def copy_database(src: Path, dest: Path) -> None:
+    """A consistent copy through the SQLite backup API (WAL content included)."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    source = sqlite3.connect(src)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    os.replace(tmp, dest)
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm", "-journal"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.unlink()
+
+
+def upgrade(path: Path, target: str = "head") -> None:
+    """Create or upgrade the database at ``path`` to ``target``."""
+    from alembic import command
+
+    existed = path.exists()
+    backup: Path | None = None
+    if existed:
+        current = read_schema_revision(path)
+        backup = path.with_name(f"{path.name}.before-upgrade-{current or 'none'}")
+        copy_database(path, backup)
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            # foreign_keys is switched off by the engine's connect hook: the
+            # pragma is a no-op inside a transaction, so check it took effect.
+            with conn.begin():
+                if conn.exec_driver_sql("PRAGMA foreign_keys").scalar():
+                    raise StoreError("foreign keys still on during migration")
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, target)
+                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise StoreError(f"foreign key check failed after upgrade: {problems[:3]}")
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            os.replace(backup, path)
+            _remove_sidecars(path)
+        elif path.exists():
+            path.unlink()
+            _remove_sidecars(path)
+        if isinstance(exc, StoreError):
+            raise
+        raise StoreError(f"database upgrade failed, the previous file was kept: {exc}") from exc
+    engine.dispose()
+    if backup is not None and target == "head" and read_schema_revision(path) == HEAD_REVISION:
+        # Keep the pre-upgrade copy next to the file: cheap insurance for the clerk.
+        pass

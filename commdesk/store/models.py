@@ -1,0 +1,290 @@
+"""SQLAlchemy models for every ledger and the bookkeeping tables.
+
+Column names equal the field names of :mod:`commdesk.domain.ledgers`. The schema
+itself is created only by the Alembic revisions; these models must match them
+(a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Tracked:
+    """Who and when, on every ledger row; ``deleted_at`` makes deletes soft."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    updated_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Community(Tracked, Base):
+    __tablename__ = "community"
+
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    division_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    township_name: Mapped[str] = mapped_column(String(60), nullable=False, default="")
+    households: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    resident_population: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    registered_population: Mapped[int | None] = mapped_column(Integer)
+    committee_members: Mapped[int | None] = mapped_column(Integer)
+    secretary_is_director: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    unit_head: Mapped[str | None] = mapped_column(String(30))
+    statistics_head: Mapped[str | None] = mapped_column(String(30))
+    preparer: Mapped[str | None] = mapped_column(String(30))
+    phone: Mapped[str | None] = mapped_column(String(30))
+
+
+class VolunteerTeam(Tracked, Base):
+    __tablename__ = "volunteer_team"
+
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    leader: Mapped[str | None] = mapped_column(String(30))
+    founded_date: Mapped[date | None] = mapped_column(Date)
+    dissolved_date: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class Volunteer(Tracked, Base):
+    __tablename__ = "volunteer"
+    __table_args__ = (
+        Index("ix_volunteer_id_number", "id_number"),
+        Index("ix_volunteer_team_id", "team_id"),
+    )
+
+    name: Mapped[str] = mapped_column(String(30), nullable=False)
+    id_number: Mapped[str] = mapped_column(String(18), nullable=False)
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    political_status_code: Mapped[str | None] = mapped_column(String(16))
+    skills: Mapped[str | None] = mapped_column(String(100))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_team.id"))
+    platform_registered: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    platform_number: Mapped[str | None] = mapped_column(String(40))
+    joined_date: Mapped[date | None] = mapped_column(Date)
+    left_date: Mapped[date | None] = mapped_column(Date)
+    status_code: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
+    notes: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class Worker(Tracked, Base):
+    __tablename__ = "worker"
+    __table_args__ = (Index("ix_worker_id_number", "id_number"),)
+
+    name: Mapped[str] = mapped_column(String(30), nullable=False)
+    id_number: Mapped[str] = mapped_column(String(18), nullable=False)
+    gender: Mapped[str | None] = mapped_column(String(1))
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    position_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    is_committee_member: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    education_code: Mapped[str | None] = mapped_column(String(16))
+    sw_cert_code: Mapped[str | None] = mapped_column(String(16))
+    employed_since: Mapped[date | None] = mapped_column(Date)
+    left_date: Mapped[date | None] = mapped_column(Date)
+    status_code: Mapped[str] = mapped_column(String(16), nullable=False, default="active")
+    notes: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class Facility(Tracked, Base):
+    __tablename__ = "facility"
+
+    name: Mapped[str] = mapped_column(String(80), nullable=False)
+    type_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    floor_area: Mapped[float | None] = mapped_column(Float)
+    activity_area: Mapped[float | None] = mapped_column(Float)
+    status_code: Mapped[str] = mapped_column(String(16), nullable=False, default="in_use")
+    ownership_code: Mapped[str | None] = mapped_column(String(16))
+    year_opened: Mapped[int | None] = mapped_column(Integer)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    hours_per_week: Mapped[float | None] = mapped_column(Float)
+    barrier_free: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    self_service_terminal: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    smart_services: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    address: Mapped[str | None] = mapped_column(String(120))
+    planned_renovation: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+service_volunteer = Table(
+    "service_volunteer",
+    Base.metadata,
+    Column(
+        "service_id",
+        ForeignKey("service_record.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("volunteer_id", ForeignKey("volunteer.id"), primary_key=True),
+    Index("ix_service_volunteer_volunteer_id", "volunteer_id"),
+)
+
+
+class ServiceRecord(Tracked, Base):
+    __tablename__ = "service_record"
+    __table_args__ = (
+        Index("ix_service_record_date", "service_date"),
+        Index("ix_service_record_category_date", "category_code", "service_date"),
+    )
+
+    service_date: Mapped[date] = mapped_column(Date, nullable=False)
+    category_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    target_group_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    people_served: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    hours: Mapped[float | None] = mapped_column(Float)
+    provider_kind_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    channel_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_team.id"))
+    place: Mapped[str | None] = mapped_column(String(100))
+    description: Mapped[str | None] = mapped_column(Text)
+    recipient_name: Mapped[str | None] = mapped_column(String(30))
+    recipient_id_number: Mapped[str | None] = mapped_column(String(18))
+    search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
+
+
+class LocalCatalogueItem(Base):
+    """A county's own catalogue item; codes start with X and never change."""
+
+    __tablename__ = "local_catalogue_item"
+    __table_args__ = (UniqueConstraint("kind", "code", name="uq_local_catalogue_item_kind_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    code: Mapped[str] = mapped_column(String(16), nullable=False)
+    zh: Mapped[str] = mapped_column(String(60), nullable=False)
+    en: Mapped[str | None] = mapped_column(String(100))
+    group_code: Mapped[str | None] = mapped_column(String(16))
+    synonyms: Mapped[str | None] = mapped_column(Text)
+    retired: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_table_row", "table_name", "row_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    user: Mapped[str] = mapped_column(String(64), nullable=False)
+    action: Mapped[str] = mapped_column(String(32), nullable=False)
+    table_name: Mapped[str] = mapped_column(String(32), nullable=False)
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class ExportLog(Base):
+    """One exported return; also carries the period's submission and lock state."""
+
+    __tablename__ = "export_log"
+    __table_args__ = (Index("ix_export_log_period", "period_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    period_kind: Mapped[str] = mapped_column(String(8), nullable=False)
+    definition_id: Mapped[str] = mapped_column(String(64), nullable=False)
+    definition_version: Mapped[str] = mapped_column(String(32), nullable=False)
+    file_name: Mapped[str] = mapped_column(Text, nullable=False)
+    exported_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    exported_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="exported")
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    locked: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    modified_after_submit: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
+    values_json: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class AppSetting(Base):
+    """Settings that belong to the data, not the PC (e.g. the password salt)."""
+
+    __tablename__ = "app_setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportMapping(Base):
+    """A header-to-field mapping the clerk confirmed, remembered per header set."""
+
+    __tablename__ = "import_mapping"
+    __table_args__ = (UniqueConstraint("ledger", "header_key", name="uq_import_mapping_ledger_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ledger: Mapped[str] = mapped_column(String(32), nullable=False)
+    header_key: Mapped[str] = mapped_column(String(64), nullable=False)
+    mapping_json: Mapped[str] = mapped_column(Text, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class Township(Base):
+    """The township profile used when this install consolidates returns."""
+
+    __tablename__ = "township"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    code: Mapped[str] = mapped_column(String(9), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+
+
+class TownshipCommittee(Base):
+    __tablename__ = "township_committee"
+    __table_args__ = (UniqueConstraint("division_code", name="uq_township_committee_division_code"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(60), nullable=False)
+    division_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+
+
+LEDGER_MODELS: dict[str, type[Base]] = {
+    "community": Community,
+    "service_record": ServiceRecord,
+    "facility": Facility,
+    "volunteer": Volunteer,
+    "volunteer_team": VolunteerTeam,
+    "worker": Worker,
+}

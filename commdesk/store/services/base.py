@@ -1,0 +1,304 @@
+"""The generic ledger service every ledger module instantiates.
+
+Add / update / soft-delete / restore / get / query with paging, count and
+totals. Each write is one transaction that also writes its audit rows. Rows
+leave this module as plain dicts, never as live ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from commdesk.domain.catalogues import Catalogues
+from commdesk.domain.i18n import translate
+from commdesk.domain.ledgers import Ledger
+from commdesk.domain.records import ValidationError, Validated, validate_record
+from commdesk.store import audit
+from commdesk.store.catalogue_store import load_catalogues
+from commdesk.store.engine import Store
+from commdesk.store.models import Base
+
+_META = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
+
+
+@dataclass
+class Query:
+    """What a ledger page asks for: search, filters, sort and one page."""
+
+    search: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str | None = None
+    descending: bool = False
+    offset: int = 0
+    limit: int | None = 100
+    deleted: bool = False  # True: the recycle view (only soft-deleted rows)
+
+
+class NotFound(LookupError):
+    """The row does not exist (or is deleted when that matters)."""
+
+
+class LedgerService:
+    """CRUD + query for one ledger; subclasses add derived columns and links."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        model: type[Base],
+        *,
+        text_fields: Sequence[str] = (),
+        pinyin_fields: Sequence[str] = (),
+        id_field: str | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.model = model
+        self.table = model.__table__  # type: ignore[attr-defined]
+        self.text_fields = tuple(text_fields)
+        self.pinyin_fields = tuple(pinyin_fields)
+        self.id_field = id_field
+        self.columns = [f.name for f in ledger.columns()]
+        self._has_search = "search_text" in self.table.c
+
+    # ----------------------------------------------------------- validation
+    def validate(
+        self,
+        data: Mapping[str, Any],
+        catalogues: Catalogues,
+        *,
+        today: date | None = None,
+    ) -> Validated:
+        return validate_record(self.ledger, data, catalogues, today=today)
+
+    def _checked(self, store: Store, data: Mapping[str, Any]) -> Validated:
+        result = self.validate(data, load_catalogues(store))
+        if not result.ok:
+            raise ValidationError(result.errors, result.warnings)
+        return result
+
+    def search_text(self, values: Mapping[str, Any]) -> str:
+        """Lower-case haystack: text fields plus pinyin initials and full pinyin."""
+        from commdesk.domain.initials import full_pinyin, initials
+
+        parts: list[str] = []
+        for name in self.pinyin_fields:
+            text = values.get(name)
+            if text:
+                parts += [str(text), initials(str(text)), full_pinyin(str(text))]
+        for name in self.text_fields:
+            text = values.get(name)
+            if text:
+                parts.append(str(text))
+        return " ".join(parts).lower()
+
+    def _column_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        out = {name: values.get(name) for name in self.columns}
+        if self._has_search:
+            out["search_text"] = self.search_text(values)
+        return out
+
+    # ----------------------------------------------------------- writes
+    def add(self, store: Store, data: Mapping[str, Any], *, user: str | None = None) -> int:
+        checked = self._checked(store, data)
+        user = user or audit.current_user()
+        with store.write() as s:
+            row_id = self._insert(s, checked.values, user)
+            audit.record(s, "insert", self.ledger.name, row_id, after=self._public(checked.values),
+                         user=user)
+        return row_id
+
+    def _insert(self, s: Session, values: Mapping[str, Any], user: str) -> int:
+        stamp = audit.now()
+        row = self._column_values(values) | {
+            "created_at": stamp,
+            "updated_at": stamp,
+            "created_by": user,
+            "updated_by": user,
+        }
+        try:
+            result = s.execute(self.table.insert().values(**row))
+        except IntegrityError as exc:
+            raise self._integrity_error(exc) from exc
+        row_id = int(result.inserted_primary_key[0])
+        self._write_links(s, row_id, values)
+        return row_id
+
+    def update(
+        self, store: Store, row_id: int, data: Mapping[str, Any], *, user: str | None = None
+    ) -> None:
+        """Replace the fields given in ``data``; the others keep their values."""
+        user = user or audit.current_user()
+        catalogues = load_catalogues(store)
+        with store.write() as s:
+            before = self._fetch(s, row_id)
+            if before is None or before["deleted_at"] is not None:
+                raise NotFound(row_id)
+            merged = {name: before.get(name) for name in self.ledger.names()} | dict(data)
+            checked = self.validate(merged, catalogues)
+            if not checked.ok:
+                raise ValidationError(checked.errors, checked.warnings)
+            values = self._column_values(checked.values) | {
+                "updated_at": audit.now(),
+                "updated_by": user,
+            }
+            try:
+                s.execute(self.table.update().where(self.table.c.id == row_id).values(**values))
+            except IntegrityError as exc:
+                raise self._integrity_error(exc) from exc
+            self._write_links(s, row_id, checked.values)
+            after = self._fetch(s, row_id)
+            audit.record(s, "update", self.ledger.name, row_id, before=self._public(before),
+                         after=self._public(after), user=user)
+
+    def delete(self, store: Store, ids: Iterable[int], *, user: str | None = None) -> int:
+        return self._set_deleted(store, ids, deleted=True, user=user)
+
+    def restore(self, store: Store, ids: Iterable[int], *, user: str | None = None) -> int:
+        return self._set_deleted(store, ids, deleted=False, user=user)
+
+    def _set_deleted(
+        self, store: Store, ids: Iterable[int], *, deleted: bool, user: str | None
+    ) -> int:
+        user = user or audit.current_user()
+        ids = list(dict.fromkeys(int(i) for i in ids))
+        changed = 0
+        with store.write() as s:
+            for row_id in ids:
+                before = self._fetch(s, row_id)
+                if before is None:
+                    raise NotFound(row_id)
+                if (before["deleted_at"] is not None) == deleted:
+                    continue
+                stamp = audit.now()
+                s.execute(
+                    self.table.update()
+                    .where(self.table.c.id == row_id)
+                    .values(deleted_at=stamp if deleted else None, updated_at=stamp,
+                            updated_by=user)
+                )
+                audit.record(
+                    s,
+                    "delete" if deleted else "restore",
+                    self.ledger.name,
+                    row_id,
+                    before=self._public(before),
+                    user=user,
+                )
+                changed += 1
+        return changed
+
+    def _write_links(self, s: Session, row_id: int, values: Mapping[str, Any]) -> None:
+        """Hook for many-to-many links (service → volunteers)."""
+
+    def _integrity_error(self, exc: IntegrityError) -> ValidationError:
+        message = str(exc.orig)
+        if "FOREIGN KEY" in message:
+            return ValidationError(
+                {"team_id": [translate("Validators", "The selected item no longer exists.")]}
+            )
+        return ValidationError({"id": [message]})
+
+    # ----------------------------------------------------------- reads
+    def _fetch(self, s: Session, row_id: int) -> dict[str, Any] | None:
+        row = s.execute(select(self.table).where(self.table.c.id == row_id)).mappings().first()
+        if row is None:
+            return None
+        out = dict(row)
+        out.update(self._links(s, [row_id]).get(row_id, {}))
+        return out
+
+    def _links(self, s: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        return {}
+
+    def _public(self, values: Mapping[str, Any] | None) -> dict[str, Any] | None:
+        if values is None:
+            return None
+        return {k: v for k, v in values.items() if k != "search_text"}
+
+    def get(self, store: Store, row_id: int) -> dict[str, Any] | None:
+        with store.read() as s:
+            return self._public(self._fetch(s, row_id))
+
+    def _where(self, q: Query) -> list[Any]:
+        t = self.table
+        clauses: list[Any] = [t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)]
+        for name, value in q.filters.items():
+            if value is None or value == "" or name not in t.c:
+                continue
+            column = t.c[name]
+            if isinstance(value, list | tuple | set | frozenset):
+                clauses.append(column.in_(list(value)))
+            else:
+                clauses.append(column == value)
+        date_field = self.ledger.date_field
+        if date_field:
+            if q.date_from:
+                clauses.append(t.c[date_field] >= q.date_from)
+            if q.date_to:
+                clauses.append(t.c[date_field] <= q.date_to)
+        needle = q.search.strip().lower()
+        if needle:
+            options = []
+            if self._has_search:
+                escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                options.append(t.c.search_text.like(f"%{escaped}%", escape="\\"))
+            if self.id_field and _looks_like_id_tail(needle):
+                options.append(t.c[self.id_field].like(f"%{needle.upper()}"))
+            if options:
+                clauses.append(or_(*options))
+        return clauses
+
+    def _select(self, q: Query) -> Select[Any]:
+        t = self.table
+        stmt = select(*[t.c[name] for name in (*_META, *self.columns)]).where(and_(*self._where(q)))
+        sort_name = q.sort if q.sort and q.sort in t.c else (self.ledger.date_field or "id")
+        sort_col = t.c[sort_name]
+        if q.descending:
+            stmt = stmt.order_by(sort_col.desc(), t.c.id.desc())
+        else:
+            stmt = stmt.order_by(sort_col.asc(), t.c.id.asc())
+        if q.limit is not None:
+            stmt = stmt.limit(q.limit)
+        if q.offset:
+            stmt = stmt.offset(q.offset)
+        return stmt
+
+    def query(self, store: Store, q: Query | None = None) -> list[dict[str, Any]]:
+        q = q or Query()
+        with store.read() as s:
+            rows = [dict(r) for r in s.execute(self._select(q)).mappings()]
+            if rows:
+                links = self._links(s, [r["id"] for r in rows])
+                for row in rows:
+                    row.update(links.get(row["id"], {}))
+            return rows
+
+    def count(self, store: Store, q: Query | None = None) -> int:
+        q = q or Query()
+        with store.read() as s:
+            stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
+            return int(s.execute(stmt).scalar_one())
+
+    def totals(self, store: Store, q: Query | None = None) -> dict[str, float]:
+        """Row count and the sum of every summable field under the filter."""
+        q = q or Query()
+        summable = [f.name for f in self.ledger.fields if f.summable]
+        with store.read() as s:
+            stmt = select(
+                func.count().label("rows"),
+                *[func.coalesce(func.sum(self.table.c[n]), 0).label(n) for n in summable],
+            ).where(and_(*self._where(q)))
+            row = s.execute(stmt).mappings().one()
+            return {k: (float(v) if k != "rows" else int(v)) for k, v in row.items()}
+
+
+def _looks_like_id_tail(text: str) -> bool:
+    return 3 <= len(text) <= 18 and text.rstrip("xX").isdigit()

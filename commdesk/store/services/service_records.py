@@ -1,0 +1,62 @@
+"""Service records (服务台账) and the volunteers who took part in each."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from commdesk.domain.i18n import translate
+from commdesk.domain.ledgers import SERVICES
+from commdesk.domain.records import ValidationError
+from commdesk.store.models import ServiceRecord, Volunteer, service_volunteer
+from commdesk.store.services.base import LedgerService
+
+
+class ServiceRecordService(LedgerService):
+    def __init__(self) -> None:
+        super().__init__(
+            SERVICES,
+            ServiceRecord,
+            text_fields=("description", "place"),
+            pinyin_fields=("recipient_name",),
+            id_field="recipient_id_number",
+        )
+
+    def _write_links(self, s: Session, row_id: int, values: Mapping[str, Any]) -> None:
+        wanted = sorted(set(values.get("volunteers") or ()))
+        if wanted:
+            found = set(
+                s.scalars(
+                    select(Volunteer.id).where(
+                        Volunteer.id.in_(wanted), Volunteer.deleted_at.is_(None)
+                    )
+                )
+            )
+            missing = [i for i in wanted if i not in found]
+            if missing:
+                raise ValidationError(
+                    {"volunteers": [translate("Validators", "A selected volunteer no longer exists.")]}
+                )
+        s.execute(delete(service_volunteer).where(service_volunteer.c.service_id == row_id))
+        if wanted:
+            s.execute(
+                insert(service_volunteer),
+                [{"service_id": row_id, "volunteer_id": vid} for vid in wanted],
+            )
+
+    def _links(self, s: Session, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out: dict[int, dict[str, Any]] = {i: {"volunteers": []} for i in ids}
+        rows = s.execute(
+            select(service_volunteer.c.service_id, service_volunteer.c.volunteer_id)
+            .where(service_volunteer.c.service_id.in_(list(ids)))
+            .order_by(service_volunteer.c.volunteer_id)
+        )
+        for service_id, volunteer_id in rows:
+            out[service_id]["volunteers"].append(volunteer_id)
+        return out
+
+
+service_records = ServiceRecordService()
