@@ -120,7 +120,7 @@ class Catalogue:
         if key.isascii() and key.isalpha():
             from commdesk.domain.initials import initials
 
-            return [item for item in self.items if initials(item.zh) == key]
+            return [item for item in self.items if initials(item.zh, surname=False) == key]
         return []
 
     def with_local(self, extra: Iterable[Item]) -> Catalogue:
@@ -185,7 +185,9 @@ def load_file(path: Path) -> Catalogues:
     groups = set(by_kind["service_group"].codes())
     for item in by_kind["service_category"]:
         if item.group not in groups:
-            raise CatalogueError(f"{path.name}: category {item.code} has unknown group {item.group}")
+            raise CatalogueError(
+                f"{path.name}: category {item.code} has unknown group {item.group}"
+            )
     return Catalogues(by_kind)
 
 

@@ -45,10 +45,6 @@ class PeriodError(ValueError):
     """Raised with a user-readable message when a period is invalid."""
 
 
-def _tr(text: str) -> str:
-    return translate("Periods", text)
-
-
 @dataclass(frozen=True, order=True)
 class Period:
     """One reporting period; ``index`` is the month, quarter or half (1 for a year)."""
@@ -59,19 +55,21 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.kind not in _PER_YEAR:
-            raise PeriodError(_tr("Unknown period type: {kind}.").format(kind=self.kind))
+            raise PeriodError(
+                translate("Periods", "Unknown period type: {kind}.").format(kind=self.kind)
+            )
         if not MIN_YEAR <= self.year <= MAX_YEAR:
             raise PeriodError(
-                _tr("The year must be between {first} and {last}.").format(
+                translate("Periods", "The year must be between {first} and {last}.").format(
                     first=MIN_YEAR, last=MAX_YEAR
                 )
             )
         if not 1 <= self.index <= _PER_YEAR[self.kind]:
             messages = {
-                "month": _tr("The month must be between 1 and 12."),
-                "quarter": _tr("The quarter must be between 1 and 4."),
-                "half": _tr("The half-year must be 1 (first) or 2 (second)."),
-                "year": _tr("A year period has no sub-number."),
+                "month": translate("Periods", "The month must be between 1 and 12."),
+                "quarter": translate("Periods", "The quarter must be between 1 and 4."),
+                "half": translate("Periods", "The half-year must be 1 (first) or 2 (second)."),
+                "year": translate("Periods", "A year period has no sub-number."),
             }
             raise PeriodError(messages[self.kind])
 
@@ -97,8 +95,9 @@ class Period:
                 index = int(index_text)
             return cls(kind, year, index)
         raise PeriodError(
-            _tr(
-                "Cannot read “{text}” as a period. Use e.g. 2026-10, 2026Q3, 2026H1 or 2026."
+            translate(
+                "Periods",
+                "Cannot read “{text}” as a period. Use e.g. 2026-10, 2026Q3, 2026H1 or 2026.",
             ).format(text=str(text).strip())
         )
 
@@ -106,7 +105,9 @@ class Period:
     def containing(cls, kind: str, day: date) -> Period:
         """The period of ``kind`` that ``day`` falls in."""
         if kind not in _MONTHS_PER_UNIT:
-            raise PeriodError(_tr("Unknown period type: {kind}.").format(kind=kind))
+            raise PeriodError(
+                translate("Periods", "Unknown period type: {kind}.").format(kind=kind)
+            )
         index = (day.month - 1) // _MONTHS_PER_UNIT[kind] + 1
         return cls(kind, day.year, index)
 

@@ -39,7 +39,9 @@ from commdesk.domain.ledgers import (
 class ValidationError(ValueError):
     """A row that cannot be stored; ``errors`` maps field name to messages."""
 
-    def __init__(self, errors: Mapping[str, list[str]], warnings: Mapping[str, list[str]] | None = None):
+    def __init__(
+        self, errors: Mapping[str, list[str]], warnings: Mapping[str, list[str]] | None = None
+    ):
         self.errors = {k: list(msgs) for k, msgs in errors.items() if msgs}
         self.warnings = {k: list(msgs) for k, msgs in (warnings or {}).items() if msgs}
         super().__init__(self.summary())
@@ -66,7 +68,9 @@ class Validated:
         self.warnings.setdefault(name, []).append(message)
 
 
-def check_field(f: Field, raw: Any, catalogues: Catalogues, today: date | None = None) -> v.Checked[Any]:
+def check_field(
+    f: Field, raw: Any, catalogues: Catalogues, today: date | None = None
+) -> v.Checked[Any]:
     """Check one value against its field description."""
     kind = f.kind
     if kind in (TEXT, LONGTEXT):
@@ -137,9 +141,11 @@ def _check_choice(f: Field, raw: Any, catalogues: Catalogues) -> v.Checked[str]:
     labels = "、".join(m.label() for m in matches)
     return v.Checked(
         None,
-        (translate("Validators", "“{value}” could mean several items: {labels}.").format(
-            value=raw, labels=labels
-        ),),
+        (
+            translate("Validators", "“{value}” could mean several items: {labels}.").format(
+                value=raw, labels=labels
+            ),
+        ),
     )
 
 
@@ -177,13 +183,18 @@ def _cross_checks(ledger: Ledger, result: Validated) -> None:
             "activity_area",
             translate("Validators", "Activity area cannot exceed the floor area."),
         )
-    for start, end in (("joined_date", "left_date"), ("employed_since", "left_date"),
-                       ("founded_date", "dissolved_date")):
+    for start, end in (
+        ("joined_date", "left_date"),
+        ("employed_since", "left_date"),
+        ("founded_date", "dissolved_date"),
+    ):
         a, b = values.get(start), values.get(end)
         if a and b and b < a:
             result.add_error(end, translate("Validators", "This date is before the start date."))
-    if "platform_registered" in values and values.get("platform_number") and not values.get(
-        "platform_registered"
+    if (
+        "platform_registered" in values
+        and values.get("platform_number")
+        and not values.get("platform_registered")
     ):
         values["platform_registered"] = True
     res, reg = values.get("resident_population"), values.get("households")
@@ -206,9 +217,9 @@ def _derive_from_id(result: Validated) -> None:
         elif given != birth:
             result.add_warning(
                 "birth_date",
-                translate("Validators", "Differs from the birth date in the ID number ({date}).").format(
-                    date=birth.isoformat()
-                ),
+                translate(
+                    "Validators", "Differs from the birth date in the ID number ({date})."
+                ).format(date=birth.isoformat()),
             )
     if gender is not None:
         given_g = result.values.get("gender")

@@ -21,8 +21,6 @@ from commdesk.domain.i18n import translate
 
 T = TypeVar("T")
 
-CONTEXT = "Validators"
-
 
 @dataclass(frozen=True)
 class Checked(Generic[T]):
@@ -38,10 +36,6 @@ class Checked(Generic[T]):
         return not self.errors
 
 
-def _tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def _error(message: str) -> Checked:
     return Checked(None, errors=(message,))
 
@@ -49,7 +43,7 @@ def _error(message: str) -> Checked:
 def _empty(required: bool) -> Checked:
     """Result for a blank field: fine unless the field is mandatory."""
     if required:
-        return _error(_tr("This field is required."))
+        return _error(translate("Validators", "This field is required."))
     return Checked(None)
 
 
@@ -103,9 +97,10 @@ def _id_check_digit(first17: str) -> str:
 
 def _precision_lost() -> Checked[str]:
     return _error(
-        _tr(
+        translate(
+            "Validators",
             "This ID number was stored as a number in Excel and has lost its last digits. "
-            "Format the column as Text and type the number again."
+            "Format the column as Text and type the number again.",
         )
     )
 
@@ -118,13 +113,13 @@ def _id_from_number(value: int | float) -> tuple[str | None, Checked[str] | None
     (an int ending in 000, or one whose check digit fails).
     """
     if value < 0 or (isinstance(value, float) and not math.isfinite(value)):
-        return None, _error(_tr("This is not a valid ID number."))
+        return None, _error(translate("Validators", "This is not a valid ID number."))
     if isinstance(value, float):
         if value.is_integer() and len(str(int(value))) == 15:
             return str(int(value)), None
         if abs(value) >= 1e15:
             return None, _precision_lost()
-        return None, _error(_tr("An ID number has 18 characters."))
+        return None, _error(translate("Validators", "An ID number has 18 characters."))
     digits = str(value)
     if len(digits) == 15:
         return digits, None
@@ -134,7 +129,7 @@ def _id_from_number(value: int | float) -> tuple[str | None, Checked[str] | None
         return digits, None
     if len(digits) > 15:
         return None, _precision_lost()
-    return None, _error(_tr("An ID number has 18 characters."))
+    return None, _error(translate("Validators", "An ID number has 18 characters."))
 
 
 def _clean_id_text(text: str) -> str:
@@ -158,7 +153,7 @@ def check_resident_id(
     if _is_blank(text):
         return _empty(required)
     if isinstance(text, bool):
-        return _error(_tr("This is not a valid ID number."))
+        return _error(translate("Validators", "This is not a valid ID number."))
     if isinstance(text, int | float):
         digits, problem = _id_from_number(text)
         if problem is not None:
@@ -174,49 +169,66 @@ def check_resident_id(
             try:
                 number = float(cleaned)
             except ValueError:
-                return _error(_tr("This is not a valid ID number."))
+                return _error(translate("Validators", "This is not a valid ID number."))
             digits, problem = _id_from_number(number)
             if problem is not None:
                 return problem
             assert digits is not None
             cleaned = digits
     else:
-        return _error(_tr("This is not a valid ID number."))
+        return _error(translate("Validators", "This is not a valid ID number."))
 
     warnings: list[str] = []
     if _ID15.match(cleaned):
         first17 = cleaned[:6] + "19" + cleaned[6:]
         cleaned = first17 + _id_check_digit(first17)
         warnings.append(
-            _tr("Old 15-digit ID number converted to 18 digits: {id}.").format(id=cleaned)
+            translate("Validators", "Old 15-digit ID number converted to 18 digits: {id}.").format(
+                id=cleaned
+            )
         )
     if len(cleaned) != 18:
         return _error(
-            _tr("An ID number has 18 characters; this one has {count}.").format(count=len(cleaned))
+            translate("Validators", "An ID number has 18 characters; this one has {count}.").format(
+                count=len(cleaned)
+            )
         )
     if not _ID18.match(cleaned):
         return _error(
-            _tr("An ID number has 17 digits followed by a digit or X; check for typing errors.")
+            translate(
+                "Validators",
+                "An ID number has 17 digits followed by a digit or X; check for typing errors.",
+            )
         )
     if _id_check_digit(cleaned[:17]) != cleaned[17]:
         return _error(
-            _tr("The last character (check digit) does not match; check the number for typos.")
+            translate(
+                "Validators",
+                "The last character (check digit) does not match; check the number for typos.",
+            )
         )
 
     birth = id_birth_date(cleaned)
     if birth is None:
-        return _error(_tr("The birth date inside this ID number is not a real date."))
+        return _error(
+            translate("Validators", "The birth date inside this ID number is not a real date.")
+        )
     today = today or date.today()
     if birth > today:
-        return _error(_tr("The birth date inside this ID number is in the future."))
+        return _error(
+            translate("Validators", "The birth date inside this ID number is in the future.")
+        )
     if birth < date(1900, 1, 1):
-        return _error(_tr("The birth date inside this ID number is before 1900."))
+        return _error(
+            translate("Validators", "The birth date inside this ID number is before 1900.")
+        )
 
     if not _known_birthplace(cleaned):
         warnings.append(
-            _tr(
+            translate(
+                "Validators",
                 "Area code {code} is not in the built-in county list (it may be an old or "
-                "re-coded county). Please double-check it."
+                "re-coded county). Please double-check it.",
             ).format(code=cleaned[:6])
         )
     return Checked(cleaned, warnings=tuple(warnings))
@@ -329,7 +341,9 @@ def check_mobile(value: str | int | float | None, *, required: bool = False) -> 
     text = _phone_text(value)
     mobile = _normalise_mobile(text) if text is not None else None
     if mobile is None:
-        return _error(_tr("A mobile number has 11 digits and starts with 13–19."))
+        return _error(
+            translate("Validators", "A mobile number has 11 digits and starts with 13–19.")
+        )
     return Checked(mobile)
 
 
@@ -360,7 +374,10 @@ def check_phone(value: str | int | float | None, *, required: bool = False) -> C
         if landline is not None:
             return Checked(landline)
     return _error(
-        _tr("Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.")
+        translate(
+            "Validators",
+            "Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.",
+        )
     )
 
 
@@ -393,12 +410,12 @@ def check_division_code(value: str | int | float | None, *, required: bool = Tru
     else:
         text = ""
     if len(text) != 12 or not text.isascii() or not text.isdigit():
-        return _error(_tr("A division code has exactly 12 digits."))
+        return _error(translate("Validators", "A division code has exactly 12 digits."))
     if text[:2] not in PROVINCE_CODES:
         return _error(
-            _tr("The first two digits ({province}) are not a province code.").format(
-                province=text[:2]
-            )
+            translate(
+                "Validators", "The first two digits ({province}) are not a province code."
+            ).format(province=text[:2])
         )
     return Checked(text)
 
@@ -432,14 +449,18 @@ def _from_excel_serial(serial: float) -> date | None:
 
 
 def _not_a_date() -> Checked[date]:
-    return _error(_tr("Cannot read this as a date. Use the form 2023-05-01."))
+    return _error(translate("Validators", "Cannot read this as a date. Use the form 2023-05-01."))
 
 
 def _date_from_number(value: float) -> Checked[date] | date:
     if not math.isfinite(value):
         return _not_a_date()
     if value.is_integer() and 1900 <= value <= 2100:
-        return _error(_tr("This looks like a year only; enter the full date, e.g. 2023-05-01."))
+        return _error(
+            translate(
+                "Validators", "This looks like a year only; enter the full date, e.g. 2023-05-01."
+            )
+        )
     result = _from_excel_serial(value)
     return result if result is not None else _not_a_date()
 
@@ -452,7 +473,9 @@ def _date_from_text(text: str) -> Checked[date] | date:
             try:
                 return date(int(match["y"]), int(match["m"]), int(match["d"]))
             except ValueError:
-                return _error(_tr("{text} is not a real calendar date.").format(text=text))
+                return _error(
+                    translate("Validators", "{text} is not a real calendar date.").format(text=text)
+                )
     if _SERIAL_TEXT.match(text):
         return _date_from_number(float(text))
     return _not_a_date()
@@ -487,12 +510,16 @@ def check_date(
 
     if parsed < earliest:
         return _error(
-            _tr("The date {date} is earlier than {earliest}.").format(
+            translate("Validators", "The date {date} is earlier than {earliest}.").format(
                 date=parsed.isoformat(), earliest=earliest.isoformat()
             )
         )
     if not_future and parsed > (today or date.today()):
-        return _error(_tr("The date {date} is in the future.").format(date=parsed.isoformat()))
+        return _error(
+            translate("Validators", "The date {date} is in the future.").format(
+                date=parsed.isoformat()
+            )
+        )
     return Checked(parsed)
 
 
@@ -504,7 +531,7 @@ _GROUPED_NUMBER = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
 
 
 def _not_a_number() -> Checked[float | int]:
-    return _error(_tr("Enter a number."))
+    return _error(translate("Validators", "Enter a number."))
 
 
 def _number_from_text(text: str, units: tuple[str, ...]) -> float | int | None:
@@ -554,17 +581,23 @@ def check_number(
         return _not_a_number()
     if integer:
         if isinstance(number, float) and not number.is_integer():
-            return _error(_tr("Enter a whole number."))
+            return _error(translate("Validators", "Enter a whole number."))
         number = int(number)
     else:
         number = float(number)
 
     if minimum is not None and number < minimum:
         if minimum == 0:
-            return _error(_tr("The number cannot be negative."))
-        return _error(_tr("The number must be at least {minimum}.").format(minimum=minimum))
+            return _error(translate("Validators", "The number cannot be negative."))
+        return _error(
+            translate("Validators", "The number must be at least {minimum}.").format(
+                minimum=minimum
+            )
+        )
     if maximum is not None and number > maximum:
-        return _error(_tr("The number must be at most {maximum}.").format(maximum=maximum))
+        return _error(
+            translate("Validators", "The number must be at most {maximum}.").format(maximum=maximum)
+        )
     return Checked(number)
 
 
@@ -592,9 +625,9 @@ def check_text(
         return _empty(required)
     if len(text) > max_length:
         return _error(
-            _tr("Too long: {length} characters, at most {limit} allowed.").format(
-                length=len(text), limit=max_length
-            )
+            translate(
+                "Validators", "Too long: {length} characters, at most {limit} allowed."
+            ).format(length=len(text), limit=max_length)
         )
     return Checked(text)
 
@@ -618,7 +651,7 @@ def check_bool(value: bool | int | float | str | None, *, required: bool = False
             return Checked(True)
         if word in _FALSE_WORDS:
             return Checked(False)
-    return _error(_tr("Enter yes or no (是/否)."))
+    return _error(translate("Validators", "Enter yes or no (是/否)."))
 
 
 _GENDER_WORDS = {
@@ -641,4 +674,4 @@ def check_gender(value: str | None, *, required: bool = False) -> Checked[str]:
         gender = _GENDER_WORDS.get(to_halfwidth(value).strip().casefold())
         if gender is not None:
             return Checked(gender)
-    return _error(_tr("Enter 男 (male) or 女 (female)."))
+    return _error(translate("Validators", "Enter 男 (male) or 女 (female)."))

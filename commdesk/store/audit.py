@@ -17,7 +17,7 @@ def current_user() -> str:
     """The OS account name: on a shared office PC that is who entered the row."""
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some service contexts
+    except Exception:
         return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
 
 

@@ -60,6 +60,9 @@ def add_local_item(
         s.add(item)
         s.flush()
         audit.record(
-            s, "insert", "local_catalogue_item", item.id,
+            s,
+            "insert",
+            "local_catalogue_item",
+            item.id,
             after={"kind": kind, "code": code, "zh": zh, "group": group},
         )

@@ -60,18 +60,17 @@ def upgrade(path: Path, target: str = "head") -> None:
         copy_database(path, backup)
     engine = make_engine(path, foreign_keys=False)
     try:
-        with engine.connect() as conn:
-            # foreign_keys is switched off by the engine's connect hook: the
-            # pragma is a no-op inside a transaction, so check it took effect.
-            with conn.begin():
-                if conn.exec_driver_sql("PRAGMA foreign_keys").scalar():
-                    raise StoreError("foreign keys still on during migration")
-                cfg = alembic_config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, target)
-                problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                if problems:
-                    raise StoreError(f"foreign key check failed after upgrade: {problems[:3]}")
+        # foreign_keys is switched off by the engine's connect hook: the pragma
+        # is a no-op inside a transaction, so check that it took effect.
+        with engine.connect() as conn, conn.begin():
+            if conn.exec_driver_sql("PRAGMA foreign_keys").scalar():
+                raise StoreError("foreign keys still on during migration")
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+            problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise StoreError(f"foreign key check failed after upgrade: {problems[:3]}")
     except Exception as exc:
         engine.dispose()
         if backup is not None:
@@ -84,6 +83,4 @@ def upgrade(path: Path, target: str = "head") -> None:
             raise
         raise StoreError(f"database upgrade failed, the previous file was kept: {exc}") from exc
     engine.dispose()
-    if backup is not None and target == "head" and read_schema_revision(path) == HEAD_REVISION:
-        # Keep the pre-upgrade copy next to the file: cheap insurance for the clerk.
-        pass
+    # The pre-upgrade copy stays next to the file: cheap insurance for the clerk.

@@ -249,7 +249,9 @@ class ImportMapping(Base):
     """A header-to-field mapping the clerk confirmed, remembered per header set."""
 
     __tablename__ = "import_mapping"
-    __table_args__ = (UniqueConstraint("ledger", "header_key", name="uq_import_mapping_ledger_key"),)
+    __table_args__ = (
+        UniqueConstraint("ledger", "header_key", name="uq_import_mapping_ledger_key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ledger: Mapped[str] = mapped_column(String(32), nullable=False)
@@ -271,7 +273,9 @@ class Township(Base):
 
 class TownshipCommittee(Base):
     __tablename__ = "township_committee"
-    __table_args__ = (UniqueConstraint("division_code", name="uq_township_committee_division_code"),)
+    __table_args__ = (
+        UniqueConstraint("division_code", name="uq_township_committee_division_code"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(60), nullable=False)

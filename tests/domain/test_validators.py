@@ -93,7 +93,13 @@ def test_fifteen_digit_number_cell_is_exact_and_upgraded() -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [1.10105e17, 110105194912310000.0, "1.10105E+17", "1.10105194912310E+17", "110105194912310000.0"],
+    [
+        1.10105e17,
+        110105194912310000.0,
+        "1.10105E+17",
+        "1.10105194912310E+17",
+        "110105194912310000.0",
+    ],
 )
 def test_number_shaped_ids_are_rejected_as_precision_lost(value: object) -> None:
     result = check_resident_id(value)  # type: ignore[arg-type]
@@ -206,9 +212,7 @@ def test_mask_id() -> None:
     sequence=st.integers(min_value=0, max_value=999),
     lower=st.booleans(),
 )
-def test_any_well_formed_id_round_trips(
-    area: str, birth: date, sequence: int, lower: bool
-) -> None:
+def test_any_well_formed_id_round_trips(area: str, birth: date, sequence: int, lower: bool) -> None:
     id18 = with_check_digit(f"{area}{birth:%Y%m%d}{sequence:03d}")
     result = check_resident_id(id18.lower() if lower else id18, today=date(2026, 1, 1))
     assert result.ok, result.errors
@@ -293,7 +297,8 @@ def test_bad_phones(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["110105001001", " 110105 001 001 ", "１１０１０５００１００１", 110105001001, "820000000000"]
+    "value",
+    ["110105001001", " 110105 001 001 ", "１１０１０５００１００１", 110105001001, "820000000000"],
 )
 def test_good_division_codes(value: object) -> None:
     assert check_division_code(value).ok  # type: ignore[arg-type]
@@ -431,7 +436,8 @@ def test_integer_numbers_are_ints() -> None:
 
 
 @pytest.mark.parametrize(
-    "value", ["-1", -1, -0.5, "abc", "3小时", "1,23", "1e5", "1_000", "nan", "inf", math.nan, math.inf]
+    "value",
+    ["-1", -1, -0.5, "abc", "3小时", "1,23", "1e5", "1_000", "nan", "inf", math.nan, math.inf],
 )
 def test_bad_numbers(value: object) -> None:
     result = check_number(value)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import Ledger
-from commdesk.domain.records import ValidationError, Validated, validate_record
+from commdesk.domain.records import Validated, ValidationError, validate_record
 from commdesk.store import audit
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
@@ -111,8 +111,9 @@ class LedgerService:
         user = user or audit.current_user()
         with store.write() as s:
             row_id = self._insert(s, checked.values, user)
-            audit.record(s, "insert", self.ledger.name, row_id, after=self._public(checked.values),
-                         user=user)
+            audit.record(
+                s, "insert", self.ledger.name, row_id, after=self._public(checked.values), user=user
+            )
         return row_id
 
     def _insert(self, s: Session, values: Mapping[str, Any], user: str) -> int:
@@ -155,8 +156,15 @@ class LedgerService:
                 raise self._integrity_error(exc) from exc
             self._write_links(s, row_id, checked.values)
             after = self._fetch(s, row_id)
-            audit.record(s, "update", self.ledger.name, row_id, before=self._public(before),
-                         after=self._public(after), user=user)
+            audit.record(
+                s,
+                "update",
+                self.ledger.name,
+                row_id,
+                before=self._public(before),
+                after=self._public(after),
+                user=user,
+            )
 
     def delete(self, store: Store, ids: Iterable[int], *, user: str | None = None) -> int:
         return self._set_deleted(store, ids, deleted=True, user=user)
@@ -181,8 +189,9 @@ class LedgerService:
                 s.execute(
                     self.table.update()
                     .where(self.table.c.id == row_id)
-                    .values(deleted_at=stamp if deleted else None, updated_at=stamp,
-                            updated_by=user)
+                    .values(
+                        deleted_at=stamp if deleted else None, updated_at=stamp, updated_by=user
+                    )
                 )
                 audit.record(
                     s,
@@ -229,7 +238,9 @@ class LedgerService:
 
     def _where(self, q: Query) -> list[Any]:
         t = self.table
-        clauses: list[Any] = [t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)]
+        clauses: list[Any] = [
+            t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)
+        ]
         for name, value in q.filters.items():
             if value is None or value == "" or name not in t.c:
                 continue

@@ -38,7 +38,11 @@ class ServiceRecordService(LedgerService):
             missing = [i for i in wanted if i not in found]
             if missing:
                 raise ValidationError(
-                    {"volunteers": [translate("Validators", "A selected volunteer no longer exists.")]}
+                    {
+                        "volunteers": [
+                            translate("Validators", "A selected volunteer no longer exists.")
+                        ]
+                    }
                 )
         s.execute(delete(service_volunteer).where(service_volunteer.c.service_id == row_id))
         if wanted:

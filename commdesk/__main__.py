@@ -1,0 +1,5 @@
+"""``python -m commdesk``: same as the ``commdesk`` command."""
+
+from commdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,164 @@
+"""Command line: ``commdesk`` with no command starts the GUI.
+
+Exit status: 0 done; 1 done with rejected rows or audit errors (listed);
+2 nothing done, with a one-line reason on stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from commdesk import __version__
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+
+
+class CliError(Exception):
+    """Nothing was done; the message is the one line the user sees."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"commdesk: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_FAILED)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="commdesk", description="CommDesk community service ledgers.")
+    parser.add_argument("--version", action="version", version=f"CommDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: per-user)")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="open every page and dialog offscreen, then exit (0 = all good)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="fill the data folder with a plausible demo community")
+    demo.add_argument("--records", type=int, default=5000, help="service records (default 5000)")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--division-code", metavar="CODE", help="12-digit statistical division code")
+    demo.add_argument("--kind", choices=("village", "urban"), default="urban")
+    demo.add_argument("--replace", action="store_true", help="delete existing ledger rows first")
+
+    backup = sub.add_parser("backup", help="copy the database safely")
+    backup.add_argument("--out", metavar="FILE", help="backup file or folder")
+
+    restore = sub.add_parser("restore", help="replace the database with a backup")
+    restore.add_argument("file", metavar="FILE")
+
+    sub.add_parser("check", help="check the database (integrity, schema, catalogue codes)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from commdesk.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        if args.self_test or args.command is None:
+            from commdesk.app import run_gui
+
+            return run_gui(data_dir, self_test=args.self_test)
+        handler = _COMMANDS[args.command]
+        return handler(args, data_dir)
+    except CliError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except Exception as exc:
+        from commdesk.store.engine import StoreError
+
+        if isinstance(exc, StoreError | OSError | ValueError):
+            return _fail(str(exc))
+        return _fail(f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def _fail(message: str) -> int:
+    print(f"commdesk: {message.splitlines()[0] if message else 'failed'}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _open(data_dir: Path, *, create: bool = True):  # type: ignore[no-untyped-def]
+    from commdesk.store.engine import open_store
+
+    return open_store(data_dir, create=create)
+
+
+def cmd_demo(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.domain.validators import check_division_code
+    from commdesk.store.demo import DemoError, generate
+
+    if args.records < 0:
+        raise CliError("--records must be 0 or more")
+    if args.division_code:
+        checked = check_division_code(args.division_code)
+        if not checked.ok:
+            raise CliError(f"--division-code: {'; '.join(checked.errors)}")
+    store = _open(data_dir)
+    try:
+        summary = generate(
+            store,
+            records=args.records,
+            seed=args.seed,
+            division_code=args.division_code,
+            kind=args.kind,
+            replace=args.replace,
+        )
+    except DemoError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(f"demo data written to {data_dir}")
+    for name, count in vars(summary).items():
+        print(f"{name}={count}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.store.engine import db_path
+    from commdesk.store.maintenance import check_file
+
+    report = check_file(db_path(data_dir))
+    if not report.ok:
+        raise CliError("database damaged: " + " | ".join(report.problems))
+    counts = " ".join(f"{k}={v}" for k, v in report.counts.items())
+    print(f"ok {counts}")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.store.maintenance import backup
+
+    dest = backup(data_dir, Path(args.out) if args.out else None)
+    print(dest)
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.store.maintenance import restore
+
+    result = restore(data_dir, Path(args.file))
+    if result.safety_backup:
+        print(f"previous database saved as {result.safety_backup}")
+    print("restored " + " ".join(f"{k}={v}" for k, v in result.counts.items()))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "demo": cmd_demo,
+    "check": cmd_check,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
