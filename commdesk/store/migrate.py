@@ -13,7 +13,6 @@ import sqlite3
 from pathlib import Path
 
 from commdesk.store.engine import StoreError, make_engine, read_schema_revision
-from commdesk.store.schema_version import HEAD_REVISION
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
