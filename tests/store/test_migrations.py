@@ -116,7 +116,7 @@ def downgrade() -> None:
     [
         # DDL then a crash: the new table must not survive.
         '    op.create_table("half", sa.Column("id", sa.Integer, primary_key=True))\n'
-        '    op.execute("UPDATE volunteer SET name = \'changed\'")\n'
+        "    op.execute(\"UPDATE volunteer SET name = 'changed'\")\n"
         '    raise RuntimeError("boom")',
         # A batch rebuild that leaves a dangling foreign key: caught by foreign_key_check.
         '    op.execute("INSERT INTO volunteer (name, id_number, team_id, platform_registered, '

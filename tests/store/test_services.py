@@ -54,8 +54,12 @@ SAMPLES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
     "volunteer_team": (teams, {"name": "银龄志愿服务队"}, {"leader": "王五"}),
     "service_record": (
         service_records,
-        {"service_date": date(2026, 10, 8), "category_code": "WM01", "people_served": 4,
-         "hours": 1.5},
+        {
+            "service_date": date(2026, 10, 8),
+            "category_code": "WM01",
+            "people_served": 4,
+            "hours": 1.5,
+        },
         {"people_served": 6},
     ),
 }
@@ -87,9 +91,7 @@ def test_add_update_delete_restore_with_audit(store: Any, ledger: str) -> None:
 
 def test_invalid_row_raises_typed_error_and_writes_nothing(store: Any) -> None:
     with pytest.raises(ValidationError) as info:
-        volunteers.add(
-            store, {"name": "", "id_number": "110105194912310021", "mobile": "12345"}
-        )
+        volunteers.add(store, {"name": "", "id_number": "110105194912310021", "mobile": "12345"})
     assert set(info.value.errors) == {"name", "id_number", "mobile"}
     assert volunteers.count(store) == 0
     with store.read() as s:
@@ -134,13 +136,17 @@ def test_service_links_volunteers_and_hours_are_derived(store: Any) -> None:
     b = volunteers.add(store, {"name": "欧阳旭", "id_number": OTHER_ID})
     s1 = service_records.add(
         store,
-        {"service_date": date(2026, 9, 1), "category_code": "ZY01", "hours": 2,
-         "provider_kind_code": "VOL", "volunteers": [a, b]},
+        {
+            "service_date": date(2026, 9, 1),
+            "category_code": "ZY01",
+            "hours": 2,
+            "provider_kind_code": "VOL",
+            "volunteers": [a, b],
+        },
     )
     service_records.add(
         store,
-        {"service_date": date(2026, 10, 1), "category_code": "ZY01", "hours": 3,
-         "volunteers": [a]},
+        {"service_date": date(2026, 10, 1), "category_code": "ZY01", "hours": 3, "volunteers": [a]},
     )
     assert service_records.get(store, s1)["volunteers"] == sorted([a, b])
     assert volunteer_hours(store, a) == (2, 5.0)
@@ -165,9 +171,15 @@ def _services(store: Any) -> list[int]:
     ]
     ids = []
     for d, cat, tg, people, hours, desc, who in rows:
-        data = {"service_date": d, "category_code": cat, "target_group_code": tg,
-                "people_served": people, "hours": hours, "description": desc,
-                "recipient_name": who}
+        data = {
+            "service_date": d,
+            "category_code": cat,
+            "target_group_code": tg,
+            "people_served": people,
+            "hours": hours,
+            "description": desc,
+            "recipient_name": who,
+        }
         if who == "李大爷":
             data["recipient_id_number"] = "110105194501010014"
         ids.append(service_records.add(store, data))
