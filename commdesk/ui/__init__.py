@@ -1,1 +1,1 @@
-"""ui."""
+"""Qt widgets of CommDesk; everything below calls the store's services only."""

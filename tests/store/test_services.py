@@ -71,7 +71,7 @@ def test_add_update_delete_restore_with_audit(store: Any, ledger: str) -> None:
     row_id = service.add(store, data, user="clerk")
     row = service.get(store, row_id)
     assert row["created_by"] == "clerk"
-    field, raw = next(iter(change.items()))
+    field = next(iter(change))
     service.update(store, row_id, change, user="clerk2")
     updated = service.get(store, row_id)
     assert updated[field] != row[field]
