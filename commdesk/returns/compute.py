@@ -1,0 +1,193 @@
+"""Compute every cell of a return from the facts, then its indicator expressions.
+
+Cells are evaluated over pre-aggregated facts (see :mod:`facts`), never with
+one query per cell. A row's filter narrows the facts once; its columns then
+aggregate that subset.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from commdesk.domain.catalogues import Catalogues
+from commdesk.domain.periods import Period
+from commdesk.returns.definition import Column, Definition, Row, Table, compile_expression
+from commdesk.returns.expressions import evaluate
+
+Value = int | float | str | None
+
+
+@dataclass
+class TableResult:
+    table: Table
+    rows: list[Row]
+    values: dict[str, dict[str, Value]] = field(default_factory=dict)
+
+    def decimals(self, row: Row, column: Column) -> int:
+        return row.decimals if row.decimals is not None else column.decimals
+
+
+@dataclass
+class ReturnResult:
+    definition: Definition
+    period: Period
+    profile: dict[str, Any]
+    tables: list[TableResult]
+
+    def table(self, code: str) -> TableResult:
+        for t in self.tables:
+            if t.table.code == code:
+                return t
+        raise KeyError(code)
+
+    def value(self, table: str, row: str, column: str) -> Value:
+        return self.table(table).values[row][column]
+
+    def flat_values(self) -> dict[str, dict[str, dict[str, Value]]]:
+        return {t.table.code: t.values for t in self.tables}
+
+
+def _matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) -> bool:
+    for key, want in flt.items():
+        have = fact.get(key)
+        if want == "in_period":
+            if not isinstance(have, date) or not period.contains(have):
+                return False
+        elif isinstance(want, dict):
+            if have is None:
+                return False
+            for op, bound in want.items():
+                if op == "lt" and not have < bound:
+                    return False
+                if op == "le" and not have <= bound:
+                    return False
+                if op == "gt" and not have > bound:
+                    return False
+                if op == "ge" and not have >= bound:
+                    return False
+        elif isinstance(want, list):
+            if have not in want:
+                return False
+        elif isinstance(want, bool):
+            if bool(have) != want:
+                return False
+        elif have != want:
+            return False
+    return True
+
+
+def _aggregate(facts: Iterable[Mapping[str, Any]], agg: str, fld: str | None) -> int | float:
+    if agg == "count":
+        return int(sum(f["_n"] for f in facts))
+    if agg == "sum":
+        assert fld is not None
+        return float(sum(f.get(fld) or 0 for f in facts))
+    if agg == "distinct":
+        assert fld is not None
+        return len({f.get(fld) for f in facts if f.get(fld) is not None})
+    raise ValueError(agg)
+
+
+def _round(value: Value, decimals: int) -> Value:
+    if isinstance(value, float):
+        value = round(value + 0.0, decimals)
+        return int(value) if decimals == 0 else value
+    return value
+
+
+def compute_from_facts(
+    definition: Definition, period: Period, facts: Any, catalogues: Catalogues
+) -> ReturnResult:
+    profile = facts.profile
+    tables: list[TableResult] = []
+    for table in definition.tables:
+        rows = table.rows(catalogues)
+        tr = TableResult(table, rows)
+        for row in rows:
+            source = row.source or table.source
+            base_filter = {**table.filter, **row.filter}
+            subset: list[dict[str, Any]] | None = None
+            if source and source != "profile":
+                subset = [f for f in facts.sources[source] if _matches(f, base_filter, period)]
+            values: dict[str, Value] = {}
+            for col in table.columns:
+                if col.key in row.cells:
+                    values[col.key] = row.cells[col.key]
+                    continue
+                if col.text or row.expr is not None:
+                    values[col.key] = None
+                    continue
+                agg = row.agg or col.agg
+                fld = row.field if row.agg else col.field
+                if agg == "value":
+                    raw = profile.get(fld or "")
+                    values[col.key] = int(raw) if isinstance(raw, bool) else raw
+                    continue
+                col_source = col.source or source
+                pool = subset
+                if col_source != source:
+                    pool = [
+                        f for f in facts.sources[col_source] if _matches(f, base_filter, period)
+                    ]
+                pool = [f for f in (pool or []) if _matches(f, col.filter, period)]
+                values[col.key] = _round(
+                    _aggregate(pool, agg or "count", fld), tr.decimals(row, col)
+                )
+            tr.values[row.code] = values
+        tables.append(tr)
+    result = ReturnResult(definition, period, profile, tables)
+    _evaluate_expressions(result)
+    return result
+
+
+def expression_names(result: ReturnResult) -> dict[str, Any]:
+    """The functions an expression may call to read cells and the profile."""
+    from commdesk.domain.validators import check_division_code
+
+    def cell(t: str, r: str, c: str) -> Value:
+        return result.value(t, r, c)
+
+    def profile(name: str) -> Any:
+        return result.profile.get(name)
+
+    def division_code_ok() -> float:
+        code = result.profile.get("division_code")
+        return 1.0 if code and check_division_code(code).ok else 0.0
+
+    return {"_cell": cell, "_profile": profile, "division_code_ok": division_code_ok}
+
+
+def _evaluate_expressions(result: ReturnResult) -> None:
+    names = expression_names(result)
+    pending = [
+        (tr, row, col)
+        for tr in result.tables
+        for row in tr.rows
+        if row.expr is not None
+        for col in tr.table.columns
+        if not col.text and col.key not in row.cells
+    ]
+    # Expressions may read other expression cells: evaluate in passes until stable.
+    for _ in range(len(pending) + 1):
+        for tr, row, col in pending:
+            assert row.expr is not None
+            value = evaluate(compile_expression(row.expr), names)
+            tr.values[row.code][col.key] = _round(value, tr.decimals(row, col))
+
+
+def compute(
+    store: Any,
+    definition: Definition,
+    period: Period,
+    catalogues: Catalogues | None = None,
+) -> ReturnResult:
+    """The return for ``period`` computed from the live (not deleted) ledgers."""
+    from commdesk.returns.facts import load_facts
+    from commdesk.store.catalogue_store import load_catalogues
+
+    catalogues = catalogues or load_catalogues(store)
+    facts = load_facts(store, period, catalogues)
+    return compute_from_facts(definition, period, facts, catalogues)

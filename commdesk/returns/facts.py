@@ -1,0 +1,200 @@
+"""Read what a return needs from the store, in one pass per ledger.
+
+Service records (up to millions) are aggregated in SQL by a fixed set of
+dimensions; the stock ledgers (hundreds of rows) are read whole and judged
+"as at the period's last day" in Python, where the date rules are readable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import exists, func, select
+
+from commdesk.domain.catalogues import Catalogues
+from commdesk.domain.periods import Period
+from commdesk.store.engine import Store
+from commdesk.store.models import (
+    Community,
+    Facility,
+    ServiceRecord,
+    Volunteer,
+    VolunteerTeam,
+    Worker,
+    service_volunteer,
+)
+
+
+@dataclass
+class Facts:
+    period: Period
+    profile: dict[str, Any]
+    sources: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    return value
+
+
+def age_at(birth: date | None, day: date) -> int | None:
+    if birth is None:
+        return None
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def _active_person(row: Mapping[str, Any], start_field: str, end: date) -> bool:
+    start = _as_date(row.get(start_field)) or _as_date(row["created_at"])
+    if start is not None and start > end:
+        return False
+    left = _as_date(row.get("left_date"))
+    if left is not None:
+        return left > end
+    return row.get("status_code") != "inactive"
+
+
+def _facility_at(row: dict[str, Any], end: date) -> dict[str, Any] | None:
+    closed = _as_date(row.get("closed_on"))
+    status = row["status_code"]
+    if closed is not None and closed <= end:
+        return None
+    if status == "closed":
+        if closed is None:
+            return None
+        row = {**row, "status_code": "in_use"}  # closed after the period: in use then
+    opened = row.get("year_opened")
+    if row["status_code"] == "in_use" and opened is not None and opened > end.year:
+        return None
+    return row
+
+
+def load_facts(store: Store, period: Period, catalogues: Catalogues) -> Facts:
+    start, end = period.first_day, period.last_day
+    groups = {item.code: item.group for item in catalogues["service_category"]}
+    with store.read() as s:
+        profile_row = (
+            s.execute(
+                select(Community).where(Community.deleted_at.is_(None)).order_by(Community.id)
+            )
+            .scalars()
+            .first()
+        )
+        profile = (
+            {c.name: getattr(profile_row, c.name) for c in Community.__table__.columns}
+            if profile_row is not None
+            else {}
+        )
+        sr = ServiceRecord.__table__
+        has_vol = exists().where(service_volunteer.c.service_id == sr.c.id)
+        dims = [
+            sr.c.category_code,
+            sr.c.target_group_code,
+            sr.c.channel_code,
+            sr.c.provider_kind_code,
+        ]
+        stmt = (
+            select(
+                *dims,
+                has_vol.label("has_volunteers"),
+                func.count().label("_n"),
+                func.coalesce(func.sum(sr.c.people_served), 0).label("people_served"),
+                func.coalesce(func.sum(sr.c.hours), 0.0).label("hours"),
+            )
+            .where(sr.c.deleted_at.is_(None), sr.c.service_date.between(start, end))
+            .group_by(*dims, "has_volunteers")
+        )
+        services = []
+        for row in s.execute(stmt).mappings():
+            fact = dict(row)
+            fact["has_volunteers"] = bool(fact["has_volunteers"])
+            fact["category_group"] = groups.get(fact["category_code"])
+            services.append(fact)
+
+        vs_stmt = (
+            select(
+                service_volunteer.c.volunteer_id,
+                sr.c.category_code,
+                sr.c.target_group_code,
+                func.count().label("_n"),
+                func.coalesce(func.sum(sr.c.hours), 0.0).label("hours"),
+            )
+            .join(sr, sr.c.id == service_volunteer.c.service_id)
+            .where(sr.c.deleted_at.is_(None), sr.c.service_date.between(start, end))
+            .group_by(service_volunteer.c.volunteer_id, sr.c.category_code, sr.c.target_group_code)
+        )
+        volunteer_service = []
+        for row in s.execute(vs_stmt).mappings():
+            fact = dict(row)
+            fact["category_group"] = groups.get(fact["category_code"])
+            volunteer_service.append(fact)
+
+        def live(model: Any) -> list[dict[str, Any]]:
+            t = model.__table__
+            return [
+                dict(r) for r in s.execute(select(t).where(t.c.deleted_at.is_(None))).mappings()
+            ]
+
+        volunteers = [
+            {**r, "_n": 1, "age": age_at(r["birth_date"], end)}
+            for r in live(Volunteer)
+            if _active_person(r, "joined_date", end)
+        ]
+        workers = [
+            {**r, "_n": 1, "age": age_at(r["birth_date"], end)}
+            for r in live(Worker)
+            if _active_person(r, "employed_since", end)
+        ]
+        facilities = [
+            {**f, "_n": 1} for f in (_facility_at(r, end) for r in live(Facility)) if f is not None
+        ]
+        teams = []
+        for r in live(VolunteerTeam):
+            founded = _as_date(r.get("founded_date")) or _as_date(r["created_at"])
+            dissolved = _as_date(r.get("dissolved_date"))
+            if (founded is None or founded <= end) and (dissolved is None or dissolved > end):
+                teams.append({**r, "_n": 1})
+    return Facts(
+        period=period,
+        profile=profile,
+        sources={
+            "service_record": services,
+            "volunteer_service": volunteer_service,
+            "volunteer": volunteers,
+            "worker": workers,
+            "facility": facilities,
+            "volunteer_team": teams,
+        },
+    )
+
+
+def count_records(store: Store, period: Period, flt: Mapping[str, Any]) -> tuple[int, list[int]]:
+    """Service records in the period matching a record-level filter: (count, first ids)."""
+    sr = ServiceRecord.__table__
+    clauses = [
+        sr.c.deleted_at.is_(None),
+        sr.c.service_date.between(period.first_day, period.last_day),
+    ]
+    for key, value in flt.items():
+        col = sr.c[key]
+        if isinstance(value, dict):
+            ops = {"lt": col.__lt__, "le": col.__le__, "gt": col.__gt__, "ge": col.__ge__}
+            clauses += [ops[op](bound) for op, bound in value.items()]
+        elif isinstance(value, list):
+            clauses.append(col.in_(value))
+        else:
+            clauses.append(col == value)
+    with store.read() as s:
+        n = int(s.execute(select(func.count()).select_from(sr).where(*clauses)).scalar_one())
+        ids = [
+            int(i)
+            for i in s.execute(
+                select(sr.c.id).where(*clauses).order_by(sr.c.id).limit(50)
+            ).scalars()
+        ]
+    return n, ids
