@@ -54,6 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE")
 
     sub.add_parser("check", help="check the database (integrity, schema, catalogue codes)")
+
+    export = sub.add_parser("export", help="export the statistical return as xlsx")
+    export.add_argument("--period", required=True, help="2026-10, 2026Q3, 2026H1 or 2026")
+    export.add_argument("--out", required=True, metavar="FILE", help="the .xlsx to write")
+    export.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        metavar="RULE=TEXT",
+        help="explanation (说明) for a warning; repeatable",
+    )
+    export.add_argument("--notes", metavar="FILE", help="file of RULE=TEXT lines")
+    export.add_argument(
+        "--definition",
+        metavar="ID",
+        default=None,
+        help="return definition id (default: community-service)",
+    )
     return parser
 
 
@@ -153,11 +171,60 @@ def cmd_restore(args: argparse.Namespace, data_dir: Path) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.domain.periods import Period, PeriodError
+    from commdesk.returns import library
+    from commdesk.returns.definition import DefinitionError
+    from commdesk.returns.export import ExportRefused, export, parse_notes
+    from commdesk.store.engine import db_path
+
+    try:
+        period = Period.parse(args.period)
+    except PeriodError as exc:
+        raise CliError(f"--period: {exc}") from exc
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError("--out must name an .xlsx file")
+    if not out.parent.exists():
+        raise CliError(f"folder {out.parent} does not exist")
+    try:
+        notes = parse_notes(args.note, Path(args.notes) if args.notes else None)
+    except OSError as exc:
+        raise CliError(f"--notes: {exc.strerror or exc}") from exc
+    if not db_path(data_dir).exists():
+        raise CliError(f"no database in {data_dir}")
+    try:
+        definition = library.current(data_dir, args.definition or library.DEFAULT_ID)
+    except DefinitionError as exc:
+        raise CliError(str(exc)) from exc
+    store = _open(data_dir, create=False)
+    try:
+        from commdesk.store.services.profile import has_valid_profile
+
+        if not has_valid_profile(store):
+            raise CliError("the community profile is missing or incomplete")
+        try:
+            done = export(store, definition, period, out, notes=notes)
+        except ExportRefused as exc:
+            for issue in exc.issues:
+                print(f"{issue.level} {issue.code}: {issue.message}")
+            print(f"nothing written: {len(exc.issues)} issue(s) to fix or explain", file=sys.stderr)
+            return EXIT_PARTIAL
+    finally:
+        store.close()
+    for issue in done.prepared.issues:
+        if issue.level != "error":
+            print(f"{issue.level} {issue.code}: {issue.message}")
+    print(f"written {done.path}")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "demo": cmd_demo,
     "check": cmd_check,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "export": cmd_export,
 }
 
 if __name__ == "__main__":  # pragma: no cover

@@ -108,6 +108,7 @@ class LedgerService:
     # ----------------------------------------------------------- writes
     def add(self, store: Store, data: Mapping[str, Any], *, user: str | None = None) -> int:
         checked = self._checked(store, data)
+        self._guard(store, [checked.values])
         user = user or audit.current_user()
         with store.write() as s:
             row_id = self._insert(s, checked.values, user)
@@ -146,6 +147,7 @@ class LedgerService:
             checked = self.validate(merged, catalogues)
             if not checked.ok:
                 raise ValidationError(checked.errors, checked.warnings)
+            self._guard(store, [before, checked.values])
             values = self._column_values(checked.values) | {
                 "updated_at": audit.now(),
                 "updated_by": user,
@@ -185,6 +187,7 @@ class LedgerService:
                     raise NotFound(row_id)
                 if (before["deleted_at"] is not None) == deleted:
                     continue
+                self._guard(store, [before])
                 stamp = audit.now()
                 s.execute(
                     self.table.update()
@@ -206,6 +209,9 @@ class LedgerService:
 
     def _write_links(self, s: Session, row_id: int, values: Mapping[str, Any]) -> None:
         """Hook for many-to-many links (service → volunteers)."""
+
+    def _guard(self, store: Store, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Hook to refuse a change (a dated record inside a submitted period)."""
 
     def _integrity_error(self, exc: IntegrityError) -> ValidationError:
         message = str(exc.orig)

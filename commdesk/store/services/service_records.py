@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import SERVICES
 from commdesk.domain.records import ValidationError
+from commdesk.store.engine import Store
 from commdesk.store.models import ServiceRecord, Volunteer, service_volunteer
 from commdesk.store.services.base import LedgerService
+from commdesk.store.services.periods import check_unlocked
 
 
 class ServiceRecordService(LedgerService):
@@ -24,6 +26,9 @@ class ServiceRecordService(LedgerService):
             pinyin_fields=("recipient_name",),
             id_field="recipient_id_number",
         )
+
+    def _guard(self, store: Store, rows: Sequence[Mapping[str, Any]]) -> None:
+        check_unlocked(store, [row.get("service_date") for row in rows])
 
     def _write_links(self, s: Session, row_id: int, values: Mapping[str, Any]) -> None:
         wanted = sorted(set(values.get("volunteers") or ()))
