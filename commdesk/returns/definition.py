@@ -378,14 +378,14 @@ def _validate(d: Definition, catalogues: Catalogues) -> None:
         keys = [c.key for c in t.columns]
         if len(set(keys)) != len(keys):
             raise DefinitionError(f"{tw}: column keys must be unique")
+        for spec in t.row_specs:
+            if "expand" in spec and spec["expand"] not in EXPANDABLE:
+                raise DefinitionError(f"{tw}: cannot expand “{spec['expand']}”")
         rows = t.rows(catalogues)
         codes = [r.code for r in rows]
         dupes = {c for c in codes if codes.count(c) > 1}
         if dupes:
             raise DefinitionError(f"{tw}: row code(s) used twice: {', '.join(sorted(dupes))}")
-        for spec in t.row_specs:
-            if "expand" in spec and spec["expand"] not in EXPANDABLE:
-                raise DefinitionError(f"{tw}: cannot expand “{spec['expand']}”")
         for c in t.columns:
             cw = f"{tw}, column {c.key}"
             if c.part_of is not None and c.part_of not in keys:
