@@ -1,0 +1,59 @@
+"""What every widget needs, passed explicitly instead of living in globals.
+
+One :class:`UiContext` per open data folder: the store, the catalogues
+(released + local), the per-folder settings, the shared undo stack and a
+``changed`` signal that pages listen to after any write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from commdesk.domain.catalogues import Catalogues
+from commdesk.store.catalogue_store import load_catalogues
+from commdesk.store.engine import Store
+
+SETTINGS_FILE = "commdesk-ui.ini"
+
+
+def open_settings(data_dir: Path) -> QSettings:
+    """UI settings live in an ini file in the data folder.
+
+    Tests and the self-test get their own folder, so they can never touch the
+    clerk's real settings, and a copied data folder keeps its layout.
+    """
+    return QSettings(str(Path(data_dir) / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+class DataEvents(QObject):
+    """Broadcast after writes so every view of a ledger refreshes."""
+
+    changed = Signal(str)  # ledger name
+
+
+@dataclass
+class UiContext:
+    store: Store
+    settings: QSettings
+    catalogues: Catalogues
+    undo_stack: QUndoStack = field(default_factory=QUndoStack)
+    events: DataEvents = field(default_factory=DataEvents)
+
+    @classmethod
+    def create(cls, store: Store, settings: QSettings | None = None) -> UiContext:
+        return cls(
+            store=store,
+            settings=settings if settings is not None else open_settings(store.data_dir),
+            catalogues=load_catalogues(store),
+        )
+
+    @property
+    def data_dir(self) -> Path:
+        return self.store.data_dir
+
+    def reload_catalogues(self) -> None:
+        self.catalogues = load_catalogues(self.store)

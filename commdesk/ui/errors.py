@@ -1,0 +1,59 @@
+"""Unexpected exceptions become a message box and a log line, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from commdesk.domain.records import ValidationError
+from commdesk.store.engine import StoreError
+
+log = logging.getLogger("commdesk")
+
+
+def setup_logging(data_dir: Path) -> Path | None:
+    """Log to commdesk.log in the data folder (if writable)."""
+    path = Path(data_dir) / "commdesk.log"
+    try:
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return path
+
+
+def user_message(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return exc.summary()
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def install_excepthook(log_path: Path | None) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        text = QCoreApplication.translate(
+            "Errors", "Something went wrong and the last action may not have completed."
+        )
+        detail = user_message(exc)
+        if log_path is not None:
+            detail += "\n\n" + QCoreApplication.translate(
+                "Errors", "Details were written to {path}."
+            ).format(path=log_path)
+        box = QMessageBox(QMessageBox.Icon.Critical, "CommDesk", text)
+        box.setInformativeText(detail)
+        box.exec()
+
+    sys.excepthook = hook

@@ -1,0 +1,362 @@
+"""One editor widget per field kind, all with the same small interface.
+
+Every editor has a ``changed`` signal, ``value()`` returning what the clerk
+entered in a form :func:`commdesk.domain.records.check_field` understands,
+and ``set_value()`` taking a stored value. The form never needs to know which
+kind it is talking to.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commdesk.domain.catalogues import Catalogue
+from commdesk.domain.ledgers import (
+    BOOL,
+    CHOICE,
+    DATE,
+    FLOAT,
+    GENDER,
+    ID_NUMBER,
+    INT,
+    LONGTEXT,
+    MOBILE,
+    PHONE,
+    TEAM,
+    VOLUNTEERS,
+    YEAR,
+    Field,
+)
+from commdesk.store.services.base import Query
+from commdesk.store.services.volunteers import team_choices, volunteers
+from commdesk.ui.context import UiContext
+from commdesk.ui.display import format_number, gender_label
+
+translate = QCoreApplication.translate
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 10
+CODE_ROLE = Qt.ItemDataRole.UserRole + 11
+EMPTY_DATE = QDate(1800, 1, 1)
+
+
+class LineEditor(QLineEdit):
+    changed = Signal()
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMaxLength(max(f.max_length, 1))
+        self.textChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        text = self.text().strip()
+        return text or None
+
+    def set_value(self, value: Any) -> None:
+        self.setText("" if value is None else str(value))
+
+
+class NumberEditor(LineEditor):
+    """A line edit, not a spin box: a typed "-3" or "3小时" must reach the checker."""
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(f, parent)
+        self.setMaxLength(20)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        if f.units:
+            self.setPlaceholderText(f.units[0])
+
+    def set_value(self, value: Any) -> None:
+        self.setText("" if value is None else format_number(value))
+
+
+class LongTextEditor(QPlainTextEdit):
+    changed = Signal()
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        self.textChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.toPlainText().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.setPlainText("" if value is None else str(value))
+
+
+class DateEditor(QDateEdit):
+    """Calendar popup plus keyboard entry; optional dates show blank when unset."""
+
+    changed = Signal()
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(EMPTY_DATE)
+        self.setMaximumDate(QDate(2999, 12, 31))  # a future date must reach the checker
+        self.setSpecialValueText(" ")
+        self.setDate(EMPTY_DATE)
+        self.dateChanged.connect(self.changed)
+
+    def value(self) -> date | None:
+        if self.date() == EMPTY_DATE:
+            return None
+        return self.date().toPython()
+
+    def set_value(self, value: Any) -> None:
+        self.setDate(QDate(value) if isinstance(value, date) else EMPTY_DATE)
+
+    def mousePressEvent(self, event: Any) -> None:
+        if self.date() == EMPTY_DATE:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
+        super().mousePressEvent(event)
+
+
+class BoolEditor(QCheckBox):
+    changed = Signal()
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.toggled.connect(self.changed)
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: Any) -> None:
+        self.setChecked(bool(value))
+
+
+class _LabelCompleter(QCompleter):
+    """Filters on a search key (label, synonyms, initials) but inserts the label."""
+
+    def pathFromIndex(self, index: QModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.strip().lower()]
+
+
+class ChoiceEditor(QComboBox):
+    """Editable combo over a catalogue: type Chinese, a synonym or pinyin initials."""
+
+    changed = Signal()
+
+    def __init__(self, f: Field, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from commdesk.domain.initials import initials
+
+        self.catalogue = catalogue
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        model = QStandardItemModel(self)
+        blank = QStandardItem("")
+        blank.setData("", SEARCH_ROLE)
+        model.appendRow(blank)
+        for item in catalogue:
+            row = QStandardItem(item.label())
+            row.setData(item.code, CODE_ROLE)
+            keys = {item.zh, item.en, item.code, initials(item.zh), *item.synonyms}
+            row.setData(" ".join(keys).lower(), SEARCH_ROLE)
+            model.appendRow(row)
+        self.setModel(model)
+        completer = _LabelCompleter(model, self)
+        completer.setCompletionRole(SEARCH_ROLE)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setMinimumContentsLength(8)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currentTextChanged.connect(self.changed)
+        self.lineEdit().editingFinished.connect(self._settle)
+
+    def _settle(self) -> None:
+        """Turn what was typed ("ylfw", "养老") into the catalogue item it means."""
+        matches = self.catalogue.match(self.currentText())
+        if len(matches) == 1:
+            self.set_value(matches[0].code)
+
+    def value(self) -> Any:
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchExactly)
+        if index > 0:
+            return self.itemData(index, CODE_ROLE)
+        return text or None
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value, CODE_ROLE) if value else 0
+        if index < 0:
+            self.setEditText(str(value))
+        else:
+            self.setCurrentIndex(index)
+
+
+class GenderEditor(QComboBox):
+    changed = Signal()
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", None)
+        self.addItem(gender_label("M"), "M")
+        self.addItem(gender_label("F"), "F")
+        self.currentIndexChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self.setCurrentIndex(max(self.findData(value), 0) if value else 0)
+
+
+class TeamEditor(QComboBox):
+    changed = Signal()
+
+    def __init__(self, f: Field, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem("", None)
+        for team_id, name in team_choices(ctx.store):
+            self.addItem(name, team_id)
+        self.currentIndexChanged.connect(self.changed)
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        self.setCurrentIndex(max(self.findData(value), 0) if value else 0)
+
+
+class VolunteersEditor(QWidget):
+    """Searchable checkable list of volunteers (name, initials or ID tail)."""
+
+    changed = Signal()
+
+    def __init__(self, f: Field, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from commdesk.domain.initials import initials
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            translate("VolunteersEditor", "Find a volunteer by name, initials or ID digits")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.model = QStandardItemModel(self)
+        rows = volunteers.query(ctx.store, Query(limit=None, sort="name"))
+        for row in rows:
+            label = row["name"]
+            if row.get("status_code") != "active":
+                label += translate("VolunteersEditor", " (left)")
+            item = QStandardItem(label)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setData(int(row["id"]), CODE_ROLE)
+            tail = (row.get("id_number") or "")[-6:]
+            key = f"{row['name']} {initials(row['name'])} {tail}".lower()
+            item.setData(key, SEARCH_ROLE)
+            self.model.appendRow(item)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.list = QListView(self)
+        self.list.setModel(self.proxy)
+        self.list.setMinimumHeight(110)
+        self.list.setMaximumHeight(170)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list)
+        layout.addWidget(self.summary)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model.itemChanged.connect(self._on_item_changed)
+        self._update_summary()
+
+    def _on_item_changed(self, _item: QStandardItem) -> None:
+        self._update_summary()
+        self.changed.emit()
+
+    def _update_summary(self) -> None:
+        count = len(self.value())
+        if count == 0:
+            text = translate("VolunteersEditor", "No volunteers selected")
+        else:
+            text = translate("VolunteersEditor", "%n volunteer(s) selected", None, count)
+        self.summary.setText(text)
+
+    def value(self) -> list[int]:
+        return [
+            int(self.model.item(r).data(CODE_ROLE))
+            for r in range(self.model.rowCount())
+            if self.model.item(r).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, value: Any) -> None:
+        wanted = {int(v) for v in (value or ())}
+        self.model.blockSignals(True)
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            checked = int(item.data(CODE_ROLE)) in wanted
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model.blockSignals(False)
+        self._update_summary()
+        self.changed.emit()
+
+    def set_checked(self, volunteer_id: int, checked: bool = True) -> None:
+        for r in range(self.model.rowCount()):
+            item = self.model.item(r)
+            if int(item.data(CODE_ROLE)) == volunteer_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def make_editor(f: Field, ctx: UiContext, parent: QWidget | None = None) -> QWidget:
+    """The editor for one field, chosen by its kind."""
+    if f.kind in (INT, FLOAT, YEAR):
+        return NumberEditor(f, parent)
+    if f.kind == LONGTEXT:
+        return LongTextEditor(f, parent)
+    if f.kind == DATE:
+        return DateEditor(f, parent)
+    if f.kind == BOOL:
+        return BoolEditor(f, parent)
+    if f.kind == CHOICE and f.catalogue:
+        return ChoiceEditor(f, ctx.catalogues[f.catalogue], parent)
+    if f.kind == GENDER:
+        return GenderEditor(f, parent)
+    if f.kind == TEAM:
+        return TeamEditor(f, ctx, parent)
+    if f.kind == VOLUNTEERS:
+        return VolunteersEditor(f, ctx, parent)
+    editor = LineEditor(f, parent)
+    if f.kind == ID_NUMBER:
+        editor.setPlaceholderText(translate("FieldEditors", "18 digits, last may be X"))
+    elif f.kind == MOBILE:
+        editor.setPlaceholderText(translate("FieldEditors", "11-digit mobile number"))
+    elif f.kind == PHONE:
+        editor.setPlaceholderText(translate("FieldEditors", "e.g. 010-12345678"))
+    return editor

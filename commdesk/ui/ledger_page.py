@@ -1,0 +1,415 @@
+"""One generic page per ledger: search, filters, lazy table, totals, recycle view.
+
+Configured only by a :class:`~commdesk.ui.specs.PageSpec` (ledger description +
+service); nothing here is specific to services, facilities or people.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commdesk.store.services.base import NotFound
+from commdesk.ui.context import UiContext
+from commdesk.ui.display import format_number
+from commdesk.ui.field_widgets import EMPTY_DATE
+from commdesk.ui.record_form import RecordDialog
+from commdesk.ui.specs import PageSpec
+from commdesk.ui.table_model import LedgerTableModel
+from commdesk.ui.undo import AddCommand, DeleteCommand, EditCommand, editable_values
+
+translate = QCoreApplication.translate
+SEARCH_DELAY_MS = 200
+
+
+def _optional_date_edit(parent: QWidget, special: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(EMPTY_DATE)
+    edit.setSpecialValueText(special)
+    edit.setDate(EMPTY_DATE)
+    return edit
+
+
+class LedgerPage(QWidget):
+    """Table of one ledger with the actions the main window's menus trigger."""
+
+    counts_changed = Signal()
+
+    def __init__(self, ctx: UiContext, spec: PageSpec, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.spec = spec
+        self.ledger = spec.ledger
+        self.service = spec.service
+        self.dialog: RecordDialog | None = None
+        self.setObjectName(f"page_{spec.key}")
+        self.model = LedgerTableModel(ctx, spec, self)
+        self._build()
+        self._restore_header()
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        ctx.events.changed.connect(self._on_data_changed)
+        self._update_totals()
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.new_button = QPushButton(translate("LedgerPage", "New"), self)
+        self.edit_button = QPushButton(translate("LedgerPage", "Edit"), self)
+        self.delete_button = QPushButton(translate("LedgerPage", "Delete"), self)
+        self.restore_button = QPushButton(translate("LedgerPage", "Restore"), self)
+        self.deleted_toggle = QPushButton(translate("LedgerPage", "Deleted"), self)
+        self.deleted_toggle.setCheckable(True)
+        self.deleted_toggle.setToolTip(
+            translate("LedgerPage", "Show deleted rows so they can be restored")
+        )
+        self.new_button.setObjectName("primary")
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.deleted_toggle.toggled.connect(self.set_show_deleted)
+        self.restore_button.hide()
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(
+            translate("LedgerPage", "Search: name, text, pinyin initials (zs) or ID digits")
+        )
+        self.search.setMinimumWidth(260)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addWidget(self.restore_button)
+        actions.addSpacing(12)
+        actions.addWidget(self.search, 1)
+        actions.addWidget(self.deleted_toggle)
+
+        filters = QHBoxLayout()
+        self.date_from: QDateEdit | None = None
+        self.date_to: QDateEdit | None = None
+        if self.spec.has_date_filter:
+            any_date = translate("LedgerPage", "any")
+            self.date_from = _optional_date_edit(self, any_date)
+            self.date_to = _optional_date_edit(self, any_date)
+            filters.addWidget(QLabel(translate("LedgerPage", "From"), self))
+            filters.addWidget(self.date_from)
+            filters.addWidget(QLabel(translate("LedgerPage", "to"), self))
+            filters.addWidget(self.date_to)
+            self.date_from.dateChanged.connect(self.apply_filters)
+            self.date_to.dateChanged.connect(self.apply_filters)
+        self.filter_combos: dict[str, QComboBox] = {}
+        for name in self.spec.filter_fields:
+            f = self.ledger.field(name)
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{name}")
+            combo.addItem(translate("LedgerPage", "All: {field}").format(field=f.label()), None)
+            assert f.catalogue is not None
+            for item in self.ctx.catalogues[f.catalogue]:
+                combo.addItem(item.label(), item.code)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self.apply_filters)
+            filters.addWidget(combo)
+            self.filter_combos[name] = combo
+        if self.date_from is not None or self.filter_combos:
+            clear = QPushButton(translate("LedgerPage", "Clear filters"), self)
+            clear.clicked.connect(self.clear_filters)
+            filters.addWidget(clear)
+        filters.addStretch(1)
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.installEventFilter(self)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        self.totals = QLabel(self)
+        self.totals.setObjectName("totals")
+        layout = QVBoxLayout(self)
+        layout.addLayout(actions)
+        if filters.count() > 1:
+            layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._update_buttons()
+
+    def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self.ctx.settings.value(f"{self.spec.key}/header")
+        scale = max(self.fontMetrics().averageCharWidth() / 7.0, 1.0)
+        for i, f in enumerate(self.model.fields):
+            header.resizeSection(i, int(f.width * scale))
+            header.setSectionHidden(i, not f.visible)
+        if isinstance(state, QByteArray | bytes) and state:
+            header.restoreState(QByteArray(state))
+        self._fit_header_titles()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
+    def _fit_header_titles(self) -> None:
+        """Never cut a column title, whatever the font size or a saved layout says."""
+        header = self.table.horizontalHeader()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the stylesheet draws titles bold
+        metrics = QFontMetrics(bold)
+        for i, f in enumerate(self.model.fields):
+            needed = metrics.horizontalAdvance(f.label()) + 30  # padding + sort arrow
+            if header.sectionSize(i) < needed:
+                header.resizeSection(i, needed)
+
+    def save_state(self) -> None:
+        header = self.table.horizontalHeader()
+        self.ctx.settings.setValue(f"{self.spec.key}/header", header.saveState())
+
+    def _header_menu(self, pos: Any) -> None:
+        menu = self.column_menu()
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def column_menu(self) -> QMenu:
+        """Checkable list of columns; at least one stays visible."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(translate("LedgerPage", "Columns"), self)
+        for i, f in enumerate(self.model.fields):
+            action = menu.addAction(f.label())
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(i))
+            action.toggled.connect(lambda on, col=i: self.set_column_visible(col, on))
+        return menu
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        header = self.table.horizontalHeader()
+        shown = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+        if not visible and shown == [column]:
+            return
+        header.setSectionHidden(column, not visible)
+        if visible and header.sectionSize(column) < 30:
+            header.resizeSection(column, self.model.fields[column].width)
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+
+    # ------------------------------------------------------------ querying
+    def current_filters(self) -> dict[str, Any]:
+        return {name: combo.currentData() for name, combo in self.filter_combos.items()}
+
+    def apply_filters(self) -> None:
+        self._search_timer.stop()
+        kwargs: dict[str, Any] = {
+            "search": self.search.text(),
+            "filters": {k: v for k, v in self.current_filters().items() if v},
+        }
+        if self.date_from is not None and self.date_to is not None:
+            kwargs["date_from"] = self._date_or_none(self.date_from)
+            kwargs["date_to"] = self._date_or_none(self.date_to)
+        self.model.set_query(**kwargs)
+        self._update_totals()
+
+    @staticmethod
+    def _date_or_none(edit: QDateEdit) -> Any:
+        return None if edit.date() == EMPTY_DATE else edit.date().toPython()
+
+    def set_date_range(self, start: Any, end: Any) -> None:
+        if self.date_from is None or self.date_to is None:
+            return
+        self.date_from.setDate(QDate(start) if start else EMPTY_DATE)
+        self.date_to.setDate(QDate(end) if end else EMPTY_DATE)
+
+    def clear_filters(self) -> None:
+        for combo in self.filter_combos.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            if edit is not None:
+                edit.blockSignals(True)
+                edit.setDate(EMPTY_DATE)
+                edit.blockSignals(False)
+        self.apply_filters()
+
+    def set_show_deleted(self, on: bool) -> None:
+        if self.deleted_toggle.isChecked() != on:
+            self.deleted_toggle.setChecked(on)  # re-enters through toggled
+            return
+        self.restore_button.setVisible(on)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            button.setVisible(not on)
+        self.model.set_query(deleted=on)
+        self._update_totals()
+        self._update_buttons()
+
+    @property
+    def showing_deleted(self) -> bool:
+        return self.deleted_toggle.isChecked()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._update_totals()
+        self._update_buttons()
+
+    def _on_data_changed(self, ledger_name: str) -> None:
+        if ledger_name == self.ledger.name or ledger_name == "volunteer_team":
+            self.refresh()
+
+    def _update_totals(self) -> None:
+        totals = self.service.totals(self.ctx.store, self.model.query)
+        parts = [translate("LedgerPage", "%n row(s)", None, int(totals.get("rows", 0)))]
+        for f in self.ledger.fields:
+            if f.summable:
+                value = format_number(float(totals.get(f.name, 0.0)))
+                parts.append(
+                    translate("LedgerPage", "{field}: {value}").format(field=f.label(), value=value)
+                )
+        if self.showing_deleted:
+            parts.insert(0, translate("LedgerPage", "Deleted rows"))
+        self.totals.setText("  ·  ".join(parts))
+        self.counts_changed.emit()
+
+    def row_count(self) -> int:
+        return self.model.rowCount()
+
+    # ------------------------------------------------------------ selection
+    def selected_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.row_id(r) for r in rows) if i is not None]
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if index.isValid() and self.table.selectionModel().isSelected(index):
+            return self.model.row_id(index.row())
+        ids = self.selected_ids()
+        return ids[0] if ids else None
+
+    def select_id(self, row_id: int) -> bool:
+        row = self.model.row_of_id(row_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _update_buttons(self, *_args: Any) -> None:
+        has = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.restore_button.setEnabled(has)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.showing_deleted:
+                self.edit_current()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ------------------------------------------------------------ actions
+    def new_record(self) -> RecordDialog | None:
+        if self.showing_deleted:
+            self.set_show_deleted(False)
+        return self._open_dialog(None, None)
+
+    def edit_current(self) -> RecordDialog | None:
+        row_id = self.current_id()
+        if row_id is None or self.showing_deleted:
+            return None
+        row = self.service.get(self.ctx.store, row_id)
+        if row is None:
+            return None
+        return self._open_dialog(row_id, editable_values(self.service, row))
+
+    def _open_dialog(self, row_id: int | None, values: dict[str, Any] | None) -> RecordDialog:
+        if row_id is None:
+            dialog = RecordDialog(self.ctx, self.ledger, self._add, parent=self)
+        else:
+
+            def save(data: dict[str, Any]) -> int:
+                return self._update(row_id, values or {}, data)
+
+            dialog = RecordDialog(self.ctx, self.ledger, save, values=values, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: RecordDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        self.table.setFocus()
+
+    def _add(self, data: dict[str, Any]) -> int:
+        row_id = self.service.add(self.ctx.store, data)
+        self.ctx.undo_stack.push(AddCommand(self.ctx, self.service, row_id))
+        self.select_id(row_id)
+        return row_id
+
+    def _update(self, row_id: int, before: dict[str, Any], data: dict[str, Any]) -> int:
+        self.service.update(self.ctx.store, row_id, data)
+        self.ctx.undo_stack.push(EditCommand(self.ctx, self.service, row_id, before, data))
+        self.select_id(row_id)
+        return row_id
+
+    def delete_selected(self, *, confirm: bool = True) -> int:
+        ids = self.selected_ids()
+        if not ids or self.showing_deleted:
+            return 0
+        if confirm and len(ids) > 1:
+            answer = QMessageBox.question(
+                self,
+                translate("LedgerPage", "Delete rows"),
+                translate(
+                    "LedgerPage",
+                    "Delete %n selected row(s)? They go to the Deleted view and can be restored.",
+                    None,
+                    len(ids),
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return 0
+        try:
+            self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids))
+        except NotFound:
+            self.refresh()
+            return 0
+        return len(ids)
+
+    def restore_selected(self) -> int:
+        ids = self.selected_ids()
+        if not ids or not self.showing_deleted:
+            return 0
+        self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
+        return len(ids)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,346 @@
+"""The main window: sidebar navigation, menus with the usual shortcuts, status bar.
+
+It only assembles pages and routes menu actions to the current ledger page;
+the pages do the work. Language and font changes are handed to the shell
+(``settings_requested``) because switching language rebuilds the window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from commdesk import __version__
+from commdesk.domain.ledgers import PROFILE
+from commdesk.store.services.profile import get_profile
+from commdesk.ui.context import UiContext
+from commdesk.ui.ledger_page import LedgerPage
+from commdesk.ui.placeholder import PlaceholderPage
+from commdesk.ui.profile import ProfilePage
+from commdesk.ui.settings_dialog import open_folder
+from commdesk.ui.specs import (
+    FACILITIES_SPEC,
+    SERVICES_SPEC,
+    TEAMS_SPEC,
+    VOLUNTEERS_SPEC,
+    WORKERS_SPEC,
+)
+
+translate = QCoreApplication.translate
+SP = QStyle.StandardPixmap
+
+
+class MainWindow(QMainWindow):
+    settings_requested = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.ledger_pages: dict[str, LedgerPage] = {}
+        self.pages: dict[str, QWidget] = {}
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget(self)
+        self._build_pages()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self._build_status_bar()
+        self.sidebar.currentRowChanged.connect(self._on_nav)
+        self.ctx.events.changed.connect(self._on_data_changed)
+        self.ctx.undo_stack.indexChanged.connect(self._update_actions)
+        self._restore_state()
+        self._update_title()
+        self._update_status()
+
+    # ------------------------------------------------------------ pages
+    def _build_pages(self) -> None:
+        style = self.style()
+        for spec in (SERVICES_SPEC, FACILITIES_SPEC, VOLUNTEERS_SPEC, TEAMS_SPEC, WORKERS_SPEC):
+            page = LedgerPage(self.ctx, spec, self)
+            page.counts_changed.connect(self._update_status)
+            page.table.selectionModel().selectionChanged.connect(self._update_actions)
+            self.ledger_pages[spec.key] = page
+        people = QTabWidget(self)
+        people.setObjectName("page_volunteers_tabs")
+        people.addTab(self.ledger_pages["volunteers"], VOLUNTEERS_SPEC.ledger.label())
+        people.addTab(self.ledger_pages["teams"], TEAMS_SPEC.ledger.label())
+        people.currentChanged.connect(lambda _i: self._after_page_change())
+        self.people_tabs = people
+        self.profile_page = ProfilePage(self.ctx, self)
+        self.profile_page.saved.connect(self._update_title)
+        lp = self.ledger_pages
+        nav = [
+            ("services", SERVICES_SPEC.ledger.label(), lp["services"], SP.SP_FileDialogListView),
+            ("facilities", FACILITIES_SPEC.ledger.label(), lp["facilities"], SP.SP_DirHomeIcon),
+            ("volunteers", VOLUNTEERS_SPEC.ledger.label(), people, SP.SP_DialogYesButton),
+            ("workers", WORKERS_SPEC.ledger.label(), lp["workers"], SP.SP_FileDialogListView),
+            ("profile", PROFILE.label(), self.profile_page, SP.SP_FileDialogInfoView),
+            ("reports", translate("MainWindow", "Returns"), None, SP.SP_FileIcon),
+            ("consolidation", translate("MainWindow", "Consolidation"), None, SP.SP_DirIcon),
+            ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
+        ]  # fmt: skip
+        for key, label, widget, icon in nav:
+            if widget is None:
+                widget = PlaceholderPage(key, label, self)
+            item = QListWidgetItem(style.standardIcon(icon), label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(widget)
+            self.pages[key] = widget
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widest = max(
+            self.sidebar.fontMetrics().horizontalAdvance(self.sidebar.item(i).text())
+            for i in range(self.sidebar.count())
+        )
+        self.sidebar.setMinimumWidth(widest + 80)
+
+    def page_keys(self) -> list[str]:
+        return list(self.pages)
+
+    def show_page(self, key: str) -> QWidget:
+        self.sidebar.setCurrentRow(self.page_keys().index(key))
+        return self.pages[key]
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            self._after_page_change()
+
+    def _after_page_change(self) -> None:
+        self._update_actions()
+        self._update_status()
+
+    def current_ledger_page(self) -> LedgerPage | None:
+        widget = self.stack.currentWidget()
+        if widget is self.people_tabs:
+            widget = self.people_tabs.currentWidget()
+        return widget if isinstance(widget, LedgerPage) else None
+
+    # ------------------------------------------------------------ actions
+    def _action(
+        self, text: str, slot: object, shortcut: object = None, icon: SP | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+
+        self.act_settings = self._action(
+            translate("MainWindow", "Settings…"),
+            self.settings_requested.emit,
+            QKeySequence("Ctrl+,"),
+        )
+        self.act_open_folder = self._action(
+            translate("MainWindow", "Open data folder"), lambda: open_folder(self.ctx.data_dir)
+        )
+        self.act_quit = self._action(
+            translate("MainWindow", "Quit"), self.close, QKeySequence("Ctrl+Q")
+        )
+        self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.act_new = self._action(
+            translate("MainWindow", "New record"),
+            self._new,
+            QKeySequence.StandardKey.New,
+            SP.SP_FileIcon,
+        )
+        self.act_edit = self._action(
+            translate("MainWindow", "Edit record (Enter)"), self._edit, QKeySequence("F2")
+        )
+        self.act_delete = self._action(
+            translate("MainWindow", "Delete"), self._delete, QKeySequence.StandardKey.Delete,
+            SP.SP_TrashIcon,
+        )  # fmt: skip
+        self.act_undo = self.ctx.undo_stack.createUndoAction(self, translate("MainWindow", "Undo"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.ctx.undo_stack.createRedoAction(self, translate("MainWindow", "Redo"))
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.addActions([self.act_undo, self.act_redo])
+        self.act_find = self._action(
+            translate("MainWindow", "Find"), self._find, QKeySequence.StandardKey.Find
+        )
+        self.act_deleted = self._action(
+            translate("MainWindow", "Show deleted rows"), self._toggle_deleted
+        )
+        self.act_deleted.setCheckable(True)
+        self.act_columns = self._action(translate("MainWindow", "Columns…"), self._columns)
+        self.act_about = self._action(translate("MainWindow", "About CommDesk"), self.about)
+        self.act_about_qt = self._action(translate("MainWindow", "About Qt"), QApplication.aboutQt)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        file_menu.addActions([self.act_settings, self.act_open_folder])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_new, self.act_edit, self.act_delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_deleted])
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        for i, key in enumerate(self.page_keys()):
+            item = self.sidebar.item(i)
+            action = self._action(item.text(), lambda _c=False, k=key: self.show_page(k))
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_columns)
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addActions([self.act_about, self.act_about_qt])
+        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+
+    def _update_actions(self, *_args: object) -> None:
+        page = self.current_ledger_page()
+        has_page = page is not None
+        selected = bool(page and page.selected_ids())
+        deleted_view = bool(page and page.showing_deleted)
+        self.act_new.setEnabled(has_page)
+        self.act_edit.setEnabled(selected and not deleted_view)
+        self.act_delete.setEnabled(selected and not deleted_view)
+        self.act_find.setEnabled(has_page)
+        self.act_columns.setEnabled(has_page)
+        self.act_deleted.setEnabled(has_page)
+        self.act_deleted.setChecked(deleted_view)
+
+    def _new(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.new_record()
+
+    def _edit(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.edit_current()
+
+    def _delete(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.delete_selected()
+
+    def _find(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.focus_search()
+
+    def _toggle_deleted(self, on: bool) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.set_show_deleted(on)
+        self._update_actions()
+
+    def _columns(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.column_menu().exec(page.table.mapToGlobal(page.table.rect().topLeft()))
+
+    def about(self) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            translate("MainWindow", "About CommDesk"),
+            translate(
+                "MainWindow",
+                "CommDesk {version}\nOffline ledgers and statistical returns for village "
+                "and residents' committees.",
+            ).format(version=__version__),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.open()
+        return box
+
+    # ------------------------------------------------------------ status
+    def _build_status_bar(self) -> None:
+        self.community_label = QLabel(self)
+        self.counts_label = QLabel(self)
+        self.folder_label = QLabel(self)
+        self.folder_label.setObjectName("path")
+        bar = self.statusBar()
+        bar.addWidget(self.community_label)
+        bar.addWidget(self.counts_label, 1)
+        bar.addPermanentWidget(self.folder_label)
+
+    def _update_title(self) -> None:
+        profile = get_profile(self.ctx.store) or {}
+        name = str(profile.get("name") or "")
+        self.community_label.setText(name)
+        app_name = translate("MainWindow", "CommDesk community ledgers")
+        self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
+
+    def _update_status(self) -> None:
+        page = self.current_ledger_page()
+        if page is None:
+            self.counts_label.clear()
+        else:
+            self.counts_label.setText(
+                translate("MainWindow", "{ledger}: %n row(s)", None, page.row_count()).format(
+                    ledger=page.ledger.label()
+                )
+            )
+        self.folder_label.setText(
+            translate("MainWindow", "Data folder: {path}").format(path=self.ctx.data_dir)
+        )
+
+    def _on_data_changed(self, ledger_name: str) -> None:
+        if ledger_name == PROFILE.name:
+            self._update_title()
+            self.profile_page.load()
+        self._update_status()
+        self._update_actions()
+
+    # ------------------------------------------------------------ persistence
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1280, 800)
+        splitter = settings.value("window/splitter")
+        if isinstance(splitter, QByteArray | bytes) and splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        else:
+            self.splitter.setSizes([self.sidebar.minimumWidth(), 1000])
+        page = str(settings.value("window/page", "services"))
+        self.show_page(page if page in self.pages else "services")
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/page", self.page_keys()[max(self.sidebar.currentRow(), 0)])
+        for page in self.ledger_pages.values():
+            page.save_state()
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,167 @@
+"""The community profile: first-run wizard and the editable profile page.
+
+Both are generated from the PROFILE field list through :class:`FormWidget`;
+the wizard cannot finish (and the main window cannot open) until every page
+validates and the service has stored a valid profile.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from commdesk.domain.ledgers import PROFILE
+from commdesk.domain.records import ValidationError
+from commdesk.store.services.profile import get_profile, has_valid_profile, save_profile
+from commdesk.ui.context import UiContext
+from commdesk.ui.record_form import FormWidget
+
+translate = QCoreApplication.translate
+SIGNATORY_FIELDS = ("unit_head", "statistics_head", "preparer", "phone")
+
+
+class _FormPage(QWizardPage):
+    """A wizard page that is complete exactly when its form validates."""
+
+    def __init__(self, ctx: UiContext, names: list[str], title: str, subtitle: str) -> None:
+        super().__init__()
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.form = FormWidget(ctx, PROFILE, [PROFILE.field(n) for n in names], self)
+        self.form.validity_changed.connect(lambda _ok: self.completeChanged.emit())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+
+    def isComplete(self) -> bool:
+        return self.form.is_valid
+
+
+class ProfileWizard(QWizard):
+    """First run: ask for the community before anything else is possible."""
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(translate("ProfileWizard", "Welcome to CommDesk"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        basics = [f.name for f in PROFILE.fields if f.name not in SIGNATORY_FIELDS]
+        self.basics = _FormPage(
+            ctx,
+            basics,
+            translate("ProfileWizard", "Your community"),
+            translate(
+                "ProfileWizard",
+                "These details head every statistical return. Fields marked * are required.",
+            ),
+        )
+        self.signatories = _FormPage(
+            ctx,
+            list(SIGNATORY_FIELDS),
+            translate("ProfileWizard", "Signatories"),
+            translate(
+                "ProfileWizard",
+                "Printed at the foot of each return. You can change them later on the "
+                "Community page.",
+            ),
+        )
+        existing = get_profile(ctx.store)
+        if existing:
+            self.basics.form.set_values(existing)
+            self.signatories.form.set_values(existing)
+        self.addPage(self.basics)
+        self.addPage(self.signatories)
+        line = self.fontMetrics().height()
+        self.resize(max(720, 40 * line), max(620, 34 * line))
+
+    def values(self) -> dict[str, Any]:
+        return self.basics.form.values() | self.signatories.form.values()
+
+    def accept(self) -> None:
+        """Store the profile; stay open with the messages if the service refuses."""
+        try:
+            save_profile(self.ctx.store, self.values())
+        except ValidationError as exc:
+            self.basics.form.show_errors(exc.errors)
+            self.signatories.form.show_errors(exc.errors)
+            return
+        if has_valid_profile(self.ctx.store):
+            self.ctx.events.changed.emit(PROFILE.name)
+            super().accept()
+
+
+class ProfilePage(QWidget):
+    """The profile, editable at any time (same generated form as the wizard)."""
+
+    saved = Signal()
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page_profile")
+        title = QLabel(PROFILE.label(), self)
+        title.setObjectName("pageTitle")
+        self.form = FormWidget(ctx, PROFILE, parent=self)
+        self.form.setMaximumWidth(760)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        holder = QWidget(scroll)
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.addWidget(self.form)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        self.save_button = QPushButton(translate("ProfilePage", "Save changes"), self)
+        self.save_button.setObjectName("primary")
+        self.revert_button = QPushButton(translate("ProfilePage", "Revert"), self)
+        self.status = QLabel(self)
+        self.status.setObjectName("hint")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.load)
+        self.form.validity_changed.connect(self._update)
+        self.form.edited.connect(self._update)
+        self.load()
+
+    def load(self) -> None:
+        self.form.set_values(get_profile(self.ctx.store) or {})
+        self.status.clear()
+        self._update()
+
+    def _update(self, *_args: Any) -> None:
+        self.save_button.setEnabled(self.form.is_valid and self.form.dirty)
+        self.revert_button.setEnabled(self.form.dirty)
+
+    def save(self) -> bool:
+        if not self.form.revalidate(show_all=True).ok:
+            return False
+        try:
+            save_profile(self.ctx.store, self.form.values())
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            return False
+        self.form.dirty = False
+        self._update()
+        self.status.setText(translate("ProfilePage", "Saved."))
+        self.ctx.events.changed.emit(PROFILE.name)
+        self.saved.emit()
+        return True

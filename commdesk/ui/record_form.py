@@ -1,0 +1,323 @@
+"""Entry forms generated from a ledger's field list.
+
+:class:`FormWidget` lays out one editor per field with a required mark and an
+inline message under it, re-validating as the clerk types. :class:`RecordDialog`
+wraps it with Save / Save and new / Cancel. The dialog does not know whether it
+adds or edits: the page passes a ``save`` callback, which may raise
+:class:`~commdesk.domain.records.ValidationError` to put messages on fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commdesk.domain.ledgers import ID_NUMBER, Field, Ledger
+from commdesk.domain.records import Validated, ValidationError, validate_record
+from commdesk.domain.validators import check_resident_id, id_birth_date, id_gender
+from commdesk.ui.context import UiContext
+from commdesk.ui.field_widgets import make_editor
+
+translate = QCoreApplication.translate
+SaveCallback = Callable[[dict[str, Any]], object]
+
+
+class FormWidget(QWidget):
+    """Editors for ``fields`` of ``ledger`` with live per-field messages."""
+
+    validity_changed = Signal(bool)
+    edited = Signal()
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        ledger: Ledger,
+        fields: Iterable[Field] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ledger = ledger
+        self.fields = list(fields if fields is not None else ledger.fields)
+        self.editors: dict[str, Any] = {}
+        self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        self._touched: set[str] = set()
+        self._loading = False
+        self._valid = False
+        self.dirty = False
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        for i, f in enumerate(self.fields):
+            editor = make_editor(f, ctx, self)
+            editor.setObjectName(f"editor_{f.name}")
+            label = QLabel(f.label() + (" *" if f.required else ""), self)
+            label.setBuddy(editor)
+            if f.required:
+                label.setProperty("required", True)
+            message = QLabel(self)
+            message.setObjectName("fieldMessage")
+            message.setWordWrap(True)
+            message.hide()
+            align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            grid.addWidget(label, 2 * i, 0, align)
+            grid.addWidget(editor, 2 * i, 1)
+            grid.addWidget(message, 2 * i + 1, 1)
+            self.editors[f.name] = editor
+            self.messages[f.name] = message
+            self.labels[f.name] = label
+            editor.changed.connect(lambda name=f.name: self._on_changed(name))
+            self._watch_enter(editor)
+        self.set_values({})
+
+    # ------------------------------------------------------------ values
+    def values(self) -> dict[str, Any]:
+        return {name: editor.value() for name, editor in self.editors.items()}
+
+    def set_values(self, data: Mapping[str, Any], *, keep: Iterable[str] = ()) -> None:
+        """Load a stored row (missing fields get defaults); ``keep`` stays as typed."""
+        keep = set(keep)
+        self._loading = True
+        try:
+            for f in self.fields:
+                if f.name in keep:
+                    continue
+                value = data.get(f.name, f.default if f.name not in data else None)
+                if value is None and f.kind == "date" and f.required:
+                    from datetime import date
+
+                    value = date.today()
+                self.editors[f.name].set_value(value)
+        finally:
+            self._loading = False
+        self._touched.clear()
+        self.dirty = False
+        self.revalidate()
+
+    # ------------------------------------------------------------ validation
+    def validate(self) -> Validated:
+        return validate_record(self.ledger, self.values(), self.ctx.catalogues, partial=True)
+
+    def revalidate(self, *, show_all: bool = False) -> Validated:
+        result = self.validate()
+        for f in self.fields:
+            errors = result.errors.get(f.name, [])
+            warnings = result.warnings.get(f.name, [])
+            blank = self.editors[f.name].value() in (None, "", [])
+            if errors and blank and not show_all and f.name not in self._touched:
+                errors = []  # no "required" nagging on a field nobody has visited yet
+            self._show(f.name, errors, warnings)
+        self._set_valid(result.ok)
+        return result
+
+    def show_errors(self, errors: Mapping[str, list[str]]) -> None:
+        for name, msgs in errors.items():
+            if name in self.messages:
+                self._show(name, msgs, [])
+
+    def _show(self, name: str, errors: list[str], warnings: list[str]) -> None:
+        label = self.messages[name]
+        text = " ".join(errors or warnings)
+        label.setText(text)
+        label.setProperty("level", "error" if errors else "warning")
+        label.style().unpolish(label)
+        label.style().polish(label)
+        label.setVisible(bool(text))
+
+    def _set_valid(self, valid: bool) -> None:
+        if valid != self._valid:
+            self._valid = valid
+            self.validity_changed.emit(valid)
+
+    @property
+    def is_valid(self) -> bool:
+        return self._valid
+
+    def message(self, name: str) -> str:
+        label = self.messages[name]
+        return label.text() if not label.isHidden() else ""
+
+    def _on_changed(self, name: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(name)
+        self.dirty = True
+        if self.ledger.field(name).kind == ID_NUMBER:
+            self._fill_from_id(name)
+        self.revalidate()
+        self.edited.emit()
+
+    def _fill_from_id(self, name: str) -> None:
+        """A valid ID number gives gender and birth date: fill them for the clerk."""
+        checked = check_resident_id(self.editors[name].value())
+        if not checked.ok or not checked.value:
+            return
+        derived = {"gender": id_gender(checked.value), "birth_date": id_birth_date(checked.value)}
+        for field_name, value in derived.items():
+            editor = self.editors.get(field_name)
+            if editor is None or value is None:
+                continue
+            if self.ledger.field(field_name).derived_from_id:
+                editor.set_value(value)
+
+    # ------------------------------------------------------------ keyboard
+    def _watch_enter(self, editor: QWidget) -> None:
+        targets: list[QObject] = [editor]
+        if isinstance(editor, QComboBox) and editor.lineEdit() is not None:
+            targets.append(editor.lineEdit())
+        for target in targets:
+            target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter moves to the next field, as clerks expect from spreadsheets."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier  # type: ignore[attr-defined]
+            and isinstance(watched, QLineEdit | QComboBox | QAbstractSpinBox | QCheckBox)
+        ):
+            if isinstance(watched, QComboBox) and watched.view().isVisible():
+                return False
+            self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
+
+
+class RecordDialog(QDialog):
+    """Add or edit one row; Save stays disabled while the form is invalid."""
+
+    saved = Signal(object)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        ledger: Ledger,
+        save: SaveCallback,
+        *,
+        values: Mapping[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self._save_callback = save
+        self.is_new = values is None
+        name = ledger.label()
+        if self.is_new:
+            title = translate("RecordDialog", "New record — {ledger}").format(ledger=name)
+        else:
+            title = translate("RecordDialog", "Edit record — {ledger}").format(ledger=name)
+        self.setWindowTitle(title)
+        self.form = FormWidget(ctx, ledger, parent=self)
+        self.form.set_values(values or {})
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.save_button = QPushButton(translate("RecordDialog", "Save"), self)
+        self.save_button.setObjectName("primary")
+        self.save_new_button: QPushButton | None = None
+        self.cancel_button = QPushButton(translate("RecordDialog", "Cancel"), self)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        if self.is_new:
+            self.save_new_button = QPushButton(translate("RecordDialog", "Save and new"), self)
+            self.save_new_button.clicked.connect(self._save_and_new)
+            self.buttons.addWidget(self.save_new_button)
+        self.buttons.addWidget(self.save_button)
+        self.buttons.addWidget(self.cancel_button)
+        for button in (self.save_button, self.save_new_button, self.cancel_button):
+            if button is not None:
+                button.setAutoDefault(False)
+        self.save_button.clicked.connect(self._save)
+        self.cancel_button.clicked.connect(self.reject)
+        self.status = QLabel(self)
+        self.status.setObjectName("hint")
+        hint = QLabel(
+            translate(
+                "RecordDialog",
+                "Enter moves to the next field · Ctrl+S saves · Esc cancels · * required",
+            ),
+            self,
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.status)
+        layout.addLayout(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._save)
+        self.form.validity_changed.connect(self._update_buttons)
+        self._update_buttons(self.form.is_valid)
+        line = self.fontMetrics().height()
+        self.resize(max(640, 36 * line), min(62 * line, 150 + 3 * line * len(self.form.fields)))
+
+    def _update_buttons(self, valid: bool) -> None:
+        self.save_button.setEnabled(valid)
+        if self.save_new_button is not None:
+            self.save_new_button.setEnabled(valid)
+
+    def _save(self) -> None:
+        self.commit(again=False)
+
+    def _save_and_new(self) -> None:
+        self.commit(again=True)
+
+    def commit(self, *, again: bool = False) -> bool:
+        """Save through the callback; on success close, or clear for the next entry."""
+        result = self.form.revalidate(show_all=True)
+        if not result.ok:
+            return False
+        try:
+            outcome = self._save_callback(self.form.values())
+        except ValidationError as exc:
+            self.form.show_errors(exc.errors)
+            self.form._set_valid(False)
+            return False
+        self.saved.emit(outcome)
+        if again and self.is_new:
+            keep = [f.name for f in self.ledger.fields if f.keep_on_save_and_new]
+            self.form.set_values({}, keep=keep)
+            self.status.setText(translate("RecordDialog", "Saved. Enter the next record."))
+            first = self.form.editors[self.form.fields[0].name]
+            first.setFocus()
+            return True
+        self.form.dirty = False
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        """Esc/Cancel: ask before throwing typed data away."""
+        if self.form.dirty:
+            answer = QMessageBox.question(
+                self,
+                translate("RecordDialog", "Discard changes?"),
+                translate("RecordDialog", "This record has unsaved changes. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()

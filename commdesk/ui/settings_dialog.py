@@ -1,0 +1,85 @@
+"""Preferences: UI language, font size for older eyes, where the data lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+translate = QCoreApplication.translate
+LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
+FONT_SCALES = (100, 115, 125, 150)
+
+
+def open_folder(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        language: str,
+        font_scale: int,
+        data_dir: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("SettingsDialog", "Settings"))
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.font_scale = QComboBox(self)
+        for scale in FONT_SCALES:
+            self.font_scale.addItem(f"{scale} %", scale)
+        self.font_scale.setCurrentIndex(max(self.font_scale.findData(font_scale), 0))
+        folder = QLabel(str(data_dir), self)
+        folder.setWordWrap(True)
+        folder.setObjectName("path")
+        open_button = QPushButton(translate("SettingsDialog", "Open folder"), self)
+        open_button.clicked.connect(lambda: open_folder(data_dir))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(folder, 1)
+        folder_row.addWidget(open_button)
+        form = QFormLayout()
+        form.addRow(translate("SettingsDialog", "Language"), self.language)
+        form.addRow(translate("SettingsDialog", "Font size"), self.font_scale)
+        form.addRow(translate("SettingsDialog", "Data folder"), folder_row)
+        note = QLabel(
+            translate(
+                "SettingsDialog",
+                "Language and font size apply immediately; the window is rebuilt "
+                "in the new language.",
+            ),
+            self,
+        )
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(520, 240)
+
+    def chosen_language(self) -> str:
+        return str(self.language.currentData())
+
+    def chosen_font_scale(self) -> int:
+        return int(self.font_scale.currentData())

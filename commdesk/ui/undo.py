@@ -1,0 +1,123 @@
+"""Undoable ledger operations: every step is a service call, nothing else.
+
+Adds are undone by a soft delete (and redone by a restore), so an undone row
+keeps its id and its audit trail. After each step the context's ``changed``
+signal tells the pages to refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from commdesk.store.services.base import LedgerService
+from commdesk.ui.context import UiContext
+
+translate = QCoreApplication.translate
+
+
+def editable_values(service: LedgerService, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The ledger fields of a stored row, as the service's update() accepts them."""
+    return {name: row.get(name) for name in service.ledger.names()}
+
+
+class _LedgerCommand(QUndoCommand):
+    def __init__(self, ctx: UiContext, service: LedgerService, text: str) -> None:
+        super().__init__(text)
+        self.ctx = ctx
+        self.service = service
+
+    def _changed(self) -> None:
+        self.ctx.events.changed.emit(self.service.ledger.name)
+
+
+class AddCommand(_LedgerCommand):
+    """Pushed after the row was added (so the dialog could show validation errors)."""
+
+    def __init__(self, ctx: UiContext, service: LedgerService, row_id: int) -> None:
+        super().__init__(
+            ctx,
+            service,
+            translate("Undo", "Add to {ledger}").format(ledger=service.ledger.label()),
+        )
+        self.row_id = row_id
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.service.restore(self.ctx.store, [self.row_id])
+        self._changed()
+
+    def undo(self) -> None:
+        self.service.delete(self.ctx.store, [self.row_id])
+        self._changed()
+
+
+class EditCommand(_LedgerCommand):
+    def __init__(
+        self,
+        ctx: UiContext,
+        service: LedgerService,
+        row_id: int,
+        before: Mapping[str, Any],
+        after: Mapping[str, Any],
+    ) -> None:
+        super().__init__(
+            ctx,
+            service,
+            translate("Undo", "Edit in {ledger}").format(ledger=service.ledger.label()),
+        )
+        self.row_id = row_id
+        self.before = dict(before)
+        self.after = dict(after)
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.service.update(self.ctx.store, self.row_id, self.after)
+        self._changed()
+
+    def undo(self) -> None:
+        self.service.update(self.ctx.store, self.row_id, self.before)
+        self._changed()
+
+
+class DeleteCommand(_LedgerCommand):
+    """Soft delete (``restore=False``) or restore from the recycle view."""
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        service: LedgerService,
+        ids: Sequence[int],
+        *,
+        restore: bool = False,
+    ) -> None:
+        label = service.ledger.label()
+        if restore:
+            text = translate("Undo", "Restore %n row(s) in {ledger}", None, len(ids))
+        else:
+            text = translate("Undo", "Delete %n row(s) from {ledger}", None, len(ids))
+        super().__init__(ctx, service, text.format(ledger=label))
+        self.ids = list(ids)
+        self.restore = restore
+
+    def _apply(self, delete: bool) -> None:
+        if delete:
+            self.service.delete(self.ctx.store, self.ids)
+        else:
+            self.service.restore(self.ctx.store, self.ids)
+        self._changed()
+
+    def redo(self) -> None:
+        self._apply(not self.restore)
+
+    def undo(self) -> None:
+        self._apply(self.restore)

@@ -1,0 +1,108 @@
+"""Main window: navigation, shortcuts, status bar, persisted state, language switch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from ui_helpers import service_row
+
+from commdesk.store.services.service_records import service_records
+from commdesk.ui.context import SETTINGS_FILE
+from commdesk.ui.ledger_page import LedgerPage
+from commdesk.ui.main_window import MainWindow
+from commdesk.ui.placeholder import PlaceholderPage
+from commdesk.ui.shell import Shell
+from commdesk.ui.translations import Translators
+
+
+def make_window(qtbot: Any, ctx: Any) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.windowHandle().requestActivate()  # shortcuts need the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    return window
+
+
+def test_pages_navigation_and_placeholders(qtbot: Any, ctx: Any) -> None:
+    window = make_window(qtbot, ctx)
+    assert window.page_keys() == [
+        "services", "facilities", "volunteers", "workers", "profile",
+        "reports", "consolidation", "overview",
+    ]  # fmt: skip
+    for key in window.page_keys():
+        window.show_page(key)
+        assert window.stack.currentWidget() is window.pages[key]
+    placeholder = window.pages["reports"]
+    assert isinstance(placeholder, PlaceholderPage)
+    window.show_page("volunteers")
+    window.people_tabs.setCurrentIndex(1)
+    assert window.current_ledger_page() is window.ledger_pages["teams"]
+
+
+def test_shortcuts_route_to_current_page(qtbot: Any, ctx: Any) -> None:
+    service_records.add(ctx.store, service_row())
+    window = make_window(qtbot, ctx)
+    page = window.current_ledger_page()
+    assert isinstance(page, LedgerPage) and page.spec.key == "services"
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.dialog is not None and page.dialog.is_new
+    page.dialog.reject()
+    page.table.selectRow(0)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    assert page.dialog is not None and not page.dialog.is_new
+    page.dialog.reject()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.row_count() == 0
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.row_count() == 1
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.search
+
+
+def test_status_bar_shows_community_counts_and_folder(qtbot: Any, ctx: Any) -> None:
+    service_records.add(ctx.store, service_row())
+    window = make_window(qtbot, ctx)
+    assert window.community_label.text() == "幸福社区居民委员会"
+    assert "1 row(s)" in window.counts_label.text()
+    assert str(ctx.data_dir) in window.folder_label.text()
+    assert "幸福社区居民委员会" in window.windowTitle()
+
+
+def test_state_is_saved_in_the_data_folder(qtbot: Any, ctx: Any) -> None:
+    window = make_window(qtbot, ctx)
+    window.resize(760, 560)  # offscreen screens are small; geometry is clamped to them
+    width = window.width()
+    window.show_page("workers")
+    window.close()
+    assert (ctx.data_dir / SETTINGS_FILE).is_file()
+    again = make_window(qtbot, ctx)
+    assert again.current_ledger_page() is again.ledger_pages["workers"]
+    assert again.width() == width
+
+
+def test_language_switch_rebuilds_window_in_chinese(qtbot: Any, store_with_profile: Any) -> None:
+    translators = Translators()
+    translators.apply("en")
+    shell = Shell(store_with_profile, translators)
+    shell.start()
+    window = shell.window
+    assert window is not None
+    assert window.menus["file"].title() == "&File"
+    assert window.sidebar.item(0).text() == "Service records"
+    shell.apply_settings("zh_CN", 125)
+    new = shell.window
+    assert new is not None and new is not window
+    assert new.menus["file"].title() == "文件(&F)"
+    assert new.sidebar.item(0).text() == "服务台账"
+    assert new.ledger_pages["services"].new_button.text() == "新增"
+    assert shell.ctx.settings.value("language") == "zh_CN"
+    shell.apply_settings("en", 100)
+    assert shell.window is not None
+    assert shell.window.menus["file"].title() == "&File"
+    shell.dispose()

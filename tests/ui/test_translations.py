@@ -1,0 +1,79 @@
+"""Every user-visible string is in the .ts and translated; the .qm compiles and loads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from commdesk.ui.translations import CATALOGUE, compiled_catalogue, find_lrelease
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "translations" / f"{CATALOGUE}.ts"
+
+
+def _lupdate() -> Path:
+    found = Path(shutil.which("pyside6-lupdate") or "")
+    if not found.is_file():
+        lrelease = find_lrelease()
+        assert lrelease is not None
+        found = lrelease.with_name(lrelease.name.replace("lrelease", "lupdate"))
+    return found
+
+
+def test_ts_is_complete_for_current_sources(tmp_path: Path) -> None:
+    """lupdate into a copy: nothing new/unfinished, nothing used has vanished."""
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    subprocess.run(
+        [str(_lupdate()), "-extensions", "py", "-recursive", str(ROOT / "commdesk"),
+         "-ts", str(copy)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    unfinished, vanished = [], []
+    for context in ET.parse(copy).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            kind = message.find("translation").get("type")  # type: ignore[union-attr]
+            entry = f"{name}: {message.findtext('source')}"
+            if kind == "unfinished":
+                unfinished.append(entry)
+            elif kind in ("vanished", "obsolete"):
+                vanished.append(entry)
+    assert unfinished == [], "untranslated strings; run scripts/update_translations.sh"
+    assert vanished == [], "strings no longer in the code; rerun lupdate with -no-obsolete"
+
+
+def test_qm_compiles_and_translates(qapp: object, tmp_path: Path) -> None:
+    folder = tmp_path / "translations"
+    folder.mkdir()
+    shutil.copy(TS, folder / TS.name)
+    qm = compiled_catalogue(folder)
+    assert qm is not None and qm.is_file()
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("RecordDialog", "Save and new") == "保存并新增"
+        assert QCoreApplication.translate("Validators", "Enter a number.") == "请填写数字。"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_read_only_translations_folder_uses_temp_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    shutil.copy(TS, folder / TS.name)
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("this user can write anyway (root)")
+        qm = compiled_catalogue(folder)
+        assert qm is not None and qm.parent != folder
+    finally:
+        folder.chmod(0o755)
