@@ -1,1219 +1,1182 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>App</name>
-        <message>
-            <location filename="../commdesk/app.py" line="+77" />
-            <source>The data folder {path} cannot be opened:
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../commdesk/app.py" line="+77"/>
+        <source>The data folder {path} cannot be opened:
 
 {reason}</source>
-            <translation>无法打开数据文件夹 {path}：
+        <translation>无法打开数据文件夹 {path}：
 
 {reason}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Display</name>
-        <message>
-            <location filename="../commdesk/ui/display.py" line="+36" />
-            <source>Yes</source>
-            <translation>是</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>No</source>
-            <translation>否</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Male</source>
-            <translation>男</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Female</source>
-            <translation>女</translation>
-        </message>
-    </context>
-    <context>
-        <name>Errors</name>
-        <message>
-            <location filename="../commdesk/ui/errors.py" line="+47" />
-            <source>Something went wrong and the last action may not have completed.</source>
-            <translation>程序出现错误，刚才的操作可能没有完成。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Details were written to {path}.</source>
-            <translation>详细信息已写入 {path}。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExplainWarningsDialog</name>
-        <message>
-            <location filename="../commdesk/ui/returns_dialogs.py" line="+84" />
-            <source>Explain warnings</source>
-            <translation>说明警告</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The return for {period} has warnings. Write a short explanation for each one; the explanations are printed on the return's audit notes sheet.</source>
-            <translation>{period}的报表有警告。请为每条警告写一句简短说明，说明将打印在报表的审核说明页上。</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Explanation (required)</source>
-            <translation>说明（必填）</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Continue</source>
-            <translation>继续</translation>
-        </message>
-    </context>
-    <context>
-        <name>FieldEditors</name>
-        <message>
-            <location filename="../commdesk/ui/field_widgets.py" line="+357" />
-            <source>18 digits, last may be X</source>
-            <translation>18 位，最后一位可为 X</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>11-digit mobile number</source>
-            <translation>11 位手机号码</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>e.g. 010-12345678</source>
-            <translation>例如 010-12345678</translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerPage</name>
-        <message>
-            <location filename="../commdesk/ui/ledger_page.py" line="+78" />
-            <source>New</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Edit</source>
-            <translation>修改</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Deleted</source>
-            <translation>已删除</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Show deleted rows so they can be restored</source>
-            <translation>显示已删除的记录，以便恢复</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Search: name, text, pinyin initials (zs) or ID digits</source>
-            <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>any</source>
-            <translation>不限</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>From</source>
-            <translation>日期从</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>to</source>
-            <translation>至</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>All: {field}</source>
-            <translation>全部{field}</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Clear filters</source>
-            <translation>清除筛选</translation>
-        </message>
-        <message>
-            <location line="+69" />
-            <source>Columns</source>
-            <translation>显示列</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+82" />
-            <source>%n row(s)</source>
-            <translation>
-                <numerusform>共 %n 条</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>{field}: {value}</source>
-            <translation>{field}合计：{value}</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Deleted rows</source>
-            <translation>已删除的记录</translation>
-        </message>
-        <message>
-            <location line="+95" />
-            <source>Delete rows</source>
-            <translation>删除记录</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>Delete %n selected row(s)? They go to the Deleted view and can be restored.</source>
-            <translation>
-                <numerusform>删除选中的 %n 条记录？删除后可在“已删除”中恢复。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>LedgerTableModel</name>
-        <message>
-            <location filename="../commdesk/ui/table_model.py" line="+162" />
-            <source>Click to sort by {name}</source>
-            <translation>点击按“{name}”排序</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../commdesk/ui/main_window.py" line="+98" />
-            <source>Returns</source>
-            <translation>报表</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Consolidation</source>
-            <translation>汇总</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Overview</source>
-            <translation>概览</translation>
-        </message>
-        <message>
-            <location line="+58" />
-            <source>Settings…</source>
-            <translation>设置…</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Open data folder</source>
-            <translation>打开数据文件夹</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Quit</source>
-            <translation>退出</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>New record</source>
-            <translation>新增记录</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Edit record (Enter)</source>
-            <translation>修改记录（回车）</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Undo</source>
-            <translation>撤销</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Redo</source>
-            <translation>重做</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Find</source>
-            <translation>查找</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Show deleted rows</source>
-            <translation>显示已删除</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Columns…</source>
-            <translation>显示列…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+73" />
-            <source>About CommDesk</source>
-            <translation>关于社区服务台账</translation>
-        </message>
-        <message>
-            <location line="-72" />
-            <source>About Qt</source>
-            <translation>关于 Qt</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>&amp;Edit</source>
-            <translation>编辑(&amp;E)</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location line="+52" />
-            <source>CommDesk {version}
-Offline ledgers and statistical returns for village and residents' committees.</source>
-            <translation>社区服务台账 CommDesk {version}
+    </message>
+</context>
+<context>
+    <name>Display</name>
+    <message>
+        <location filename="../commdesk/ui/display.py" line="+36"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../commdesk/ui/errors.py" line="+47"/>
+        <source>Something went wrong and the last action may not have completed.</source>
+        <translation>程序出现错误，刚才的操作可能没有完成。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details were written to {path}.</source>
+        <translation>详细信息已写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainWarningsDialog</name>
+    <message>
+        <location filename="../commdesk/ui/returns_dialogs.py" line="+84"/>
+        <source>Explain warnings</source>
+        <translation>说明警告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The return for {period} has warnings. Write a short explanation for each one; the explanations are printed on the return&apos;s audit notes sheet.</source>
+        <translation>{period}的报表有警告。请为每条警告写一句简短说明，说明将打印在报表的审核说明页上。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Explanation (required)</source>
+        <translation>说明（必填）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <location filename="../commdesk/ui/field_widgets.py" line="+357"/>
+        <source>18 digits, last may be X</source>
+        <translation>18 位，最后一位可为 X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>11-digit mobile number</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. 010-12345678</source>
+        <translation>例如 010-12345678</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPage</name>
+    <message>
+        <location filename="../commdesk/ui/ledger_page.py" line="+78"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show deleted rows so they can be restored</source>
+        <translation>显示已删除的记录，以便恢复</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Search: name, text, pinyin initials (zs) or ID digits</source>
+        <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>日期从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All: {field}</source>
+        <translation>全部{field}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Columns</source>
+        <translation>显示列</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>{field}: {value}</source>
+        <translation>{field}合计：{value}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted rows</source>
+        <translation>已删除的记录</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Delete rows</source>
+        <translation>删除记录</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerTableModel</name>
+    <message>
+        <location filename="../commdesk/ui/table_model.py" line="+162"/>
+        <source>Click to sort by {name}</source>
+        <translation>点击按“{name}”排序</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../commdesk/ui/main_window.py" line="+98"/>
+        <source>Returns</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consolidation</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New record</source>
+        <translation>新增记录</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Edit record (Enter)</source>
+        <translation>修改记录（回车）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show deleted rows</source>
+        <translation>显示已删除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Columns…</source>
+        <translation>显示列…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+73"/>
+        <source>About CommDesk</source>
+        <translation>关于社区服务台账</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>CommDesk {version}
+Offline ledgers and statistical returns for village and residents&apos; committees.</source>
+        <translation>社区服务台账 CommDesk {version}
 面向村（居）民委员会的离线台账与统计报表工具。</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>CommDesk community ledgers</source>
-            <translation>社区服务台账</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+9" />
-            <source>{ledger}: %n row(s)</source>
-            <translation>
-                <numerusform>{ledger}：%n 条</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Data folder: {path}</source>
-            <translation>数据文件夹：{path}</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodLock</name>
-        <message>
-            <location filename="../commdesk/ui/period_lock.py" line="+51" />
-            <location line="+63" />
-            <source>Unlock submitted period</source>
-            <translation>解锁已报送的报告期</translation>
-        </message>
-        <message>
-            <location line="-60" />
-            <source>The return for {periods} has been submitted (marked as handed to the township), so its records are locked.
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>CommDesk community ledgers</source>
+        <translation>社区服务台账</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodLock</name>
+    <message>
+        <location filename="../commdesk/ui/period_lock.py" line="+51"/>
+        <location line="+63"/>
+        <source>Unlock submitted period</source>
+        <translation>解锁已上报的报告期</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>The return for {periods} has been submitted (marked as handed to the township), so its records are locked.
 
 To change them, unlock the period and give a reason. The reason is written to the audit log, and the period will show “modified, needs re-submitting” until you export and submit the return again.</source>
-            <translation>{periods}的报表已报送（已标记为交给乡镇/街道），相关记录已锁定。
+        <translation>{periods}的报表已上报（已标记为交给乡镇/街道），相关记录已锁定。
 
-如需修改，请解锁该报告期并填写原因。原因会写入审计日志，在重新导出并报送报表之前，该报告期将显示“已修改，需重新报送”。</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Reason for the change (required):</source>
-            <translation>修改原因（必填）：</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>e.g. a service record from September was entered late</source>
-            <translation>例如：9 月的一条服务记录补录</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Unlock</source>
-            <translation>解锁</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeriodPicker</name>
-        <message>
-            <location filename="../commdesk/ui/returns_period.py" line="+42" />
-            <source>Period:</source>
-            <translation>报告期：</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Monthly</source>
-            <translation>月报</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Quarterly</source>
-            <translation>季报</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Half-yearly</source>
-            <translation>半年报</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Annual</source>
-            <translation>年报</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Month {n}</source>
-            <translation>{n}月</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Quarter {n}</source>
-            <translation>第{n}季度</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>First half</source>
-            <translation>上半年</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Second half</source>
-            <translation>下半年</translation>
-        </message>
-    </context>
-    <context>
-        <name>Periods</name>
-        <message>
-            <location filename="../commdesk/domain/periods.py" line="+59" />
-            <location line="+50" />
-            <source>Unknown period type: {kind}.</source>
-            <translation>未知的报告期类型：{kind}。</translation>
-        </message>
-        <message>
-            <location line="-46" />
-            <source>The year must be between {first} and {last}.</source>
-            <translation>年份应在 {first} 至 {last} 之间。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The month must be between 1 and 12.</source>
-            <translation>月份应在 1 至 12 之间。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The quarter must be between 1 and 4.</source>
-            <translation>季度应在 1 至 4 之间。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The half-year must be 1 (first) or 2 (second).</source>
-            <translation>半年应为 1（上半年）或 2（下半年）。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>A year period has no sub-number.</source>
-            <translation>年度报告期不带序号。</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>Cannot read “{text}” as a period. Use e.g. 2026-10, 2026Q3, 2026H1 or 2026.</source>
-            <translation>无法识别报告期“{text}”。请使用如 2026-10、2026Q3、2026H1 或 2026 的写法。</translation>
-        </message>
-        <message>
-            <location filename="../commdesk/store/services/periods.py" line="+37" />
-            <source>{periods} has been submitted and is locked.</source>
-            <translation>{periods}已报送并锁定。</translation>
-        </message>
-        <message>
-            <location line="+113" />
-            <source>A reason is required to unlock a period.</source>
-            <translation>解锁报告期须填写原因。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlaceholderPage</name>
-        <message>
-            <location filename="../commdesk/ui/placeholder.py" line="+17" />
-            <source>Coming in a later version of CommDesk.</source>
-            <translation>此功能将在后续版本中提供。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfilePage</name>
-        <message>
-            <location filename="../commdesk/ui/profile.py" line="+126" />
-            <source>Save changes</source>
-            <translation>保存修改</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Revert</source>
-            <translation>还原</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>Saved.</source>
-            <translation>已保存。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfileWizard</name>
-        <message>
-            <location line="-107" />
-            <source>Welcome to CommDesk</source>
-            <translation>欢迎使用社区服务台账</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>Your community</source>
-            <translation>本社区（村）基本情况</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>These details head every statistical return. Fields marked * are required.</source>
-            <translation>这些信息将出现在每张统计报表的表头。带 * 的为必填项。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>Signatories</source>
-            <translation>报表签署人</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Printed at the foot of each return. You can change them later on the Community page.</source>
-            <translation>打印在每张报表的表尾，以后可在“社区信息”页面修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordDialog</name>
-        <message>
-            <location filename="../commdesk/ui/record_form.py" line="+226" />
-            <source>New record — {ledger}</source>
-            <translation>新增记录 — {ledger}</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Edit record — {ledger}</source>
-            <translation>修改记录 — {ledger}</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Save and new</source>
-            <translation>保存并新增</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Enter moves to the next field · Ctrl+S saves · Esc cancels · * required</source>
-            <translation>回车跳到下一项 · Ctrl+S 保存 · Esc 取消 · * 为必填</translation>
-        </message>
-        <message>
-            <location line="+46" />
-            <source>Saved. Enter the next record.</source>
-            <translation>已保存，请录入下一条。</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Discard changes?</source>
-            <translation>放弃修改？</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>This record has unsaved changes. Discard them?</source>
-            <translation>这条记录有未保存的修改，确定放弃吗？</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnPreview</name>
-        <message>
-            <location filename="../commdesk/ui/returns_preview.py" line="+114" />
-            <source>Reporting unit: {name}    Division code: {code}</source>
-            <translation>填报单位：{name}    统计用区划代码：{code}</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Unit of measure: {unit}</source>
-            <translation>计量单位：{unit}</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Indicator</source>
-            <translation>指标名称</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Code</source>
-            <translation>代码</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Unit</source>
-            <translation>计量单位</translation>
-        </message>
-        <message>
-            <location line="+147" />
-            <source>Level</source>
-            <translation>级别</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Rule</source>
-            <translation>审核规则</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Message</source>
-            <translation>提示</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Explanation</source>
-            <translation>说明</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Warning</source>
-            <translation>警告</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Notice</source>
-            <translation>提示</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>(explanation needed)</source>
-            <translation>（需要说明）</translation>
-        </message>
-        <message>
-            <location line="+19" />
-            <source>Double-click to see the records.</source>
-            <translation>双击查看相关记录。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Double-click to show the figure.</source>
-            <translation>双击定位到该数字。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnsDialogs</name>
-        <message>
-            <location filename="../commdesk/ui/returns_dialogs.py" line="+27" />
-            <source>Exporting</source>
-            <translation>正在导出</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>Return exported</source>
-            <translation>报表已导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The return was saved.</source>
-            <translation>报表已保存。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Open file</source>
-            <translation>打开文件</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Open folder</source>
-            <translation>打开文件夹</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnsHistory</name>
-        <message>
-            <location filename="../commdesk/ui/returns_history.py" line="+43" />
-            <source>Not exported</source>
-            <translation>未导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exported</source>
-            <translation>已导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Submitted</source>
-            <translation>已报送</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Modified, needs re-submitting</source>
-            <translation>已修改，需重新报送</translation>
-        </message>
-        <message>
-            <location line="+45" />
-            <source>Period</source>
-            <translation>报告期</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Exported at</source>
-            <translation>导出时间</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <location line="+90" />
-            <source>Open file</source>
-            <translation>打开文件</translation>
-        </message>
-        <message>
-            <location line="-89" />
-            <location line="+105" />
-            <source>Open folder</source>
-            <translation>打开文件夹</translation>
-        </message>
-        <message>
-            <location line="-104" />
-            <source>Mark as submitted…</source>
-            <translation>标记为已报送…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Record that this return was handed to the township. The period's records become read-only.</source>
-            <translation>记录此报表已交给乡镇（街道），该报告期的记录将变为只读。</translation>
-        </message>
-        <message>
-            <location line="+87" />
-            <source>The file is no longer there (moved or deleted):
+如需修改，请解锁该报告期并填写原因。原因会写入审计日志，在重新导出并报送报表之前，该报告期将显示“已修改，需重新上报”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reason for the change (required):</source>
+        <translation>修改原因（必填）：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. a service record from September was entered late</source>
+        <translation>例如：9 月的一条服务记录补录</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../commdesk/ui/returns_period.py" line="+42"/>
+        <source>Period:</source>
+        <translation>报告期：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Monthly</source>
+        <translation>月报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quarterly</source>
+        <translation>季报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Half-yearly</source>
+        <translation>半年报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual</source>
+        <translation>年报</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month {n}</source>
+        <translation>{n}月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quarter {n}</source>
+        <translation>第{n}季度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location filename="../commdesk/domain/periods.py" line="+59"/>
+        <location line="+50"/>
+        <source>Unknown period type: {kind}.</source>
+        <translation>未知的报告期类型：{kind}。</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>The year must be between {first} and {last}.</source>
+        <translation>年份应在 {first} 至 {last} 之间。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The month must be between 1 and 12.</source>
+        <translation>月份应在 1 至 12 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The quarter must be between 1 and 4.</source>
+        <translation>季度应在 1 至 4 之间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The half-year must be 1 (first) or 2 (second).</source>
+        <translation>半年应为 1（上半年）或 2（下半年）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A year period has no sub-number.</source>
+        <translation>年度报告期不带序号。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Cannot read “{text}” as a period. Use e.g. 2026-10, 2026Q3, 2026H1 or 2026.</source>
+        <translation>无法识别报告期“{text}”。请使用如 2026-10、2026Q3、2026H1 或 2026 的写法。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/services/periods.py" line="+37"/>
+        <source>{periods} has been submitted and is locked.</source>
+        <translation>{periods}已上报并锁定。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>A reason is required to unlock a period.</source>
+        <translation>解锁报告期须填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location filename="../commdesk/ui/placeholder.py" line="+17"/>
+        <source>Coming in a later version of CommDesk.</source>
+        <translation>此功能将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../commdesk/ui/profile.py" line="+126"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileWizard</name>
+    <message>
+        <location line="-107"/>
+        <source>Welcome to CommDesk</source>
+        <translation>欢迎使用社区服务台账</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Your community</source>
+        <translation>本社区（村）基本情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>These details head every statistical return. Fields marked * are required.</source>
+        <translation>这些信息将出现在每张统计报表的表头。带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signatories</source>
+        <translation>报表签署人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed at the foot of each return. You can change them later on the Community page.</source>
+        <translation>打印在每张报表的表尾，以后可在“社区信息”页面修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../commdesk/ui/record_form.py" line="+226"/>
+        <source>New record — {ledger}</source>
+        <translation>新增记录 — {ledger}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit record — {ledger}</source>
+        <translation>修改记录 — {ledger}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save and new</source>
+        <translation>保存并新增</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter moves to the next field · Ctrl+S saves · Esc cancels · * required</source>
+        <translation>回车跳到下一项 · Ctrl+S 保存 · Esc 取消 · * 为必填</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Saved. Enter the next record.</source>
+        <translation>已保存，请录入下一条。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This record has unsaved changes. Discard them?</source>
+        <translation>这条记录有未保存的修改，确定放弃吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnPreview</name>
+    <message>
+        <location filename="../commdesk/ui/returns_preview.py" line="+119"/>
+        <source>Reporting unit: {name}    Division code: {code}</source>
+        <translation>填报单位：{name}    统计用区划代码：{code}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unit of measure: {unit}</source>
+        <translation>计量单位：{unit}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location line="+151"/>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Message</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(explanation needed)</source>
+        <translation>（需要说明）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Double-click to see the records.</source>
+        <translation>双击查看相关记录。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click to show the figure.</source>
+        <translation>双击定位到该数字。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsDialogs</name>
+    <message>
+        <location filename="../commdesk/ui/returns_dialogs.py" line="+27"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Return exported</source>
+        <translation>报表已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The return was saved.</source>
+        <translation>报表已保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsHistory</name>
+    <message>
+        <location filename="../commdesk/ui/returns_history.py" line="+43"/>
+        <source>Not exported</source>
+        <translation>未导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modified, needs re-submitting</source>
+        <translation>已修改，需重新上报</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exported at</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+90"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <location line="-89"/>
+        <location line="+105"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="-104"/>
+        <source>Mark as submitted…</source>
+        <translation>标记为已上报…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record that this return was handed to the township. The period&apos;s records become read-only.</source>
+        <translation>记录此报表已交给乡镇（街道），该报告期的记录将变为只读。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>The file is no longer there (moved or deleted):
 {path}</source>
-            <translation>文件已不在原处（已移动或删除）：
+        <translation>文件已不在原处（已移动或删除）：
 {path}</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>The folder is no longer there:
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The folder is no longer there:
 {path}</source>
-            <translation>文件夹已不存在：
+        <translation>文件夹已不存在：
 {path}</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Mark as submitted</source>
-            <translation>标记为已报送</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Mark the return for {period} ({file}) as submitted to the township?
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Mark as submitted</source>
+        <translation>标记为已上报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the return for {period} ({file}) as submitted to the township?
 
 Records dated in {period} will be locked. Changing one later needs an unlock with a reason, and the return must then be submitted again.</source>
-            <translation>将{period}的报表（{file}）标记为已报送乡镇（街道）？
+        <translation>将{period}的报表（{file}）标记为已上报乡镇（街道）？
 
-{period}内的记录将被锁定。以后修改须先填写原因解锁，并重新报送报表。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnsPage</name>
-        <message>
-            <location filename="../commdesk/ui/returns_page.py" line="+126" />
-            <source>Statistical returns</source>
-            <translation>统计报表</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Import return template…</source>
-            <translation>导入报表模板…</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Calculate / refresh</source>
-            <translation>计算 / 刷新</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Explain warnings…</source>
-            <translation>说明警告…</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Export…</source>
-            <translation>导出…</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <source>Unlock period…</source>
-            <translation>解锁报告期…</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <source>Export history</source>
-            <translation>导出记录</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>{title}, template version {version}</source>
-            <translation>{title}，模板版本 {version}</translation>
-        </message>
-        <message>
-            <location line="+45" />
-            <source>No return exported for {period} yet.</source>
-            <translation>{period}的报表尚未导出。</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>{period} last exported {time}; not yet marked as submitted.</source>
-            <translation>{period}最近一次导出于 {time}，尚未标记为已报送。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>{period} was submitted; its records are locked.</source>
-            <translation>{period}已报送，相关记录已锁定。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>{period} was unlocked and changed after submission. Export it again and hand the new return in.</source>
-            <translation>{period}在报送后被解锁并修改过。请重新导出并报送新的报表。</translation>
-        </message>
-        <message>
-            <location line="+63" />
-            <source>Calculating…</source>
-            <translation>正在计算…</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Could not calculate the return: {error}</source>
-            <translation>无法计算报表：{error}</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Export</source>
-            <translation>导出</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Audit: {errors} errors, {warnings} warnings</source>
-            <translation>审核：{errors} 个错误，{warnings} 个警告</translation>
-        </message>
-        <message>
-            <location line="+78" />
-            <source>Export refused</source>
-            <translation>不能导出</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>The return cannot be exported until these audit problems are fixed in the ledgers or the community profile:
+{period}内的记录将被锁定。以后修改须先填写原因解锁，并重新上报报表。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsPage</name>
+    <message>
+        <location filename="../commdesk/ui/returns_page.py" line="+125"/>
+        <source>Statistical returns</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import return template…</source>
+        <translation>导入报表模板…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Calculate / refresh</source>
+        <translation>计算 / 刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Explain warnings…</source>
+        <translation>说明警告…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unlock period…</source>
+        <translation>解锁报告期…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Export history</source>
+        <translation>导出记录</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{title}, template version {version}</source>
+        <translation>{title}，模板版本 {version}</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>No return exported for {period} yet.</source>
+        <translation>{period}的报表尚未导出。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{period} last exported {time}; not yet marked as submitted.</source>
+        <translation>{period}最近一次导出于 {time}，尚未标记为已上报。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{period} was submitted; its records are locked.</source>
+        <translation>{period}已上报，相关记录已锁定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{period} was unlocked and changed after submission. Export it again and hand the new return in.</source>
+        <translation>{period}在上报后被解锁并修改过。请重新导出并上报新的报表。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Calculating…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Could not calculate the return: {error}</source>
+        <translation>无法计算报表：{error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Audit: {errors} errors, {warnings} warnings</source>
+        <translation>审核：{errors} 个错误，{warnings} 个警告</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Export refused</source>
+        <translation>不能导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The return cannot be exported until these audit problems are fixed in the ledgers or the community profile:
 
 {issues}</source>
-            <translation>请先在台账或社区信息中改正以下审核问题，然后才能导出报表：
+        <translation>请先在台账或社区信息中改正以下审核问题，然后才能导出报表：
 
 {issues}</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Export return</source>
-            <translation>导出报表</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location line="+13" />
-            <source>Writing {file}…</source>
-            <translation>正在写入 {file}…</translation>
-        </message>
-        <message>
-            <location line="+48" />
-            <source>The return could not be written:
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export return</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The return could not be written:
 {error}</source>
-            <translation>报表无法写入：
+        <translation>报表无法写入：
 {error}</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
-            <translation>如果该文件正在 Excel 或 WPS 中打开，请关闭后重试，或换一个文件名。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Export failed</source>
-            <translation>导出失败</translation>
-        </message>
-        <message>
-            <location line="+20" />
-            <location line="+6" />
-            <source>Import return template</source>
-            <translation>导入报表模板</translation>
-        </message>
-        <message>
-            <location line="-4" />
-            <source>Return templates (*.toml)</source>
-            <translation>报表模板 (*.toml)</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>This file cannot be used as a return template:
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
+        <translation>如果该文件正在 Excel 或 WPS 中打开，请关闭后重试，或换一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+6"/>
+        <source>Import return template</source>
+        <translation>导入报表模板</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Return templates (*.toml)</source>
+        <translation>报表模板 (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This file cannot be used as a return template:
 
 {error}</source>
-            <translation>此文件不能用作报表模板：
+        <translation>此文件不能用作报表模板：
 
 {error}</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Imported “{title}”, version {version}.</source>
-            <translation>已导入“{title}”，版本 {version}。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>It is used for returns from now on.</source>
-            <translation>今后的报表将使用此模板。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>A newer version is already installed and stays in use.</source>
-            <translation>已安装更新的版本，继续使用该版本。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>It is kept with the other templates; this page shows “{title}”.</source>
-            <translation>它已与其他模板一起保存；本页显示的是“{title}”。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../commdesk/ui/settings_dialog.py" line="+39" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location line="+12" />
-            <source>Open folder</source>
-            <translation>打开文件夹</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Language</source>
-            <translation>界面语言</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Font size</source>
-            <translation>字号</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Data folder</source>
-            <translation>数据文件夹</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Language and font size apply immediately; the window is rebuilt in the new language.</source>
-            <translation>界面语言和字号立即生效，窗口会按新的语言重新显示。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Undo</name>
-        <message>
-            <location filename="../commdesk/ui/undo.py" line="+44" />
-            <source>Add to {ledger}</source>
-            <translation>新增{ledger}记录</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Edit in {ledger}</source>
-            <translation>修改{ledger}记录</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+32" />
-            <source>Restore %n row(s) in {ledger}</source>
-            <translation>
-                <numerusform>恢复{ledger} %n 条记录</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location line="+2" />
-            <source>Delete %n row(s) from {ledger}</source>
-            <translation>
-                <numerusform>删除{ledger} %n 条记录</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Validators</name>
-        <message>
-            <location filename="../commdesk/domain/records.py" line="+121" />
-            <source>Not a known team.</source>
-            <translation>没有这个志愿服务队。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Required.</source>
-            <translation>必填。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>“{value}” is not in the list.</source>
-            <translation>“{value}”不在可选项中。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>“{value}” could mean several items: {labels}.</source>
-            <translation>“{value}”可能指多个选项：{labels}。</translation>
-        </message>
-        <message>
-            <location line="+39" />
-            <source>Activity area cannot exceed the floor area.</source>
-            <translation>居民活动区域面积不能大于建筑面积。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>This date is before the start date.</source>
-            <translation>此日期早于开始日期。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <location line="+3" />
-            <source>Must be greater than 0.</source>
-            <translation>必须大于 0。</translation>
-        </message>
-        <message>
-            <location line="+14" />
-            <source>Differs from the birth date in the ID number ({date}).</source>
-            <translation>与身份证号中的出生日期（{date}）不一致。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>Differs from the gender in the ID number.</source>
-            <translation>与身份证号中的性别不一致。</translation>
-        </message>
-        <message>
-            <location filename="../commdesk/domain/validators.py" line="+46" />
-            <source>This field is required.</source>
-            <translation>此项为必填。</translation>
-        </message>
-        <message>
-            <location line="+54" />
-            <source>This ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the number again.</source>
-            <translation>此身份证号在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式后重新输入。</translation>
-        </message>
-        <message>
-            <location line="+16" />
-            <location line="+40" />
-            <location line="+16" />
-            <location line="+7" />
-            <source>This is not a valid ID number.</source>
-            <translation>这不是有效的身份证号。</translation>
-        </message>
-        <message>
-            <location line="-57" />
-            <location line="+10" />
-            <source>An ID number has 18 characters.</source>
-            <translation>身份证号应为 18 位。</translation>
-        </message>
-        <message>
-            <location line="+54" />
-            <source>Old 15-digit ID number converted to 18 digits: {id}.</source>
-            <translation>已将 15 位旧身份证号转换为 18 位：{id}。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>An ID number has 18 characters; this one has {count}.</source>
-            <translation>身份证号应为 18 位，现在是 {count} 位。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>An ID number has 17 digits followed by a digit or X; check for typing errors.</source>
-            <translation>身份证号由 17 位数字加 1 位数字或 X 组成，请检查是否输错。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>The last character (check digit) does not match; check the number for typos.</source>
-            <translation>最后一位（校验码）不符，请检查号码是否输错。</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>The birth date inside this ID number is not a real date.</source>
-            <translation>身份证号中的出生日期不是有效日期。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>The birth date inside this ID number is in the future.</source>
-            <translation>身份证号中的出生日期晚于今天。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>The birth date inside this ID number is before 1900.</source>
-            <translation>身份证号中的出生日期早于 1900 年。</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Area code {code} is not in the built-in county list (it may be an old or re-coded county). Please double-check it.</source>
-            <translation>地区码 {code} 不在内置的县级区划表中（可能是撤并或改码的旧县），请再核对一下。</translation>
-        </message>
-        <message>
-            <location line="+117" />
-            <source>A mobile number has 11 digits and starts with 13–19.</source>
-            <translation>手机号码为 11 位，以 13–19 开头。</translation>
-        </message>
-        <message>
-            <location line="+32" />
-            <source>Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.</source>
-            <translation>请填写 11 位手机号码或带区号的固定电话，例如 010-12345678。</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>A division code has exactly 12 digits.</source>
-            <translation>统计用区划代码应为 12 位数字。</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>The first two digits ({province}) are not a province code.</source>
-            <translation>前两位（{province}）不是省级代码。</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>Cannot read this as a date. Use the form 2023-05-01.</source>
-            <translation>无法识别为日期，请按 2023-05-01 的格式填写。</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source>This looks like a year only; enter the full date, e.g. 2023-05-01.</source>
-            <translation>这里只有年份，请填写完整日期，例如 2023-05-01。</translation>
-        </message>
-        <message>
-            <location line="+17" />
-            <source>{text} is not a real calendar date.</source>
-            <translation>{text} 不是有效的日期。</translation>
-        </message>
-        <message>
-            <location line="+36" />
-            <source>The date {date} is earlier than {earliest}.</source>
-            <translation>日期 {date} 早于 {earliest}。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The date {date} is in the future.</source>
-            <translation>日期 {date} 晚于今天。</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>Enter a number.</source>
-            <translation>请填写数字。</translation>
-        </message>
-        <message>
-            <location line="+50" />
-            <source>Enter a whole number.</source>
-            <translation>请填写整数。</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>The number cannot be negative.</source>
-            <translation>不能为负数。</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>The number must be at least {minimum}.</source>
-            <translation>不能小于 {minimum}。</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>The number must be at most {maximum}.</source>
-            <translation>不能大于 {maximum}。</translation>
-        </message>
-        <message>
-            <location line="+29" />
-            <source>Too long: {length} characters, at most {limit} allowed.</source>
-            <translation>太长：{length} 个字，最多 {limit} 个字。</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>Enter yes or no (是/否).</source>
-            <translation>请填写“是”或“否”。</translation>
-        </message>
-        <message>
-            <location line="+23" />
-            <source>Enter 男 (male) or 女 (female).</source>
-            <translation>请填写“男”或“女”。</translation>
-        </message>
-        <message>
-            <location filename="../commdesk/store/services/base.py" line="+220" />
-            <source>The selected item no longer exists.</source>
-            <translation>所选的项目已不存在。</translation>
-        </message>
-        <message>
-            <location filename="../commdesk/store/services/service_records.py" line="+48" />
-            <source>A selected volunteer no longer exists.</source>
-            <translation>所选的志愿者已不存在。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VolunteersEditor</name>
-        <message>
-            <location filename="../commdesk/ui/field_widgets.py" line="-97" />
-            <source>Find a volunteer by name, initials or ID digits</source>
-            <translation>按姓名、拼音首字母或身份证号末几位查找志愿者</translation>
-        </message>
-        <message>
-            <location line="+8" />
-            <source> (left)</source>
-            <translation>（已退出）</translation>
-        </message>
-        <message>
-            <location line="+35" />
-            <source>No volunteers selected</source>
-            <translation>未选择志愿者</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+2" />
-            <source>%n volunteer(s) selected</source>
-            <translation>
-                <numerusform>已选择 %n 名志愿者</numerusform>
-            </translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported “{title}”, version {version}.</source>
+        <translation>已导入“{title}”，版本 {version}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is used for returns from now on.</source>
+        <translation>今后的报表将使用此模板。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A newer version is already installed and stays in use.</source>
+        <translation>已安装更新的版本，继续使用该版本。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>It is kept with the other templates; this page shows “{title}”.</source>
+        <translation>它已与其他模板一起保存；本页显示的是“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../commdesk/ui/settings_dialog.py" line="+39"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language and font size apply immediately; the window is rebuilt in the new language.</source>
+        <translation>界面语言和字号立即生效，窗口会按新的语言重新显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../commdesk/ui/undo.py" line="+44"/>
+        <source>Add to {ledger}</source>
+        <translation>新增{ledger}记录</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Edit in {ledger}</source>
+        <translation>修改{ledger}记录</translation>
+    </message>
+</context>
+<context>
+    <name>Validators</name>
+    <message>
+        <location filename="../commdesk/domain/records.py" line="+121"/>
+        <source>Not a known team.</source>
+        <translation>没有这个志愿服务队。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>“{value}” is not in the list.</source>
+        <translation>“{value}”不在可选项中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{value}” could mean several items: {labels}.</source>
+        <translation>“{value}”可能指多个选项：{labels}。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Activity area cannot exceed the floor area.</source>
+        <translation>居民活动区域面积不能大于建筑面积。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This date is before the start date.</source>
+        <translation>此日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+3"/>
+        <source>Must be greater than 0.</source>
+        <translation>必须大于 0。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Differs from the birth date in the ID number ({date}).</source>
+        <translation>与身份证号中的出生日期（{date}）不一致。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Differs from the gender in the ID number.</source>
+        <translation>与身份证号中的性别不一致。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/domain/validators.py" line="+46"/>
+        <source>This field is required.</source>
+        <translation>此项为必填。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>This ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the number again.</source>
+        <translation>此身份证号在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式后重新输入。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+40"/>
+        <location line="+16"/>
+        <location line="+7"/>
+        <source>This is not a valid ID number.</source>
+        <translation>这不是有效的身份证号。</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <location line="+10"/>
+        <source>An ID number has 18 characters.</source>
+        <translation>身份证号应为 18 位。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Old 15-digit ID number converted to 18 digits: {id}.</source>
+        <translation>已将 15 位旧身份证号转换为 18 位：{id}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An ID number has 18 characters; this one has {count}.</source>
+        <translation>身份证号应为 18 位，现在是 {count} 位。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>An ID number has 17 digits followed by a digit or X; check for typing errors.</source>
+        <translation>身份证号由 17 位数字加 1 位数字或 X 组成，请检查是否输错。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The last character (check digit) does not match; check the number for typos.</source>
+        <translation>最后一位（校验码）不符，请检查号码是否输错。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The birth date inside this ID number is not a real date.</source>
+        <translation>身份证号中的出生日期不是有效日期。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The birth date inside this ID number is in the future.</source>
+        <translation>身份证号中的出生日期晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The birth date inside this ID number is before 1900.</source>
+        <translation>身份证号中的出生日期早于 1900 年。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Area code {code} is not in the built-in county list (it may be an old or re-coded county). Please double-check it.</source>
+        <translation>地区码 {code} 不在内置的县级区划表中（可能是撤并或改码的旧县），请再核对一下。</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>A mobile number has 11 digits and starts with 13–19.</source>
+        <translation>手机号码为 11 位，以 13–19 开头。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.</source>
+        <translation>请填写 11 位手机号码或带区号的固定电话，例如 010-12345678。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>A division code has exactly 12 digits.</source>
+        <translation>统计用区划代码应为 12 位数字。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first two digits ({province}) are not a province code.</source>
+        <translation>前两位（{province}）不是省级代码。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot read this as a date. Use the form 2023-05-01.</source>
+        <translation>无法识别为日期，请按 2023-05-01 的格式填写。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This looks like a year only; enter the full date, e.g. 2023-05-01.</source>
+        <translation>这里只有年份，请填写完整日期，例如 2023-05-01。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{text} is not a real calendar date.</source>
+        <translation>{text} 不是有效的日期。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The date {date} is earlier than {earliest}.</source>
+        <translation>日期 {date} 早于 {earliest}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The date {date} is in the future.</source>
+        <translation>日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Enter a number.</source>
+        <translation>请填写数字。</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Enter a whole number.</source>
+        <translation>请填写整数。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The number cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The number must be at least {minimum}.</source>
+        <translation>不能小于 {minimum}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The number must be at most {maximum}.</source>
+        <translation>不能大于 {maximum}。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Too long: {length} characters, at most {limit} allowed.</source>
+        <translation>太长：{length} 个字，最多 {limit} 个字。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Enter yes or no (是/否).</source>
+        <translation>请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Enter 男 (male) or 女 (female).</source>
+        <translation>请填写“男”或“女”。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/services/base.py" line="+220"/>
+        <source>The selected item no longer exists.</source>
+        <translation>所选的项目已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/services/service_records.py" line="+48"/>
+        <source>A selected volunteer no longer exists.</source>
+        <translation>所选的志愿者已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersEditor</name>
+    <message>
+        <location filename="../commdesk/ui/field_widgets.py" line="-97"/>
+        <source>Find a volunteer by name, initials or ID digits</source>
+        <translation>按姓名、拼音首字母或身份证号末几位查找志愿者</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (left)</source>
+        <translation>（已退出）</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No volunteers selected</source>
+        <translation>未选择志愿者</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} volunteer(s) selected</source>
+        <translation>已选择 {n} 名志愿者</translation>
+    </message>
+</context>
 </TS>

@@ -306,7 +306,7 @@ class VolunteersEditor(QWidget):
         if count == 0:
             text = translate("VolunteersEditor", "No volunteers selected")
         else:
-            text = translate("VolunteersEditor", "%n volunteer(s) selected", None, count)
+            text = translate("VolunteersEditor", "{n} volunteer(s) selected").format(n=count)
         self.summary.setText(text)
 
     def value(self) -> list[int]:
