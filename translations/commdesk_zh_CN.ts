@@ -93,7 +93,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+78"/>
+        <location filename="../commdesk/ui/ledger_page.py" line="+81"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>显示列</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+102"/>
         <source>{field}: {value}</source>
         <translation>{field}合计：{value}</translation>
     </message>
@@ -168,7 +168,12 @@
         <translation>已删除的记录</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+4"/>
+        <source>Records behind an audit warning (Clear filters to see all)</source>
+        <translation>报表审核警告涉及的记录（点“清除筛选”查看全部）</translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>Delete rows</source>
         <translation>删除记录</translation>
     </message>
@@ -184,7 +189,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+98"/>
+        <location filename="../commdesk/ui/main_window.py" line="+105"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -199,7 +204,7 @@
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+66"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -489,7 +494,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../commdesk/ui/record_form.py" line="+226"/>
+        <location filename="../commdesk/ui/record_form.py" line="+229"/>
         <source>New record — {ledger}</source>
         <translation>新增记录 — {ledger}</translation>
     </message>
@@ -519,12 +524,12 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>回车跳到下一项 · Ctrl+S 保存 · Esc 取消 · * 为必填</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Saved. Enter the next record.</source>
         <translation>已保存，请录入下一条。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
@@ -938,7 +943,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../commdesk/ui/undo.py" line="+44"/>
+        <location filename="../commdesk/ui/undo.py" line="+67"/>
         <source>Add to {ledger}</source>
         <translation>新增{ledger}记录</translation>
     </message>
@@ -1146,7 +1151,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+220"/>
+        <location filename="../commdesk/store/services/base.py" line="+229"/>
         <source>The selected item no longer exists.</source>
         <translation>所选的项目已不存在。</translation>
     </message>

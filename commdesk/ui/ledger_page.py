@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.store.services.base import NotFound
+from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import format_number
 from commdesk.ui.field_widgets import EMPTY_DATE
+from commdesk.ui.period_lock import ask_unlock
 from commdesk.ui.record_form import RecordDialog
 from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
@@ -61,6 +63,7 @@ class LedgerPage(QWidget):
         self.ledger = spec.ledger
         self.service = spec.service
         self.dialog: RecordDialog | None = None
+        self.only_ids: list[int] | None = None  # set when opened from an audit warning
         self.setObjectName(f"page_{spec.key}")
         self.model = LedgerTableModel(ctx, spec, self)
         self._build()
@@ -229,6 +232,8 @@ class LedgerPage(QWidget):
             "search": self.search.text(),
             "filters": {k: v for k, v in self.current_filters().items() if v},
         }
+        if self.only_ids is not None:
+            kwargs["filters"]["id"] = list(self.only_ids)
         if self.date_from is not None and self.date_to is not None:
             kwargs["date_from"] = self._date_or_none(self.date_from)
             kwargs["date_to"] = self._date_or_none(self.date_to)
@@ -245,7 +250,19 @@ class LedgerPage(QWidget):
         self.date_from.setDate(QDate(start) if start else EMPTY_DATE)
         self.date_to.setDate(QDate(end) if end else EMPTY_DATE)
 
-    def clear_filters(self) -> None:
+    def show_only(self, ids: list[int]) -> None:
+        """Show just these rows (the records behind a return's audit warning)."""
+        self.clear_filters(apply=False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        if self.showing_deleted:
+            self.set_show_deleted(False)
+        self.only_ids = list(ids)
+        self.apply_filters()
+
+    def clear_filters(self, *, apply: bool = True) -> None:
+        self.only_ids = None
         for combo in self.filter_combos.values():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -255,7 +272,8 @@ class LedgerPage(QWidget):
                 edit.blockSignals(True)
                 edit.setDate(EMPTY_DATE)
                 edit.blockSignals(False)
-        self.apply_filters()
+        if apply:
+            self.apply_filters()
 
     def set_show_deleted(self, on: bool) -> None:
         if self.deleted_toggle.isChecked() != on:
@@ -292,6 +310,13 @@ class LedgerPage(QWidget):
                 )
         if self.showing_deleted:
             parts.insert(0, translate("LedgerPage", "Deleted rows"))
+        if self.only_ids is not None:
+            parts.insert(
+                0,
+                translate(
+                    "LedgerPage", "Records behind an audit warning (Clear filters to see all)"
+                ),
+            )
         self.totals.setText("  ·  ".join(parts))
         self.counts_changed.emit()
 
@@ -396,6 +421,8 @@ class LedgerPage(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return 0
+        if not self._unlocked(ids):
+            return 0
         try:
             self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids))
         except NotFound:
@@ -403,9 +430,19 @@ class LedgerPage(QWidget):
             return 0
         return len(ids)
 
+    def _unlocked(self, ids: list[int]) -> bool:
+        """Rows dated in a submitted period: ask to unlock before changing them."""
+        try:
+            self.service.ensure_unlocked(self.ctx.store, ids)
+        except PeriodLocked as exc:
+            if not ask_unlock(self, self.ctx.store, exc):
+                return False
+            self.ctx.events.changed.emit("export_log")
+        return True
+
     def restore_selected(self) -> int:
         ids = self.selected_ids()
-        if not ids or not self.showing_deleted:
+        if not ids or not self.showing_deleted or not self._unlocked(ids):
             return 0
         self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
         return len(ids)

@@ -30,6 +30,7 @@ from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.placeholder import PlaceholderPage
 from commdesk.ui.profile import ProfilePage
+from commdesk.ui.returns_page import ReturnsPage
 from commdesk.ui.settings_dialog import open_folder
 from commdesk.ui.specs import (
     FACILITIES_SPEC,
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         self.people_tabs = people
         self.profile_page = ProfilePage(self.ctx, self)
         self.profile_page.saved.connect(self._update_title)
+        self.returns_page = ReturnsPage(
+            self.ctx.store, self.ctx.data_dir, self, settings=self.ctx.settings
+        )
+        self.returns_page.showRecords.connect(self.show_records)
+        self.returns_page.periodsChanged.connect(lambda: self._on_data_changed("export_log"))
+        self.ctx.events.changed.connect(lambda _name: self.returns_page.refresh_if_visible())
         lp = self.ledger_pages
         nav = [
             ("services", SERVICES_SPEC.ledger.label(), lp["services"], SP.SP_FileDialogListView),
@@ -95,7 +102,7 @@ class MainWindow(QMainWindow):
             ("volunteers", VOLUNTEERS_SPEC.ledger.label(), people, SP.SP_DialogYesButton),
             ("workers", WORKERS_SPEC.ledger.label(), lp["workers"], SP.SP_FileDialogListView),
             ("profile", PROFILE.label(), self.profile_page, SP.SP_FileDialogInfoView),
-            ("reports", translate("MainWindow", "Returns"), None, SP.SP_FileIcon),
+            ("reports", translate("MainWindow", "Returns"), self.returns_page, SP.SP_FileIcon),
             ("consolidation", translate("MainWindow", "Consolidation"), None, SP.SP_DirIcon),
             ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
         ]  # fmt: skip
@@ -113,6 +120,14 @@ class MainWindow(QMainWindow):
             for i in range(self.sidebar.count())
         )
         self.sidebar.setMinimumWidth(widest + 80)
+
+    def show_records(self, ledger_name: str, ids: list[int]) -> None:
+        """Open a ledger filtered to the rows an audit warning points at."""
+        for key, page in self.ledger_pages.items():
+            if page.ledger.name == ledger_name:
+                self.show_page("volunteers" if key == "teams" else key)
+                page.show_only(ids)
+                return
 
     def page_keys(self) -> list[str]:
         return list(self.pages)

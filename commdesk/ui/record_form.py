@@ -33,8 +33,10 @@ from PySide6.QtWidgets import (
 from commdesk.domain.ledgers import ID_NUMBER, Field, Ledger
 from commdesk.domain.records import Validated, ValidationError, validate_record
 from commdesk.domain.validators import check_resident_id, id_birth_date, id_gender
+from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.field_widgets import make_editor
+from commdesk.ui.period_lock import ask_unlock
 
 translate = QCoreApplication.translate
 SaveCallback = Callable[[dict[str, Any]], object]
@@ -218,6 +220,7 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         self.ledger = ledger
         self._save_callback = save
         self.is_new = values is None
@@ -291,11 +294,13 @@ class RecordDialog(QDialog):
         if not result.ok:
             return False
         try:
-            outcome = self._save_callback(self.form.values())
+            outcome = self._call_unlocking(self.form.values())
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.form._set_valid(False)
             return False
+        except PeriodLocked:
+            return False  # the clerk kept the period locked; the dialog stays open
         self.saved.emit(outcome)
         if again and self.is_new:
             keep = [f.name for f in self.ledger.fields if f.keep_on_save_and_new]
@@ -307,6 +312,16 @@ class RecordDialog(QDialog):
         self.form.dirty = False
         self.accept()
         return True
+
+    def _call_unlocking(self, values: dict[str, Any]) -> Any:
+        """Save; a record in a submitted period first asks to unlock it (with a reason)."""
+        try:
+            return self._save_callback(values)
+        except PeriodLocked as exc:
+            if not ask_unlock(self, self.ctx.store, exc):
+                raise
+            self.ctx.events.changed.emit("export_log")
+            return self._save_callback(values)
 
     def reject(self) -> None:
         """Esc/Cancel: ask before throwing typed data away."""

@@ -7,14 +7,17 @@ signal tells the pages to refresh.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication
 
-from commdesk.store.services.base import LedgerService
+from commdesk.store.services.base import LedgerService, NotFound
+from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
+from commdesk.ui.period_lock import ask_unlock
 
 translate = QCoreApplication.translate
 
@@ -33,6 +36,26 @@ class _LedgerCommand(QUndoCommand):
     def _changed(self) -> None:
         self.ctx.events.changed.emit(self.service.ledger.name)
 
+    def _run(self, step: Callable[[], object]) -> bool:
+        """Run a service call; a locked period asks to unlock, else the step is dropped.
+
+        An exception must not escape undo()/redo() (Qt would move the stack's
+        index anyway), so a refused step marks the command obsolete and Qt
+        removes it from the stack.
+        """
+        try:
+            step()
+        except PeriodLocked as exc:
+            if not ask_unlock(QApplication.activeWindow(), self.ctx.store, exc):
+                self.setObsolete(True)
+                return False
+            self.ctx.events.changed.emit("export_log")
+            step()
+        except NotFound:
+            self.setObsolete(True)
+            return False
+        return True
+
 
 class AddCommand(_LedgerCommand):
     """Pushed after the row was added (so the dialog could show validation errors)."""
@@ -50,11 +73,11 @@ class AddCommand(_LedgerCommand):
         if self._first:
             self._first = False
         else:
-            self.service.restore(self.ctx.store, [self.row_id])
+            self._run(lambda: self.service.restore(self.ctx.store, [self.row_id]))
         self._changed()
 
     def undo(self) -> None:
-        self.service.delete(self.ctx.store, [self.row_id])
+        self._run(lambda: self.service.delete(self.ctx.store, [self.row_id]))
         self._changed()
 
 
@@ -81,11 +104,11 @@ class EditCommand(_LedgerCommand):
         if self._first:
             self._first = False
         else:
-            self.service.update(self.ctx.store, self.row_id, self.after)
+            self._run(lambda: self.service.update(self.ctx.store, self.row_id, self.after))
         self._changed()
 
     def undo(self) -> None:
-        self.service.update(self.ctx.store, self.row_id, self.before)
+        self._run(lambda: self.service.update(self.ctx.store, self.row_id, self.before))
         self._changed()
 
 
@@ -110,10 +133,8 @@ class DeleteCommand(_LedgerCommand):
         self.restore = restore
 
     def _apply(self, delete: bool) -> None:
-        if delete:
-            self.service.delete(self.ctx.store, self.ids)
-        else:
-            self.service.restore(self.ctx.store, self.ids)
+        action = self.service.delete if delete else self.service.restore
+        self._run(lambda: action(self.ctx.store, self.ids))
         self._changed()
 
     def redo(self) -> None:

@@ -13,6 +13,7 @@ from commdesk.ui.context import SETTINGS_FILE
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.main_window import MainWindow
 from commdesk.ui.placeholder import PlaceholderPage
+from commdesk.ui.returns_page import ReturnsPage
 from commdesk.ui.shell import Shell
 from commdesk.ui.translations import Translators
 
@@ -35,8 +36,8 @@ def test_pages_navigation_and_placeholders(qtbot: Any, ctx: Any) -> None:
     for key in window.page_keys():
         window.show_page(key)
         assert window.stack.currentWidget() is window.pages[key]
-    placeholder = window.pages["reports"]
-    assert isinstance(placeholder, PlaceholderPage)
+    assert isinstance(window.pages["reports"], ReturnsPage)
+    assert isinstance(window.pages["consolidation"], PlaceholderPage)
     window.show_page("volunteers")
     window.people_tabs.setCurrentIndex(1)
     assert window.current_ledger_page() is window.ledger_pages["teams"]

@@ -213,6 +213,15 @@ class LedgerService:
     def _guard(self, store: Store, rows: Sequence[Mapping[str, Any]]) -> None:
         """Hook to refuse a change (a dated record inside a submitted period)."""
 
+    def ensure_unlocked(self, store: Store, ids: Iterable[int]) -> None:
+        """Raise what a delete/restore of ``ids`` would raise, without changing anything.
+
+        Lets the UI ask to unlock a period before it pushes an undo command.
+        """
+        with store.read() as s:
+            rows = [r for r in (self._fetch(s, int(i)) for i in ids) if r is not None]
+        self._guard(store, rows)
+
     def _integrity_error(self, exc: IntegrityError) -> ValidationError:
         message = str(exc.orig)
         if "FOREIGN KEY" in message:
