@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues
@@ -92,9 +93,11 @@ def _aggregate(facts: Iterable[Mapping[str, Any]], agg: str, fld: str | None) ->
 
 
 def _round(value: Value, decimals: int) -> Value:
+    """四舍五入 (half up), as statistical practice expects — not Python's half-to-even."""
     if isinstance(value, float):
-        value = round(value + 0.0, decimals)
-        return int(value) if decimals == 0 else value
+        quantum = Decimal(1).scaleb(-decimals)
+        rounded = Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+        return int(rounded) if decimals == 0 else float(rounded)
     return value
 
 

@@ -392,3 +392,12 @@ def test_soft_deleted_rows_never_count(small: Any, definition: Any) -> None:
 def test_today_is_not_used_for_past_periods(small: Any, definition: Any) -> None:
     r = compute(small, definition, Period.parse("2026Q3"))
     assert r.period.last_day == date(2026, 9, 30)
+
+
+def test_rounding_is_half_up() -> None:
+    from commdesk.returns.compute import _round
+
+    assert _round(2.25, 1) == 2.3
+    assert _round(320.25, 1) == 320.3
+    assert _round(2.5, 0) == 3
+    assert _round(10 / 3, 2) == 3.33

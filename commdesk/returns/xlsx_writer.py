@@ -1,0 +1,595 @@
+"""Write a computed return as an Excel workbook in the official statistical-form layout.
+
+The township prints these, consolidates them and checks them for tampering, so
+the workbook carries two things: the visible tables (one sheet per table, laid
+out like the paper form, always in Chinese) and a hidden, protected sheet with
+the machine-readable content and a SHA-256 over it (see :mod:`xlsx_reader`).
+The file is written to a temp name in the same folder and renamed, so a crash
+or a failed save never leaves a half-written return where the old one was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from commdesk.returns.audit import Issue
+from commdesk.returns.compute import ReturnResult, TableResult
+from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
+
+FORMAT_MARKER = "commdesk-return"
+FORMAT_VERSION = 1
+META_SHEET = "_commdesk"
+NOTES_SHEET = "审核说明"
+# Metadata sheet: A1 FORMAT_MARKER, B1 format version, B2 SHA-256 of the canonical
+# JSON, B3 number of JSON chunks, the chunks from A5 down (the reader relies on it).
+META_FIRST_CHUNK_ROW = 5
+# Well under Excel's 32,767-character cell limit even if every character were
+# outside the BMP (counted twice there).
+CHUNK_CHARS = 16_000
+MAX_CELL_CHARS = 16_000  # a visible cell (a long 说明) is cut rather than refused
+# Tamper evidence, not security: anyone can unprotect the sheet, but then the
+# hash no longer matches unless they also recompute it.
+META_PASSWORD = "commdesk-return-v1"
+
+# Header labels padded with full-width spaces so the colons line up, as printed forms do.
+HEADER_BLOCK_LABELS = {**HEADER_LABELS, "form_number": "表　　号"}
+KEY_LETTERS = ("甲", "乙", "丙")
+COMMUNITY_KIND_ZH = {"village": "村", "urban": "居"}
+
+# Row layout of a table sheet.
+HEADER_BLOCK_ROWS = (1, 2, 3, 4, 5)
+TITLE_ROW = 6
+PERIOD_ROW = 7
+UNIT_NAME_ROW = 8  # 填报单位
+CODE_UNIT_ROW = 9  # 统计用区划代码 … 计量单位
+HEAD_ROW = 10  # column labels
+HEAD_UNIT_ROW = 11  # column units (merged with HEAD_ROW where there is none)
+KEY_ROW = 12  # 甲 乙 丙 / 1 2 3 …
+BODY_ROW = 13
+LANDSCAPE_ABOVE = 6  # numeric columns
+
+# Shared style objects, registered once per workbook as named styles: assigning a
+# style by name is cheap, whereas assigning Font/Border objects makes openpyxl
+# hash them again for every cell.
+FONT_NAME = "宋体"
+FONT = Font(name=FONT_NAME, size=10)
+FONT_BOLD = Font(name=FONT_NAME, size=10, bold=True)
+FONT_SMALL = Font(name=FONT_NAME, size=9)
+FONT_TITLE = Font(name=FONT_NAME, size=16, bold=True)
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
+NUMBER = Alignment(horizontal="right", vertical="center")
+LINE_PT = 14.0  # height of one wrapped line of 10 pt CJK text, in points
+MAX_INDENT = 6
+MAX_DECIMALS = 6
+
+
+def _label_alignment(indent: int) -> Alignment:
+    return Alignment(horizontal="left", vertical="center", wrap_text=True, indent=indent)
+
+
+def _named_styles() -> list[NamedStyle]:
+    """Every style a return uses; names prefixed so they never clash with Excel's own."""
+    general = "General"
+    specs: list[tuple[str, Font, Alignment, bool, str]] = [
+        ("block", FONT_SMALL, LEFT, False, general),
+        ("title", FONT_TITLE, CENTER, False, general),
+        ("center", FONT, CENTER, False, general),
+        ("left", FONT, LEFT, False, general),
+        ("right", FONT, RIGHT, False, general),
+        ("left-bold", FONT_BOLD, LEFT, False, general),
+        ("head", FONT_BOLD, CENTER, True, general),
+        ("cell", FONT, CENTER, True, general),
+        ("cell-left", FONT, LEFT, True, general),
+        ("text", FONT, CENTER, True, "@"),
+    ]
+    for i in range(MAX_INDENT + 1):
+        specs.append((f"label{i}", FONT, _label_alignment(i), True, general))
+        specs.append((f"label{i}-bold", FONT_BOLD, _label_alignment(i), True, general))
+    specs += [(f"num{d}", FONT, NUMBER, True, number_format(d)) for d in range(MAX_DECIMALS + 1)]
+    return [
+        NamedStyle(
+            f"cd-{name}",
+            font=f,
+            alignment=a,
+            border=BORDER if boxed else Border(),
+            number_format=fmt,
+            hidden=True,  # kept out of the user's style gallery
+        )
+        for name, f, a, boxed, fmt in specs
+    ]
+
+
+def number_format(decimals: int) -> str:
+    """Fixed formats: figures in a column line up and never switch to scientific."""
+    return ("0" if decimals <= 0 else "0." + "0" * decimals) + "_ "
+
+
+def text_width(text: str) -> int:
+    """Display width in Excel column units: CJK and full-width characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _lines(text: str, width: float) -> int:
+    usable = max(width - 1.5, 1.0)
+    return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
+
+
+def canonical_json(content: Mapping[str, Any]) -> str:
+    """The one serialisation the hash is computed over (the reader uses it too)."""
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def plain_value(value: Any) -> int | float | str | None:
+    """Values as they go into the workbook: no bools, no NaN/∞ (Excel would repair them)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if value is None or isinstance(value, int | float | str):
+        return value
+    return str(value)
+
+
+def _put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Any,
+    style: str = "cd-left",
+    *,
+    to: tuple[int, int] | None = None,
+    height: float | None = None,
+) -> Cell:
+    """Set a cell (merged through ``to``); text stays text, never a formula, even '=…'."""
+    cell = ws.cell(row=row, column=col)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    cell.style = style
+    if to is not None:
+        _merge(ws, row, col, *to)
+    if height is not None:
+        ws.row_dimensions[row].height = height
+    return cell
+
+
+def _merge(ws: Worksheet, row1: int, col1: int, row2: int, col2: int) -> None:
+    """Merge, giving every covered cell the first cell's style (so borders run all round).
+
+    openpyxl would otherwise copy only the outer edges of the first cell's border,
+    and slowly; so the first cell is plain while merging and styled afterwards.
+    """
+    if (row1, col1) == (row2, col2):
+        return
+    first = ws.cell(row=row1, column=col1)
+    style = first.style
+    first.style = "Normal"
+    ws.merge_cells(start_row=row1, start_column=col1, end_row=row2, end_column=col2)
+    for row in range(row1, row2 + 1):
+        for col in range(col1, col2 + 1):
+            ws.cell(row=row, column=col).style = style
+
+
+def _effective_indent(row: Row) -> int:
+    """其中 rows are indented even where the definition left indent at 0."""
+    return row.indent if row.indent else (1 if row.parent else 0)
+
+
+class _Layout:
+    """Column geometry of one table sheet, computed once from labels and values."""
+
+    def __init__(self, tr: TableResult) -> None:
+        t = tr.table
+        self.units_column = t.has_units_column
+        self.n_desc = 3 if self.units_column else 2
+        self.columns: list[Column] = list(t.columns)
+        self.n = self.n_desc + len(self.columns)
+        # Show each column's unit under its label only when the table has no single unit.
+        self.column_units = {c.key: ("" if t.unit else c.unit) for c in self.columns}
+        label_w = max(
+            [text_width("指标名称")]
+            + [text_width(r.label) + 2 * _effective_indent(r) for r in tr.rows]
+        )
+        widths = [min(max(label_w + 3, 16), 44)]
+        widths.append(min(max([4, *(len(r.code) for r in tr.rows)]) + 4, 12))
+        if self.units_column:
+            widths.append(min(max([8, *(text_width(r.unit) for r in tr.rows)]) + 3, 14))
+        for c in self.columns:
+            cells = [tr.values[r.code].get(c.key) for r in tr.rows]
+            texts = [v for v in cells if isinstance(v, str)]
+            nums = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
+            label_w = text_width(c.label)
+            w = max(
+                # one line when short, else two balanced lines
+                label_w + 2 if label_w <= 12 else math.ceil(label_w / 2) + 3,
+                text_width(self.column_units[c.key]) + 4,
+                *(len(f"{v:.2f}") + 3 for v in nums),
+                9,
+            )
+            if texts:
+                w = max(w, min(max(text_width(s) for s in texts) + 2, 24))
+            widths.append(min(w, 24 if texts else 16))
+        self.widths = widths
+        self.total_width = sum(widths)
+
+    def split(self, share: float) -> int:
+        """First column index (0-based) of the right part when the left takes ``share``."""
+        acc = 0.0
+        for i, w in enumerate(self.widths):
+            acc += w
+            if acc >= share * self.total_width:
+                return min(max(i + 1, 1), self.n - 1)
+        return self.n - 1
+
+    def right_block_start(self, need: float = 30.0) -> int:
+        """First column index of the top-right 表号 block: as narrow as fits ``need`` units."""
+        acc = 0.0
+        for i in range(self.n - 1, 0, -1):
+            acc += self.widths[i]
+            if acc >= need:
+                return i
+        return 1
+
+
+def _table_sheet(
+    ws: Worksheet,
+    result: ReturnResult,
+    tr: TableResult,
+    report_date: date,
+) -> dict[str, dict[str, str]]:
+    """Lay out one table; returns the coordinate of every value cell by row and column."""
+    t = tr.table
+    lay = _Layout(tr)
+    n = lay.n
+    profile = result.profile
+    header = result.definition.header
+    ws.sheet_view.showGridLines = False
+    for i, w in enumerate(lay.widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+
+    # Top-right block: 表号, 制定机关, 批准机关, 批准文号, 有效期至.
+    rb = lay.right_block_start()
+    for row, key in zip(HEADER_BLOCK_ROWS, HEADER_FIELDS, strict=True):
+        text = f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}"
+        _put(ws, row, rb + 1, text, "cd-block", to=(row, n), height=13)
+
+    # Title, period.
+    _put(ws, TITLE_ROW, 1, f"{t.number}　{t.title}", "cd-title", to=(TITLE_ROW, n), height=30)
+    _put(ws, PERIOD_ROW, 1, result.period.label_zh, "cd-center", to=(PERIOD_ROW, n), height=18)
+
+    # 填报单位 / 统计用区划代码 on the left, 计量单位 on the right.
+    split = lay.split(0.6)
+    left_w = sum(lay.widths[:split])
+    unit_text = f"填报单位：{profile.get('name') or ''}"
+    code_text = f"统计用区划代码：{profile.get('division_code') or ''}"
+    for row, text in ((UNIT_NAME_ROW, unit_text), (CODE_UNIT_ROW, code_text)):
+        height = max(18, _lines(text, left_w) * LINE_PT + 4)
+        _put(ws, row, 1, text, to=(row, split), height=height)
+    if t.unit:
+        _put(ws, CODE_UNIT_ROW, split + 1, f"计量单位：{t.unit}", "cd-right", to=(CODE_UNIT_ROW, n))
+
+    # Column headings (two rows), then the key row.
+    desc = ["指标名称", "代码", "计量单位"][: lay.n_desc]
+    for i, label in enumerate(desc, start=1):
+        _put(ws, HEAD_ROW, i, label, "cd-head", to=(HEAD_UNIT_ROW, i))
+        _put(ws, KEY_ROW, i, KEY_LETTERS[i - 1], "cd-cell")
+    head_lines = 1
+    for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
+        unit = lay.column_units[c.key]
+        _put(ws, HEAD_ROW, j, c.label, "cd-head")
+        if unit:
+            _put(ws, HEAD_UNIT_ROW, j, f"（{unit}）", "cd-cell")
+            head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]))
+        else:
+            _merge(ws, HEAD_ROW, j, HEAD_UNIT_ROW, j)
+            head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]) - 1)
+        _put(ws, KEY_ROW, j, c.key, "cd-cell")
+    ws.row_dimensions[HEAD_ROW].height = head_lines * LINE_PT + 6
+    ws.row_dimensions[HEAD_UNIT_ROW].height = 16
+    ws.row_dimensions[KEY_ROW].height = 16
+
+    # Body.
+    coords: dict[str, dict[str, str]] = {}
+    r = BODY_ROW
+    for row in tr.rows:
+        indent = min(_effective_indent(row), MAX_INDENT)
+        bold = "-bold" if row.total or row.subtotal else ""
+        _put(ws, r, 1, row.label, f"cd-label{indent}{bold}")
+        _put(ws, r, 2, row.code, "cd-cell")
+        if lay.units_column:
+            _put(ws, r, 3, row.unit or None, "cd-cell")
+        lines = _lines(row.label, lay.widths[0] - 2 * indent)
+        row_coords: dict[str, str] = {}
+        for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
+            value = plain_value(tr.values[row.code].get(c.key))
+            if isinstance(value, str):
+                cell = _put(ws, r, j, value, "cd-text")
+                lines = max(lines, _lines(value, lay.widths[j - 1]))
+            else:
+                decimals = min(max(tr.decimals(row, c), 0), MAX_DECIMALS)
+                cell = _put(ws, r, j, value, f"cd-num{decimals}")
+            row_coords[c.key] = cell.coordinate
+        coords[row.code] = row_coords
+        ws.row_dimensions[r].height = max(16.5, lines * LINE_PT + 3)
+        r += 1
+    last_body = r - 1
+
+    footer_end = _footer(ws, lay, profile, report_date, last_body + 1)
+    _print_setup(ws, lay, footer_end)
+    ws.freeze_panes = ws.cell(row=BODY_ROW, column=lay.n_desc + 1).coordinate
+    return coords
+
+
+def _footer(
+    ws: Worksheet, lay: _Layout, profile: Mapping[str, Any], report_date: date, first: int
+) -> int:
+    """Signatories and report date, packed into as few full-width lines as fit."""
+    blank = "　" * 4  # room for a handwritten entry
+    items = [
+        f"单位负责人：{profile.get('unit_head') or blank}",
+        f"统计负责人：{profile.get('statistics_head') or blank}",
+        f"填表人：{profile.get('preparer') or blank}",
+        f"联系电话：{profile.get('phone') or blank}",
+        f"报出日期：{report_date:%Y年%m月%d日}",
+    ]
+    gap = "　　"
+    lines: list[list[str]] = [[]]
+    for item in items:
+        candidate = gap.join([*lines[-1], item])
+        if lines[-1] and text_width(candidate) > lay.total_width - 2:
+            lines.append([item])
+        else:
+            lines[-1].append(item)
+    row = first
+    for parts in lines:
+        _put(ws, row, 1, gap.join(parts), to=(row, lay.n), height=22)
+        row += 1
+    return row - 1
+
+
+def _print_setup(ws: Worksheet, lay: _Layout, last_row: int) -> None:
+    """Wide tables print landscape; the print area stops at the footer."""
+    landscape = len(lay.columns) > LANDSCAPE_ABOVE
+    _page_setup(ws, landscape=landscape, title_rows=f"{HEAD_ROW}:{KEY_ROW}")
+    ws.print_area = f"A1:{get_column_letter(lay.n)}{last_row}"
+
+
+def _page_setup(ws: Worksheet, *, landscape: bool, title_rows: str) -> None:
+    """A4, one page wide (any number of pages tall), headings repeated, page numbers."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if landscape else ws.ORIENTATION_PORTRAIT
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top, ws.page_margins.bottom, ws.page_margins.footer = 0.6, 0.7, 0.3
+    ws.print_title_rows = title_rows
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
+
+
+def _notes_sheet(
+    ws: Worksheet,
+    result: ReturnResult,
+    notes: Mapping[str, str],
+    issues: Sequence[Issue],
+) -> None:
+    """审核说明: every warning with the clerk's explanation; other notices below."""
+    widths = (6, 28, 50, 50)
+    for i, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.sheet_view.showGridLines = False
+    _put(ws, 1, 1, "审核说明", "cd-title", to=(1, 4), height=30)
+    p = result.profile
+    info = (
+        f"填报单位：{p.get('name') or ''}　　统计用区划代码：{p.get('division_code') or ''}"
+        f"　　报告期：{result.period.label_zh}"
+    )
+    _put(ws, 2, 1, info, to=(2, 4), height=20)
+    for i, label in enumerate(("序号", "规则代码", "审核提示", "说明"), start=1):
+        _put(ws, 3, i, label, "cd-head")
+    row = 4
+    warnings = [i for i in issues if i.level == "warning"]
+    others = [i for i in issues if i.level != "warning"]
+    if not warnings:
+        _put(ws, row, 1, "本期无审核警告，无需说明。", "cd-cell-left", to=(row, 4), height=20)
+        row += 1
+    for n, issue in enumerate(warnings, start=1):
+        note = (notes.get(issue.code) or "").strip()
+        for col, value in enumerate((n, issue.code, issue.message, note), start=1):
+            _put(ws, row, col, value, "cd-cell" if col == 1 else "cd-cell-left")
+        lines = max(_lines(issue.message, widths[2]), _lines(note, widths[3]), 1)
+        ws.row_dimensions[row].height = lines * LINE_PT + 6
+        row += 1
+    if others:
+        row += 1
+        _put(ws, row, 1, "其他提示", "cd-left-bold", to=(row, 4))
+        row += 1
+        for issue in others:
+            _put(ws, row, 2, issue.code)
+            height = _lines(issue.message, 100) * LINE_PT + 6
+            _put(ws, row, 3, issue.message, to=(row, 4), height=height)
+            row += 1
+    _page_setup(ws, landscape=True, title_rows="3:3")
+
+
+def metadata_content(
+    result: ReturnResult,
+    *,
+    layout: Mapping[str, Mapping[str, Any]],
+    notes: Mapping[str, str],
+    issues: Sequence[Issue],
+    report_date: date,
+    exported_at: datetime,
+    program_version: str,
+) -> dict[str, Any]:
+    """The machine-readable return: what the township checks and consolidates.
+
+    Aggregates and officials' roles only — no names or ID numbers of residents,
+    volunteers or workers (the signatories are printed on the visible sheets).
+    """
+    d, p, per = result.definition, result.profile, result.period
+    kind = str(p.get("kind") or "")
+    return {
+        "format": FORMAT_MARKER,
+        "format_version": FORMAT_VERSION,
+        "definition": {"id": d.id, "version": d.version, "title": d.title},
+        "header": {k: d.header.get(k, "") for k in HEADER_FIELDS},
+        "period": {"code": per.code, "kind": per.kind, "label": per.label_zh},
+        "community": {
+            "name": str(p.get("name") or ""),
+            "kind": kind,
+            "kind_zh": COMMUNITY_KIND_ZH.get(kind, ""),
+            "division_code": str(p.get("division_code") or ""),
+            "township_name": str(p.get("township_name") or ""),
+        },
+        "program_version": program_version,
+        "exported_at": exported_at.isoformat(timespec="seconds"),
+        "report_date": report_date.isoformat(),
+        "values": {
+            tr.table.code: {
+                row.code: {
+                    c.key: plain_value(tr.values[row.code].get(c.key)) for c in tr.table.columns
+                }
+                for row in tr.rows
+            }
+            for tr in result.tables
+        },
+        "layout": {code: dict(v) for code, v in layout.items()},
+        "notes": {k: v for k, v in sorted(notes.items()) if v},
+        "issues": [{"code": i.code, "level": i.level, "message": i.message} for i in issues],
+    }
+
+
+def _meta_sheet(ws: Worksheet, text: str, sha: str) -> None:
+    ws.sheet_state = "hidden"
+    chunks = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or [""]
+    fixed = [(FORMAT_MARKER, str(FORMAT_VERSION)), ("sha256", sha), ("chunks", str(len(chunks)))]
+    for row, (label, value) in enumerate([*fixed, ("json", None)], start=1):
+        _put(ws, row, 1, label)
+        _put(ws, row, 2, value)
+    for i, chunk in enumerate(chunks):
+        _put(ws, META_FIRST_CHUNK_ROW + i, 1, chunk)
+    ws.protection.sheet = True
+    ws.protection.password = META_PASSWORD
+
+
+def _sheet_name(wanted: str, fallback: str, used: set[str]) -> str:
+    """Excel's rules: ≤ 31 characters, none of []:*?/\\, unique ignoring case."""
+    for name in (wanted, fallback, f"T{len(used) + 1}"):
+        ok = 0 < len(name) <= 31 and not any(ch in name for ch in "[]:*?/\\")
+        if ok and name.strip("'") == name and name.lower() not in used:
+            used.add(name.lower())
+            return name
+    raise ValueError(f"no usable sheet name for {wanted!r}")
+
+
+def build_workbook(
+    result: ReturnResult,
+    *,
+    notes: Mapping[str, str],
+    issues: Sequence[Issue],
+    report_date: date,
+    exported_at: datetime,
+    program_version: str,
+) -> tuple[Workbook, str]:
+    """The workbook in memory and the SHA-256 of its metadata content."""
+    wb = Workbook()
+    wb.remove(wb.worksheets[0])
+    for style in _named_styles():
+        wb.add_named_style(style)
+    used = {NOTES_SHEET.lower(), META_SHEET.lower()}
+    layout: dict[str, dict[str, Any]] = {}
+    for tr in result.tables:
+        name = _sheet_name(tr.table.number, tr.table.code, used)
+        cells = _table_sheet(wb.create_sheet(name), result, tr, report_date)
+        layout[tr.table.code] = {"sheet": name, "cells": cells}
+    _notes_sheet(wb.create_sheet(NOTES_SHEET), result, notes, issues)
+    content = metadata_content(
+        result,
+        layout=layout,
+        notes=notes,
+        issues=issues,
+        report_date=report_date,
+        exported_at=exported_at,
+        program_version=program_version,
+    )
+    text = canonical_json(content)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _meta_sheet(wb.create_sheet(META_SHEET), text, sha)
+    wb.active = 0
+    wb.worksheets[0].sheet_view.tabSelected = True
+    return wb, sha
+
+
+def write_return(
+    result: ReturnResult,
+    path: Path,
+    *,
+    notes: Mapping[str, str],
+    issues: Sequence[Issue],
+    report_date: date,
+    exported_at: datetime,
+    program_version: str,
+) -> str:
+    """Write the return to ``path`` atomically; returns the SHA-256 of its metadata.
+
+    The workbook goes to ``.<name>.part`` in the same folder, is fsynced and then
+    renamed over ``path``: a power cut or a file held open by Excel leaves the
+    previous return intact and no partial file behind.
+    """
+    path = Path(path)
+    wb, sha = build_workbook(
+        result,
+        notes=notes,
+        issues=issues,
+        report_date=report_date,
+        exported_at=exported_at,
+        program_version=program_version,
+    )
+    tmp = path.with_name(f".{path.name}.part")
+    try:
+        with open(tmp, "wb") as fh:
+            wb.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
+    return sha
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the OS allows it (not on Windows)."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
