@@ -131,11 +131,14 @@ def rule_issues(
                 issues.append(Issue(rule.code, rule.level, rule.message))
         elif rule.kind == "previous_change":
             issues += _previous_change(result, rule, previous)
-        elif rule.kind == "records" and store is not None:
-            from commdesk.returns.facts import count_records
-
-            n, ids = count_records(store, result.period, rule.filter)
+        elif rule.kind == "records":
+            n = result.record_counts.get(rule.code, 0)
             if n:
+                ids: list[int] = []
+                if store is not None:
+                    from commdesk.returns.facts import record_ids
+
+                    ids = record_ids(store, result.period, rule.filter)
                 issues.append(
                     Issue(
                         rule.code,

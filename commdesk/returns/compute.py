@@ -37,6 +37,7 @@ class ReturnResult:
     period: Period
     profile: dict[str, Any]
     tables: list[TableResult]
+    record_counts: dict[str, int] = field(default_factory=dict)
 
     def table(self, code: str) -> TableResult:
         for t in self.tables:
@@ -141,7 +142,9 @@ def compute_from_facts(
                 )
             tr.values[row.code] = values
         tables.append(tr)
-    result = ReturnResult(definition, period, profile, tables)
+    result = ReturnResult(
+        definition, period, profile, tables, dict(getattr(facts, "record_counts", {}))
+    )
     _evaluate_expressions(result)
     return result
 
@@ -192,5 +195,26 @@ def compute(
     from commdesk.store.catalogue_store import load_catalogues
 
     catalogues = catalogues or load_catalogues(store)
-    facts = load_facts(store, period, catalogues)
+    facts = load_facts(
+        store,
+        period,
+        catalogues,
+        dimensions=service_dimensions(definition, catalogues),
+        record_filters={r.code: r.filter for r in definition.rules if r.kind == "records"},
+    )
     return compute_from_facts(definition, period, facts, catalogues)
+
+
+def service_dimensions(definition: Definition, catalogues: Catalogues) -> set[str]:
+    """The service-record columns any cell of ``definition`` filters on."""
+    used: set[str] = set()
+    for table in definition.tables:
+        for row in table.rows(catalogues):
+            if (row.source or table.source) == "service_record":
+                used |= set(table.filter) | set(row.filter)
+            for col in table.columns:
+                if (col.source or row.source or table.source) == "service_record":
+                    used |= set(col.filter)
+    if "category_group" in used:
+        used.add("category_code")
+    return used

@@ -7,12 +7,12 @@ dimensions; the stock ledgers (hundreds of rows) are read whole and judged
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import and_, case, exists, func, select
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
@@ -27,12 +27,16 @@ from commdesk.store.models import (
     service_volunteer,
 )
 
+# Service-record columns a return may group by; category_group derives from category_code.
+SERVICE_COLUMNS = ("category_code", "target_group_code", "channel_code", "provider_kind_code")
+
 
 @dataclass
 class Facts:
     period: Period
     profile: dict[str, Any]
     sources: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    record_counts: dict[str, int] = field(default_factory=dict)
 
 
 def _as_date(value: Any) -> date | None:
@@ -74,9 +78,40 @@ def _facility_at(row: dict[str, Any], end: date) -> dict[str, Any] | None:
     return row
 
 
-def load_facts(store: Store, period: Period, catalogues: Catalogues) -> Facts:
+def _record_clauses(flt: Mapping[str, Any]) -> list[Any]:
+    """SQL conditions for a record-level filter (equality, lists, lt/le/gt/ge ranges)."""
+    sr = ServiceRecord.__table__
+    clauses: list[Any] = []
+    for key, value in flt.items():
+        col = sr.c[key]
+        if isinstance(value, dict):
+            ops = {"lt": col.__lt__, "le": col.__le__, "gt": col.__gt__, "ge": col.__ge__}
+            clauses += [ops[op](bound) for op, bound in value.items()]
+        elif isinstance(value, list):
+            clauses.append(col.in_(value))
+        else:
+            clauses.append(col == value)
+    return clauses
+
+
+def load_facts(
+    store: Store,
+    period: Period,
+    catalogues: Catalogues,
+    *,
+    dimensions: Sequence[str] = SERVICE_COLUMNS,
+    record_filters: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Facts:
+    """Read the period's facts; service records grouped only by ``dimensions``.
+
+    Grouping by fewer columns is what keeps a year of a million records fast,
+    so callers pass just the dimensions their definition filters on. Counts of
+    records matching ``record_filters`` (record-level audit rules) come out of
+    the same pass instead of one more scan each.
+    """
     start, end = period.first_day, period.last_day
     groups = {item.code: item.group for item in catalogues["service_category"]}
+    record_filters = record_filters or {}
     with store.read() as s:
         profile_row = (
             s.execute(
@@ -91,29 +126,36 @@ def load_facts(store: Store, period: Period, catalogues: Catalogues) -> Facts:
             else {}
         )
         sr = ServiceRecord.__table__
-        has_vol = exists().where(service_volunteer.c.service_id == sr.c.id)
-        dims = [
-            sr.c.category_code,
-            sr.c.target_group_code,
-            sr.c.channel_code,
-            sr.c.provider_kind_code,
+        wanted = [d for d in SERVICE_COLUMNS if d in dimensions]
+        dims: list[Any] = [sr.c[d] for d in wanted]
+        if "has_volunteers" in dimensions:
+            has_vol = exists().where(service_volunteer.c.service_id == sr.c.id)
+            dims.append(has_vol.label("has_volunteers"))
+        rule_sums = [
+            func.sum(case((and_(*_record_clauses(flt)), 1), else_=0)).label(f"rule:{code}")
+            for code, flt in record_filters.items()
         ]
-        stmt = (
-            select(
-                *dims,
-                has_vol.label("has_volunteers"),
-                func.count().label("_n"),
-                func.coalesce(func.sum(sr.c.people_served), 0).label("people_served"),
-                func.coalesce(func.sum(sr.c.hours), 0.0).label("hours"),
-            )
-            .where(sr.c.deleted_at.is_(None), sr.c.service_date.between(start, end))
-            .group_by(*dims, "has_volunteers")
-        )
+        stmt = select(
+            *dims,
+            func.count().label("_n"),
+            func.coalesce(func.sum(sr.c.people_served), 0).label("people_served"),
+            func.coalesce(func.sum(sr.c.hours), 0.0).label("hours"),
+            *rule_sums,
+        ).where(sr.c.deleted_at.is_(None), sr.c.service_date.between(start, end))
+        if dims:
+            stmt = stmt.group_by(*dims)
         services = []
+        record_counts = dict.fromkeys(record_filters, 0)
         for row in s.execute(stmt).mappings():
             fact = dict(row)
-            fact["has_volunteers"] = bool(fact["has_volunteers"])
-            fact["category_group"] = groups.get(fact["category_code"])
+            if not fact["_n"]:
+                continue
+            for code in record_filters:
+                record_counts[code] += int(fact.pop(f"rule:{code}") or 0)
+            if "has_volunteers" in fact:
+                fact["has_volunteers"] = bool(fact["has_volunteers"])
+            if "category_code" in fact:
+                fact["category_group"] = groups.get(fact["category_code"])
             services.append(fact)
 
         vs_stmt = (
@@ -162,6 +204,7 @@ def load_facts(store: Store, period: Period, catalogues: Catalogues) -> Facts:
     return Facts(
         period=period,
         profile=profile,
+        record_counts=record_counts,
         sources={
             "service_record": services,
             "volunteer_service": volunteer_service,
@@ -173,28 +216,14 @@ def load_facts(store: Store, period: Period, catalogues: Catalogues) -> Facts:
     )
 
 
-def count_records(store: Store, period: Period, flt: Mapping[str, Any]) -> tuple[int, list[int]]:
-    """Service records in the period matching a record-level filter: (count, first ids)."""
+def record_ids(store: Store, period: Period, flt: Mapping[str, Any], limit: int = 50) -> list[int]:
+    """The first ids of service records in the period matching a record-level filter."""
     sr = ServiceRecord.__table__
     clauses = [
         sr.c.deleted_at.is_(None),
         sr.c.service_date.between(period.first_day, period.last_day),
+        *_record_clauses(flt),
     ]
-    for key, value in flt.items():
-        col = sr.c[key]
-        if isinstance(value, dict):
-            ops = {"lt": col.__lt__, "le": col.__le__, "gt": col.__gt__, "ge": col.__ge__}
-            clauses += [ops[op](bound) for op, bound in value.items()]
-        elif isinstance(value, list):
-            clauses.append(col.in_(value))
-        else:
-            clauses.append(col == value)
     with store.read() as s:
-        n = int(s.execute(select(func.count()).select_from(sr).where(*clauses)).scalar_one())
-        ids = [
-            int(i)
-            for i in s.execute(
-                select(sr.c.id).where(*clauses).order_by(sr.c.id).limit(50)
-            ).scalars()
-        ]
-    return n, ids
+        stmt = select(sr.c.id).where(*clauses).order_by(sr.c.id).limit(limit)
+        return [int(i) for i in s.execute(stmt).scalars()]
