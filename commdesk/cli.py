@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from commdesk import __version__
+from commdesk.returns import consolidate_cli
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -225,6 +226,7 @@ _COMMANDS = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "export": cmd_export,
+    "consolidate": consolidate_cli.run,
 }
 
 if __name__ == "__main__":  # pragma: no cover

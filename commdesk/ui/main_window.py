@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from commdesk import __version__
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
+from commdesk.ui.consolidation_page import ConsolidationPage
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.placeholder import PlaceholderPage
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
             self.ctx.store, self.ctx.data_dir, self, settings=self.ctx.settings
         )
         self.returns_page.showRecords.connect(self.show_records)
+        self.consolidation_page = ConsolidationPage(
+            self.ctx.store, self.ctx.data_dir, self, settings=self.ctx.settings
+        )
         self.returns_page.periodsChanged.connect(lambda: self._on_data_changed("export_log"))
         self.ctx.events.changed.connect(lambda _name: self.returns_page.refresh_if_visible())
         lp = self.ledger_pages
@@ -103,7 +107,8 @@ class MainWindow(QMainWindow):
             ("workers", WORKERS_SPEC.ledger.label(), lp["workers"], SP.SP_FileDialogListView),
             ("profile", PROFILE.label(), self.profile_page, SP.SP_FileDialogInfoView),
             ("reports", translate("MainWindow", "Returns"), self.returns_page, SP.SP_FileIcon),
-            ("consolidation", translate("MainWindow", "Consolidation"), None, SP.SP_DirIcon),
+            ("consolidation", translate("MainWindow", "Consolidation"), self.consolidation_page,
+             SP.SP_DirIcon),
             ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
         ]  # fmt: skip
         for key, label, widget, icon in nav:

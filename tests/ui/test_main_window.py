@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import service_row
 
 from commdesk.store.services.service_records import service_records
+from commdesk.ui.consolidation_page import ConsolidationPage
 from commdesk.ui.context import SETTINGS_FILE
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.main_window import MainWindow
@@ -37,7 +38,8 @@ def test_pages_navigation_and_placeholders(qtbot: Any, ctx: Any) -> None:
         window.show_page(key)
         assert window.stack.currentWidget() is window.pages[key]
     assert isinstance(window.pages["reports"], ReturnsPage)
-    assert isinstance(window.pages["consolidation"], PlaceholderPage)
+    assert isinstance(window.pages["consolidation"], ConsolidationPage)
+    assert isinstance(window.pages["overview"], PlaceholderPage)
     window.show_page("volunteers")
     window.people_tabs.setCurrentIndex(1)
     assert window.current_ledger_page() is window.ledger_pages["teams"]
