@@ -14,6 +14,252 @@
     </message>
 </context>
 <context>
+    <name>ConsolidationPage</name>
+    <message>
+        <location filename="../commdesk/ui/consolidation_page.py" line="+71"/>
+        <source>Included</source>
+        <translation>已汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Included (altered, visible cells)</source>
+        <translation>已汇总（已修改，按表面数据）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Altered after export</source>
+        <translation>导出后被修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a CommDesk return</source>
+        <translation>不是 CommDesk 报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged or unreadable</source>
+        <translation>文件损坏或无法读取</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Different return template</source>
+        <translation>报表模板不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Different period</source>
+        <translation>报告期不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not under this township</source>
+        <translation>不属于本乡镇（街道）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong level</source>
+        <translation>报表层级不符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate (older export)</source>
+        <translation>重复报送（较早导出）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit errors</source>
+        <translation>审核有错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inactive in the roster</source>
+        <translation>名册中已停用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output file</source>
+        <translation>本次输出文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing</source>
+        <translation>缺报</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Consolidation (汇总)</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title}, template version {version}. Add the committees&apos; return workbooks; each is checked before it is summed.</source>
+        <translation>{title}，模板版本 {version}。请添加各村（居）委会的报表文件，每份报表经检查后再汇总。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read again</source>
+        <translation>重新读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Committee</source>
+        <translation>村（居）委会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Division code</source>
+        <translation>统计用区划代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因及说明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include anyway</source>
+        <translation>仍然汇总</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Consolidate and save…</source>
+        <translation>汇总并保存…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Returns</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Township roster</source>
+        <translation>乡镇（街道）名册</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Reading {done} of {total} files…</source>
+        <translation>正在读取第 {done} 个文件，共 {total} 个…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Consolidation</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The consolidation failed:
+{error}</source>
+        <translation>汇总失败：
+{error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add return workbooks</source>
+        <translation>添加报表文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+195"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>Add a folder of return workbooks</source>
+        <translation>添加存放报表的文件夹</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>This workbook was edited after export. Tick to sum its visible cells anyway; the 汇总说明 sheet records it.</source>
+        <translation>此工作簿在导出后被修改过。勾选后仍按表面数据汇总，并在“汇总说明”工作表中记录。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No files added yet.</source>
+        <translation>尚未添加文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{unit} ({code}): {included} of {files} files included, {excluded} left out, {missing} expected committees missing.</source>
+        <translation>{unit}（{code}）：{files} 个文件中已汇总 {included} 个，未汇总 {excluded} 个；缺报 {missing} 个村（居）委会。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No roster: the township is taken from the files and missing committees are not checked.</source>
+        <translation>未设置名册：乡镇（街道）取自各报表，不检查缺报。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save the consolidated return</source>
+        <translation>保存汇总表</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No return could be used.</source>
+        <translation>没有可用于汇总的报表。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Consolidated return saved</source>
+        <translation>汇总表已保存</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every file and what happened to it is listed on the 汇总说明 sheet.</source>
+        <translation>每个文件的处理情况均列在“汇总说明”工作表中。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open file</source>
+        <translation>打开文件</translation>
+    </message>
+</context>
+<context>
     <name>Display</name>
     <message>
         <location filename="../commdesk/ui/display.py" line="+36"/>
@@ -189,7 +435,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+105"/>
+        <location filename="../commdesk/ui/main_window.py" line="+109"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -199,7 +445,7 @@
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
@@ -908,6 +1154,131 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
     </message>
 </context>
 <context>
+    <name>RosterPanel</name>
+    <message>
+        <location filename="../commdesk/ui/consolidation_roster.py" line="+58"/>
+        <source>9 digits (township), or 6 for a county</source>
+        <translation>9位（乡镇、街道），县级为6位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save township</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Township / street:</source>
+        <translation>乡镇（街道）：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Division code:</source>
+        <translation>统计用区划代码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Committee</source>
+        <translation>村（居）委会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Division code</source>
+        <translation>统计用区划代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Committee name</source>
+        <translation>村（居）委会名称</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>12-digit division code</source>
+        <translation>12位统计用区划代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>Village (村)</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+63"/>
+        <source>Urban (居)</source>
+        <translation>居</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Township</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Township saved.</source>
+        <translation>已保存乡镇（街道）信息。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Added {name}.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Removed {count} committees.</source>
+        <translation>已删除 {count} 个村（居）委会。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import committees</source>
+        <translation>导入村（居）委会名册</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>导入完成：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{count} rows rejected (row: reason): {rows}</source>
+        <translation>{count} 行未导入（行号：原因）：{rows}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../commdesk/ui/settings_dialog.py" line="+39"/>
@@ -938,6 +1309,74 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <location line="+2"/>
         <source>Language and font size apply immediately; the window is rebuilt in the new language.</source>
         <translation>界面语言和字号立即生效，窗口会按新的语言重新显示。</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipRoster</name>
+    <message>
+        <location filename="../commdesk/store/services/township.py" line="+98"/>
+        <source>“{code}” is not a division code of {lengths} digits.</source>
+        <translation>“{code}”不是{lengths}位的统计用区划代码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The first two digits ({province}) are not a province code.</source>
+        <translation>前两位（{province}）不是省级代码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A name is required.</source>
+        <translation>请填写名称。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A name has at most 60 characters.</source>
+        <translation>名称最多60个字。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{count} committees in the roster are not under code {code} (e.g. {first}). Remove them first.</source>
+        <translation>名册中有 {count} 个单位不属于代码 {code}（如 {first}），请先删除。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Enter the township&apos;s name and code first.</source>
+        <translation>请先填写乡镇（街道）名称和代码。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Code {code} is not under the township&apos;s code {township}.</source>
+        <translation>代码 {code} 不属于本乡镇（街道）代码 {township}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot tell whether “{name}” is a village (村) or urban (居).</source>
+        <translation>无法判断“{name}”是村还是居，请填写类型。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Division code {code} is already in the roster.</source>
+        <translation>统计用区划代码 {code} 已在名册中。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>This committee is no longer in the roster.</source>
+        <translation>该村（居）委会已不在名册中。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Cannot read {file} as an Excel workbook.</source>
+        <translation>无法将 {file} 作为 Excel 工作簿读取。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No header row with a name column (名称) and a code column (统计用区划代码).</source>
+        <translation>没有找到包含“名称”列和“统计用区划代码”列的表头行。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Code {code} already appears in row {row}.</source>
+        <translation>代码 {code} 已在第 {row} 行出现。</translation>
     </message>
 </context>
 <context>
