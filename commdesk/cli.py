@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from commdesk import __version__
+from commdesk.importing import cli as import_cli
 from commdesk.returns import consolidate_cli
 
 EXIT_OK = 0
@@ -227,6 +228,7 @@ _COMMANDS = {
     "restore": cmd_restore,
     "export": cmd_export,
     "consolidate": consolidate_cli.run,
+    "import": import_cli.run,
 }
 
 if __name__ == "__main__":  # pragma: no cover

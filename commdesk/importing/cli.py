@@ -1,0 +1,225 @@
+"""``commdesk import KIND FILE``: the command-line face of the importer.
+
+Exit status: 0 every data row imported (duplicates skipped count as done);
+1 some rows rejected (the report path is printed); 2 nothing imported — a bad
+file, no table, a missing required column, or every row rejected — with a
+one-line reason on stderr and never a traceback. The last line on stdout is
+always ``added=N updated=N skipped=N rejected=N warnings=N`` when the file
+could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from commdesk.domain.i18n import translate
+from commdesk.importing.errors import ImportCancelled, ImportFileError
+
+# The CLI names of commdesk.importing.kinds.KINDS, spelled out so that building
+# the parser (for every commdesk command) does not import the store.
+KIND_NAMES = ("volunteers", "workers", "facilities", "services")
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+SHOW = 20  # rows listed per section
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``import`` sub-command to the main parser's subparsers."""
+    parser = subparsers.add_parser(
+        "import",
+        help="import a legacy spreadsheet (xlsx, xls, ods, csv) into a ledger",
+        description="Import a roster or ledger kept in Excel/WPS into CommDesk.",
+    )
+    parser.add_argument("kind", metavar="KIND", choices=KIND_NAMES, help=" | ".join(KIND_NAMES))
+    parser.add_argument("file", metavar="FILE", help="the .xlsx/.xls/.ods/.csv file")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="H=field",
+        help='use column H for a field, e.g. --map "手机=mobile"; "H=" ignores it (repeatable)',
+    )
+    parser.add_argument(
+        "--update-duplicates",
+        action="store_true",
+        help="update records already in the ledger instead of skipping them",
+    )
+    parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (hidden ones too)")
+    parser.add_argument("--report", metavar="FILE", help="where to write the rejected rows (xlsx)")
+    return parser
+
+
+def _t(text: str, **kwargs: object) -> str:
+    return translate("Import", text).format(**kwargs)
+
+
+def _fail(message: str) -> int:
+    first = message.splitlines()[0] if message else "failed"
+    print(f"commdesk import: {first}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def _show(title: str, lines: Iterable[str], total: int) -> None:
+    if not total:
+        return
+    print(title)
+    for index, line in enumerate(lines):
+        if index >= SHOW:
+            print("  " + _t("… and {count} more", count=total - SHOW))
+            break
+        print(f"  {line}")
+
+
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    """Plan, report, commit and print; returns the exit status."""
+    from commdesk.store.engine import StoreError, open_store
+    from commdesk.store.services.periods import PeriodLocked
+
+    try:
+        store = open_store(Path(data_dir))
+    except (StoreError, OSError) as exc:
+        return _fail(str(exc))
+    try:
+        return _run(args, store)
+    except (ImportFileError, ImportCancelled, PeriodLocked, StoreError, OSError) as exc:
+        return _fail(str(exc))
+    except Exception as exc:  # the clerk gets one line, never a traceback
+        return _fail(_t("unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"))
+    finally:
+        store.close()
+
+
+def _run(args: argparse.Namespace, store: Any) -> int:
+    from commdesk.importing.commit import commit_import
+    from commdesk.importing.plan import plan_import
+    from commdesk.importing.report import default_report_path, write_report
+
+    source = Path(args.file)
+    plan = plan_import(
+        store,
+        args.kind,
+        source,
+        sheet=args.sheet,
+        mapping=list(args.map or []),
+        update_duplicates=bool(args.update_duplicates),
+    )
+    counts = plan.counts()
+    _print_plan(plan)
+    data_rows = counts["added"] + counts["updated"] + counts["skipped"] + counts["rejected"]
+    report: Path | None = None
+    if plan.rejected and not args.dry_run:
+        report = write_report(plan, Path(args.report) if args.report else None)
+        print(_t("Rejected rows written to: {path}", path=report))
+    elif plan.rejected:
+        target = Path(args.report) if args.report else default_report_path(source)
+        print(_t("Dry run: the report would be written to {path}", path=target))
+    if args.dry_run:
+        print(_t("Dry run: nothing was written."))
+        line = _counts_line(counts)
+    else:
+        written = counts["added"] + counts["updated"]
+        if written or plan.new_teams:
+            result = commit_import(store, plan, source_name=source.name)
+            for note in result.notes:
+                print(note)
+            line = result.counts_line()
+        else:
+            line = _counts_line(counts)
+    print(line)
+    if data_rows == 0:
+        return _fail(_t("No data rows below the header in {name}.", name=source.name))
+    if counts["rejected"] and not (counts["added"] + counts["updated"] + counts["skipped"]):
+        return _fail(
+            _t("No row could be imported; reasons in {path}.", path=report or "the list above")
+        )
+    return EXIT_PARTIAL if counts["rejected"] else EXIT_OK
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return " ".join(
+        f"{name}={counts[name]}" for name in ("added", "updated", "skipped", "rejected", "warnings")
+    )
+
+
+def _cells_text(cells: Iterable[Any]) -> str:
+    from commdesk.importing.report import number_as_excel_shows
+
+    shown = []
+    for value in cells:
+        if value is None:
+            text = ""
+        elif isinstance(value, int | float):
+            text = number_as_excel_shows(value)
+        else:
+            text = str(value)
+        shown.append(text if len(text) <= 30 else text[:27] + "…")
+    return " | ".join(shown)
+
+
+def _print_plan(plan: Any) -> None:
+    print(
+        _t(
+            "File: {name}  sheet: {sheet}  header row: {rows}",
+            name=plan.source.name,
+            sheet=plan.sheet,
+            rows="+".join(str(r) for r in plan.header_rows),
+        )
+    )
+    mapped = [f"{header} → {name}" for header, name in plan.mapping.items()]
+    print(_t("Columns: {columns}", columns="; ".join(mapped)))
+    if plan.ignored_columns:
+        print(_t("Ignored columns: {columns}", columns="; ".join(plan.ignored_columns)))
+    for note in plan.notes:
+        print(note)
+    ignored = plan.ignored_rows
+    _show(
+        _t("Rows not read as data ({count}):", count=len(ignored)),
+        (_t("row {row}: {why}", row=row, why=why) for row, why in ignored),
+        len(ignored),
+    )
+    _show(
+        _t("Rejected ({count}):", count=len(plan.rejected)),
+        (_t("row {row}: {why}", row=r.row_number, why=r.reason) for r in plan.rejected),
+        len(plan.rejected),
+    )
+    _show(
+        _t("Duplicates skipped ({count}):", count=len(plan.skipped)),
+        (
+            _t(
+                "row {row}: {why} — {cells}",
+                row=r.row_number,
+                why=r.reason,
+                cells=_cells_text(r.cells),
+            )
+            for r in plan.skipped
+        ),
+        len(plan.skipped),
+    )
+    _show(
+        _t("To update ({count}):", count=len(plan.to_update)),
+        (
+            _t("row {row} → record {id}", row=r.row_number, id=existing)
+            for existing, r in plan.to_update
+        ),
+        len(plan.to_update),
+    )
+    warnings = plan.warnings
+    _show(
+        _t("Warnings ({count}):", count=len(warnings)),
+        (_t("row {row}: {why}", row=row, why=message) for row, message in warnings),
+        len(warnings),
+    )
+    _show(
+        _t("To add ({count}), first rows:", count=len(plan.to_add)),
+        (f"{r.row_number}: {_cells_text(r.cells)}" for r in plan.to_add),
+        len(plan.to_add),
+    )

@@ -1,0 +1,285 @@
+"""Write an :class:`ImportPlan` in one transaction, audited as one event.
+
+Rows are inserted with ``executemany`` in batches (one statement per batch,
+not one session per row); ``search_text`` is computed by the ledger service
+itself so search behaves exactly as for rows typed in by hand. Anything that
+goes wrong before the end (an error, the clerk's cancel, a progress callback
+that raises) rolls the whole import back: nothing is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from commdesk.domain.i18n import translate
+from commdesk.domain.records import validate_record
+from commdesk.importing.errors import ImportCancelled, ImportFileError
+from commdesk.importing.headers import save_mapping
+from commdesk.importing.kinds import Kind, kind_for
+from commdesk.importing.plan import ImportPlan, merged_for_update
+from commdesk.importing.rows import RowResult, team_key
+from commdesk.store import audit
+from commdesk.store.catalogue_store import load_catalogues
+from commdesk.store.engine import Store
+from commdesk.store.models import Volunteer, service_volunteer
+
+BATCH = 2000
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    warnings: int = 0
+    teams_created: list[str] = field(default_factory=list)
+    first_id: int | None = None
+    last_id: int | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def counts_line(self) -> str:
+        return (
+            f"added={self.added} updated={self.updated} skipped={self.skipped} "
+            f"rejected={self.rejected} warnings={self.warnings}"
+        )
+
+
+def _batches(rows: Sequence[RowResult], size: int) -> Iterator[Sequence[RowResult]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def commit_import(
+    store: Store,
+    plan: ImportPlan,
+    *,
+    source_name: str | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    user: str | None = None,
+) -> ImportResult:
+    """Write every accepted row of ``plan`` in one transaction; all or nothing.
+
+    ``progress(done, total)`` is called after each batch; ``cancel()`` returning
+    True stops the import (raising :class:`ImportCancelled`) with nothing written.
+    """
+    k = kind_for(plan.kind)
+    user = user or audit.current_user()
+    source_name = source_name or plan.source.name
+    rows_to_write = [*plan.to_add, *(r for _, r in plan.to_update)]
+    k.service._guard(store, [r.values for r in rows_to_write if r.values])
+    catalogues = load_catalogues(store) if plan.to_update else None
+    total = len(rows_to_write)
+    result = ImportResult(
+        skipped=len(plan.skipped),
+        rejected=len(plan.rejected),
+        warnings=len(plan.warnings),
+    )
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        if cancel is not None and cancel():
+            raise ImportCancelled(translate("Import", "Import cancelled; nothing was written."))
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    with store.write() as s:
+        teams = _create_teams(s, plan.new_teams, user)
+        result.teams_created = list(plan.new_teams)
+        table = k.service.table
+        before_max = s.execute(select(func.max(table.c.id))).scalar() or 0
+        step(0)
+        for batch in _batches(plan.to_add, BATCH):
+            _insert_batch(s, k, batch, teams, user, result)
+            step(len(batch))
+        result.added = len(plan.to_add)
+        if plan.to_add:
+            result.first_id = int(before_max) + 1
+            result.last_id = int(s.execute(select(func.max(table.c.id))).scalar() or 0)
+        for existing, row in plan.to_update:
+            assert catalogues is not None
+            _update_row(s, k, existing, row, teams, catalogues, user)
+            step(1)
+        result.updated = len(plan.to_update)
+        if plan.remember:
+            save_mapping(
+                s, plan.ledger, plan.columns.header_key, plan.remember, plan.columns.headers
+            )
+        summary = {
+            "source": source_name,
+            "sheet": plan.sheet,
+            "added": result.added,
+            "updated": result.updated,
+            "skipped": result.skipped,
+            "rejected": result.rejected,
+            "warnings": result.warnings,
+            "teams_created": result.teams_created,
+            "first_id": result.first_id,
+            "last_id": result.last_id,
+        }
+        audit.record(
+            s,
+            "import",
+            plan.ledger,
+            None,
+            after=summary,
+            note=f"{source_name}: {result.counts_line()}",
+            user=user,
+        )
+    return result
+
+
+def _team_id(row: RowResult, teams: dict[str, int]) -> int | None:
+    if row.new_team:
+        return teams[team_key(row.new_team)]
+    return row.values.get("team_id") if row.values else None
+
+
+def _create_teams(s: Session, names: Sequence[str], user: str) -> dict[str, int]:
+    """Teams named in the file but not in the database, created through the team service."""
+    from commdesk.domain.catalogues import released
+    from commdesk.store.services.volunteers import teams
+
+    created: dict[str, int] = {}
+    for name in names:
+        checked = validate_record(teams.ledger, {"name": name}, released())
+        if not checked.ok:
+            raise ImportFileError(
+                translate("Import", "Cannot create the team “{name}”: {error}").format(
+                    name=name, error="; ".join(m for ms in checked.errors.values() for m in ms)
+                )
+            )
+        team_id = teams._insert(s, checked.values, user)
+        audit.record(s, "insert", teams.ledger.name, team_id, after=checked.values, user=user)
+        created[team_key(name)] = team_id
+    return created
+
+
+def _insert_batch(
+    s: Session,
+    k: Kind,
+    batch: Sequence[RowResult],
+    teams: dict[str, int],
+    user: str,
+    result: ImportResult,
+) -> None:
+    service = k.service
+    stamp = audit.now()
+    params: list[dict[str, Any]] = []
+    for row in batch:
+        assert row.values is not None
+        values = row.values
+        if row.new_team:
+            values = {**values, "team_id": _team_id(row, teams)}
+        params.append(
+            service._column_values(values)
+            | {"created_at": stamp, "updated_at": stamp, "created_by": user, "updated_by": user}
+        )
+    links = [r.values.get("volunteers") or [] for r in batch if r.values]
+    if not any(links):
+        _executemany(s, service.table, params)
+        return
+    stmt = insert(service.table).returning(service.table.c.id, sort_by_parameter_order=True)
+    ids = [int(i) for i in s.execute(stmt, params).scalars()]
+    wanted = {vid for group in links for vid in group}
+    live = set(
+        s.scalars(
+            select(Volunteer.id).where(Volunteer.id.in_(wanted), Volunteer.deleted_at.is_(None))
+        )
+    )
+    pairs = [
+        {"service_id": sid, "volunteer_id": vid}
+        for sid, group in zip(ids, links, strict=True)
+        for vid in group
+        if vid in live
+    ]
+    dropped = sum(len(g) for g in links) - len(pairs)
+    if dropped:
+        result.notes.append(
+            translate(
+                "Import", "{count} volunteer links dropped: deleted since the preview."
+            ).format(count=dropped)
+        )
+    if pairs:
+        s.execute(insert(service_volunteer), pairs)
+
+
+def _executemany(s: Session, table: Any, params: list[dict[str, Any]]) -> None:
+    """One driver-level executemany: SQLAlchemy's per-row parameter handling
+    costs more than SQLite's insert itself. Values go through each column
+    type's own bind processor, so they are stored exactly as an ORM insert
+    would store them."""
+    if not params:
+        return
+    names = list(params[0])
+    dialect = s.get_bind().dialect
+    processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
+    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    sql = (
+        f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({quoted}) "
+        f"VALUES ({', '.join('?' for _ in names)})"
+    )
+    rows = [
+        tuple(
+            p(value) if p is not None and value is not None else value
+            for p, value in zip(processors, (row[n] for n in names), strict=True)
+        )
+        for row in params
+    ]
+    s.connection().exec_driver_sql(sql, rows)
+
+
+def _update_row(
+    s: Session,
+    k: Kind,
+    existing: int,
+    row: RowResult,
+    teams: dict[str, int],
+    catalogues: Any,
+    user: str,
+) -> None:
+    """The service's update path, inside this transaction: validate, write, audit before/after."""
+    service = k.service
+    before = service._fetch(s, existing)
+    if before is None or before["deleted_at"] is not None:
+        raise ImportFileError(
+            translate(
+                "Import", "Record {id} was deleted since the preview; preview the import again."
+            ).format(id=existing)
+        )
+    merged = merged_for_update(k, before, row, _team_id(row, teams) if row.new_team else None)
+    checked = validate_record(k.ledger, merged, catalogues)
+    if not checked.ok:
+        raise ImportFileError(
+            translate(
+                "Import", "Record {id} changed since the preview; preview the import again."
+            ).format(id=existing)
+        )
+    values = service._column_values(checked.values) | {
+        "updated_at": audit.now(),
+        "updated_by": user,
+    }
+    s.execute(service.table.update().where(service.table.c.id == existing).values(**values))
+    service._write_links(s, existing, checked.values)
+    after = service._fetch(s, existing)
+    audit.record(
+        s,
+        "update",
+        service.ledger.name,
+        existing,
+        before=service._public(before),
+        after=service._public(after),
+        user=user,
+        note="import",
+    )

@@ -1,0 +1,339 @@
+"""Turn one spreadsheet row into validated ledger values, or reasons to reject it.
+
+Validation is the domain's: every row goes through
+:func:`commdesk.domain.records.validate_record`. What happens here first is
+only about getting cell values to it in the right shape:
+
+* full-width digits and letters in free text become half-width (Chinese
+  punctuation is left alone: “，” in a note is what the clerk wrote);
+* an ID that Excel turned into a number stays a number (or, for text that
+  reads like one, becomes one) so the validator says it lost its digits;
+* values that repeat down a column (categories, yes/no, dates, counts with
+  units) are checked once with :func:`check_field` and the canonical value is
+  passed on, which keeps 50,000 rows fast; a value with an error is passed on
+  unchanged so the row is rejected with the domain's own message;
+* volunteer names in a service row are matched to the roster, team names to
+  the team list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from commdesk.domain import validators as v
+from commdesk.domain.catalogues import Catalogue, Catalogues
+from commdesk.domain.i18n import translate
+from commdesk.domain.ledgers import (
+    BOOL,
+    CHOICE,
+    DATE,
+    FLOAT,
+    GENDER,
+    ID_NUMBER,
+    INT,
+    LONGTEXT,
+    TEAM,
+    TEAMS,
+    TEXT,
+    VOLUNTEERS,
+    YEAR,
+    Field,
+    Ledger,
+)
+from commdesk.domain.records import check_field, validate_record
+from commdesk.importing.headers import ColumnMapping, column_letter
+from commdesk.importing.readers import Cell
+
+_CACHED_KINDS = frozenset({CHOICE, BOOL, GENDER, DATE, INT, FLOAT, YEAR})
+_FULLWIDTH_ALNUM = {
+    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},
+    **{code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)},
+    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
+    0x3000: 0x20,
+}
+_NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
+_ID_DIGITS = re.compile(r"\d{18}")
+_MAX_INT_DIGITS = 30
+
+
+class CachedCatalogue(Catalogue):
+    """A catalogue whose ``match`` remembers answers: a column repeats the same labels."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._answers: dict[str | None, list[Any]] = {}
+
+    def match(self, text: str | None) -> list[Any]:
+        found = self._answers.get(text)
+        if found is None:
+            found = super().match(text)
+            self._answers[text] = found
+        return found
+
+
+def cached_catalogues(catalogues: Catalogues) -> Catalogues:
+    return Catalogues(
+        {k: CachedCatalogue(c.kind, list(c.items)) for k, c in catalogues.by_kind.items()}
+    )
+
+
+@dataclass
+class Lookups:
+    """Names the importer resolves to ids: live teams and live volunteers."""
+
+    teams: dict[str, int] = field(default_factory=dict)  # normalised name → id
+    volunteers: dict[str, list[int]] = field(default_factory=dict)  # name → ids
+
+
+@dataclass
+class RowResult:
+    """One data row after validation: ``values`` is None when it is rejected."""
+
+    row_number: int
+    cells: tuple[Cell, ...]
+    values: dict[str, Any] | None
+    present: frozenset[str] = frozenset()
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    new_team: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.values is not None
+
+
+def team_key(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).strip().casefold()
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Full-width digits and Latin letters to ASCII; Chinese punctuation untouched."""
+    return text.translate(_FULLWIDTH_ALNUM)
+
+
+def _id_hint(text: str) -> str | int:
+    """Text with 18 digits ending in 000 and a failing check digit was a number in Excel.
+
+    Passing it on as an int lets the validator give its "lost its last digits"
+    message, which tells the clerk how to fix it, instead of "check digit".
+    """
+    compact = re.sub(r"[\s'\-]", "", v.to_halfwidth(text))
+    if (
+        _ID_DIGITS.fullmatch(compact)
+        and compact.endswith("000")
+        and not v.check_resident_id(compact).ok
+    ):
+        return int(compact)
+    return text
+
+
+def _as_text(value: Cell) -> Cell:
+    if isinstance(value, datetime):
+        if value.time() == time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes")
+    if isinstance(value, timedelta):
+        return str(value)
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, str):
+        return halfwidth_alnum(value)
+    return value
+
+
+def _hours(f: Field, value: Cell) -> Cell:
+    """A duration cell ([h]:mm in Excel, a time in ODS) in an hours field is hours."""
+    if "小时" not in f.units:
+        return _as_text(value)
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 3600
+    if isinstance(value, time):
+        return value.hour + value.minute / 60 + value.second / 3600
+    return value
+
+
+def _compact_date_number(value: Cell) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return float(value).is_integer() and 19000101 <= value <= 21001231
+
+
+def coerce(f: Field, value: Cell) -> Cell:
+    """Shape a cell for the validator without deciding anything about it."""
+    kind = f.kind
+    if kind in (TEXT, LONGTEXT, TEAM, VOLUNTEERS):
+        return _as_text(value)
+    if isinstance(value, str):
+        return _id_hint(value) if kind == ID_NUMBER else value
+    if kind == DATE and _compact_date_number(value):
+        return str(int(value))  # 20230501 typed into a number cell; no serial is that big
+    if isinstance(value, time | timedelta) and kind in (INT, FLOAT):
+        return _hours(f, value)
+    if isinstance(value, time | timedelta):
+        return _as_text(value)
+    return value
+
+
+class RowPipeline:
+    """Validates rows of one table; caches per-column answers between rows."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        mapping: ColumnMapping,
+        catalogues: Catalogues,
+        lookups: Lookups | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.catalogues = catalogues
+        self.lookups = lookups or Lookups()
+        self.today = today
+        self.columns = [(col, ledger.field(name)) for col, name in sorted(mapping.fields.items())]
+        self.labels = {
+            name: (
+                mapping.headers[col]
+                if col < len(mapping.headers) and mapping.headers[col]
+                else ledger.field(name).zh
+            )
+            for col, name in mapping.fields.items()
+        }
+        self._cache: dict[tuple[str, type, Any], Any] = {}
+
+    def label(self, name: str) -> str:
+        if name in self.labels:
+            return self.labels[name]
+        try:
+            return self.ledger.field(name).zh
+        except KeyError:
+            return name
+
+    def _say(self, name: str, message: str) -> str:
+        return translate("Import", "{column}: {message}").format(
+            column=self.label(name), message=message
+        )
+
+    def process(
+        self,
+        row_number: int,
+        cells: Sequence[Cell],
+        formula_columns: frozenset[int] = frozenset(),
+    ) -> RowResult | None:
+        """Validate one row; None when the mapped columns are all blank."""
+        raw: dict[str, Any] = {}
+        errors: list[str] = []
+        warnings: list[str] = []
+        new_team: str | None = None
+        width = len(cells)
+        for col, f in self.columns:
+            value = cells[col] if col < width else None
+            if col in formula_columns:
+                errors.append(self._formula_error(f, col, row_number))
+                raw[f.name] = None
+                continue
+            if value is None or (value.__class__ is str and not value.strip()):
+                continue
+            if value.__class__ is int and abs(value) >= 10**_MAX_INT_DIGITS:
+                # No spreadsheet holds such an integer; str() of it may even fail.
+                errors.append(self._say(f.name, translate("Import", "number too large")))
+                raw[f.name] = None
+                continue
+            kind = f.kind
+            if kind == TEAM:
+                raw[f.name] = _as_text(value)
+                new_team = self._team(raw, errors)
+            elif kind == VOLUNTEERS:
+                raw[f.name] = self._volunteers(_as_text(value), warnings)
+            elif kind in _CACHED_KINDS:
+                raw[f.name] = self._canonical(f, coerce(f, value))
+            else:
+                raw[f.name] = coerce(f, value)
+        if not raw:
+            return None
+        present = frozenset(raw)
+        checked = validate_record(self.ledger, raw, self.catalogues, today=self.today)
+        for name, messages in checked.errors.items():
+            errors.extend(self._say(name, m) for m in messages)
+        for name, messages in checked.warnings.items():
+            warnings.extend(self._say(name, m) for m in messages)
+        cells_tuple = tuple(cells)
+        if errors:
+            return RowResult(row_number, cells_tuple, None, present, errors, warnings)
+        return RowResult(row_number, cells_tuple, checked.values, present, [], warnings, new_team)
+
+    def _formula_error(self, f: Field, col: int, row_number: int) -> str:
+        return self._say(
+            f.name,
+            translate(
+                "Import",
+                "cell {cell} has a formula without a saved result; open the file in "
+                "Excel/WPS, save it, and import again.",
+            ).format(cell=f"{column_letter(col)}{row_number}"),
+        )
+
+    def _canonical(self, f: Field, value: Any) -> Any:
+        try:
+            key = (f.name, type(value), value)
+            hash(key)
+        except TypeError:
+            return value
+        if key in self._cache:
+            return self._cache[key]
+        checked = check_field(f, value, self.catalogues, self.today)
+        result = checked.value if checked.ok and checked.value is not None else value
+        self._cache[key] = result
+        return result
+
+    def _team(self, raw: dict[str, Any], errors: list[str]) -> str | None:
+        text = raw.get("team_id")
+        if text is None or text == "":
+            raw["team_id"] = None
+            return None
+        checked = v.check_text(text, max_length=TEAMS.field("name").max_length)
+        if not checked.ok or checked.value is None:
+            errors.extend(self._say("team_id", m) for m in checked.errors)
+            raw["team_id"] = None
+            return None
+        team_id = self.lookups.teams.get(team_key(checked.value))
+        raw["team_id"] = team_id
+        return None if team_id is not None else checked.value
+
+    def _volunteers(self, text: Any, warnings: list[str]) -> list[int]:
+        if text is None:
+            return []
+        ids: list[int] = []
+        for name in _NAME_SPLIT.split(str(text).strip()):
+            if not name:
+                continue
+            found = self.lookups.volunteers.get(name, [])
+            if len(found) == 1:
+                ids.append(found[0])
+            elif not found:
+                warnings.append(
+                    self._say(
+                        "volunteers",
+                        translate(
+                            "Import", "“{name}” is not in the volunteer roster; not linked."
+                        ).format(name=name),
+                    )
+                )
+            else:
+                warnings.append(
+                    self._say(
+                        "volunteers",
+                        translate(
+                            "Import", "{count} volunteers are called “{name}”; not linked."
+                        ).format(count=len(found), name=name),
+                    )
+                )
+        return sorted(set(ids))
