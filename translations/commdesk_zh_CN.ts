@@ -337,6 +337,230 @@
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <location filename="../commdesk/importing/commit.py" line="+92"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Cannot create the team “{name}”: {error}</source>
+        <translation>无法创建志愿服务队“{name}”：{error}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>{count} volunteer links dropped: deleted since the preview.</source>
+        <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Record {id} was deleted since the preview; preview the import again.</source>
+        <translation>记录 {id} 在预览后已被删除，请重新预览导入。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Record {id} changed since the preview; preview the import again.</source>
+        <translation>记录 {id} 在预览后已被修改，请重新预览导入。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/headers.py" line="+153"/>
+        <source>--map: “{spec}” is not a field of this ledger ({choices}).</source>
+        <translation>--map：“{spec}”不是本台账的字段（可选：{choices}）。</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+7"/>
+        <source>--map needs the form 表头=field, got “{pair}”.</source>
+        <translation>--map 的格式应为 表头=字段，实际为“{pair}”。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>column {letter} (no header)</source>
+        <translation>第 {letter} 列（无表头）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>ignored by choice</source>
+        <translation>已选择忽略</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>no header</source>
+        <translation>无表头</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>could be {fields}</source>
+        <translation>可能是：{fields}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>matches no field</source>
+        <translation>不对应任何字段</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>same field as column {letter}</source>
+        <translation>与第 {letter} 列对应同一字段</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>--map: the file has no column “{head}” (columns: {names}).</source>
+        <translation>--map：文件中没有“{head}”列（现有列：{names}）。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/kinds.py" line="+44"/>
+        <source>Unknown ledger “{name}”; choose one of {choices}.</source>
+        <translation>未知的台账“{name}”，请从以下选择：{choices}。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/plan.py" line="+168"/>
+        <source>Blank rows skipped: {count}.</source>
+        <translation>已跳过空行：{count} 行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Used the column mapping remembered for these headers.</source>
+        <translation>已使用上次为这些表头确认的列对应关系。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>New volunteer teams will be created: {teams}.</source>
+        <translation>将新建志愿服务队：{teams}。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Text encoding: {encoding}.</source>
+        <translation>文本编码：{encoding}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Hidden sheets skipped: {names}.</source>
+        <translation>已跳过隐藏的工作表：{names}。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The workbook has no visible sheet; choose one with --sheet NAME.</source>
+        <translation>工作簿中没有可见的工作表，请用 --sheet 工作表名 指定。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Imported sheet {sheet}; other sheets not read: {names} (use --sheet).</source>
+        <translation>已导入工作表“{sheet}”；未读取的其他工作表：{names}（可用 --sheet 指定）。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No sheet named “{name}”; the sheets are: {names}.</source>
+        <translation>没有名为“{name}”的工作表；现有工作表：{names}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No column for the required field(s) {names}; headers found: {headers}. Name the column with --map &quot;表头=field&quot;.</source>
+        <translation>缺少必填字段 {names} 对应的列；找到的表头：{headers}。请用 --map &quot;表头=字段&quot; 指定对应列。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>only ignored columns are filled</source>
+        <translation>只有被忽略的列有内容</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{period} has been submitted and is locked; unlock it first.</source>
+        <translation>{period}已上报并锁定，请先解锁。</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>duplicate of row {row} in this file</source>
+        <translation>与本文件第 {row} 行重复</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>already in the ledger (record {id})</source>
+        <translation>台账中已有（记录 {id}）</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/readers.py" line="+232"/>
+        <source>Stopped reading at row {row}: {count} blank rows in a row; anything below them was not read.</source>
+        <translation>读到第 {row} 行停止：连续 {count} 行为空，其下内容未读取。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stopped reading at row {row}: {count} blank rows in a row. Rows {first}–{last} below them were not read.</source>
+        <translation>读到第 {row} 行停止：连续 {count} 行为空，其下第 {first}—{last} 行未读取。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/rows.py" line="+222"/>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>number too large</source>
+        <translation>数字过大</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>cell {cell} has a formula without a saved result; open the file in Excel/WPS, save it, and import again.</source>
+        <translation>单元格 {cell} 是没有保存计算结果的公式；请在 Excel/WPS 中打开并保存该文件后再导入。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>“{name}” is not in the volunteer roster; not linked.</source>
+        <translation>志愿者名册中没有“{name}”，未关联。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} volunteers are called “{name}”; not linked.</source>
+        <translation>名册中有 {count} 名志愿者叫“{name}”，无法确定，未关联。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/table.py" line="+129"/>
+        <source>The sheet {sheet} is empty.</source>
+        <translation>工作表“{sheet}”是空的。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No header row found in sheet {sheet}: no row names at least two columns of this ledger (e.g. {examples}).</source>
+        <translation>在工作表“{sheet}”中找不到表头行：没有哪一行包含本台账的至少两个列名（如 {examples}）。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>subtotal row</source>
+        <translation>小计行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>total row</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>notes</source>
+        <translation>备注说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>repeated header row</source>
+        <translation>重复的表头行</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>The table ends at row {row} ({why}).</source>
+        <translation>表格在第 {row} 行结束（{why}）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The non-blank row below it (row {row}) was not imported.</source>
+        <translation>其下的非空行（第 {row} 行）未导入。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{count} non-blank rows below it were not imported (rows {first}–{last}).</source>
+        <translation>其下 {count} 个非空行未导入（第 {first}—{last} 行）。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPage</name>
     <message>
         <location filename="../commdesk/ui/ledger_page.py" line="+81"/>
@@ -1441,7 +1665,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../commdesk/domain/validators.py" line="+46"/>
+        <location filename="../commdesk/domain/validators.py" line="+47"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
@@ -1505,7 +1729,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>地区码 {code} 不在内置的县级区划表中（可能是撤并或改码的旧县），请再核对一下。</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+126"/>
         <source>A mobile number has 11 digits and starts with 13–19.</source>
         <translation>手机号码为 11 位，以 13–19 开头。</translation>
     </message>
