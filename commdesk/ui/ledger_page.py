@@ -6,6 +6,7 @@ service); nothing here is specific to services, facilities or people.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
@@ -83,6 +84,11 @@ class LedgerPage(QWidget):
         self.delete_button = QPushButton(translate("LedgerPage", "Delete"), self)
         self.restore_button = QPushButton(translate("LedgerPage", "Restore"), self)
         self.deleted_toggle = QPushButton(translate("LedgerPage", "Deleted"), self)
+        self.export_button = QPushButton(translate("LedgerPage", "Export…"), self)
+        self.export_button.setToolTip(
+            translate("LedgerPage", "Export the rows shown to Excel (ID numbers masked)")
+        )
+        self.export_button.clicked.connect(self.export_view)
         self.deleted_toggle.setCheckable(True)
         self.deleted_toggle.setToolTip(
             translate("LedgerPage", "Show deleted rows so they can be restored")
@@ -106,6 +112,7 @@ class LedgerPage(QWidget):
         actions.addWidget(self.restore_button)
         actions.addSpacing(12)
         actions.addWidget(self.search, 1)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.deleted_toggle)
 
         filters = QHBoxLayout()
@@ -446,6 +453,12 @@ class LedgerPage(QWidget):
             return 0
         self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
         return len(ids)
+
+    def export_view(self) -> Path | None:
+        """Export the current filtered view to xlsx (see roster_export_dialog)."""
+        from commdesk.ui.roster_export_dialog import export_page
+
+        return export_page(self)
 
     def focus_search(self) -> None:
         self.search.setFocus()
