@@ -563,7 +563,7 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+81"/>
+        <location filename="../commdesk/ui/ledger_page.py" line="+82"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -588,7 +588,17 @@
         <translation>已删除</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the rows shown to Excel (ID numbers masked)</source>
+        <translation>将当前显示的行导出到 Excel（身份证号已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Show deleted rows so they can be restored</source>
         <translation>显示已删除的记录，以便恢复</translation>
     </message>
@@ -598,7 +608,7 @@
         <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -1375,6 +1385,59 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <location line="+4"/>
         <source>It is kept with the other templates; this page shows “{title}”.</source>
         <translation>它已与其他模板一起保存；本页显示的是“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterExport</name>
+    <message>
+        <location filename="../commdesk/ui/roster_export_dialog.py" line="+39"/>
+        <location line="+50"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Export the {rows} rows of the current view.</source>
+        <translation>导出当前视图中的 {rows} 行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Include full ID numbers</source>
+        <translation>包含完整身份证号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID numbers are sensitive personal information. With this ticked the file holds them in full: keep it safe and do not send it further than needed. The export is recorded in the audit log.</source>
+        <translation>身份证号属于敏感个人信息。勾选后文件中将包含完整号码：请妥善保管，不要超出必要范围传送。本次导出会记入操作日志。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file could not be written; nothing was changed.
+
+{reason}</source>
+        <translation>文件无法写入，数据未作任何改动。
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} rows exported to {file}</source>
+        <translation>已导出 {count} 行到 {file}</translation>
     </message>
 </context>
 <context>
