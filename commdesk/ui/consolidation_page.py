@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -40,8 +40,6 @@ from PySide6.QtWidgets import (
 
 from commdesk.domain.periods import Period
 from commdesk.returns import library
-from commdesk.returns.consolidate import Consolidation, InputFile, classify, read_inputs
-from commdesk.returns.consolidate_sheets import write_consolidation
 from commdesk.returns.definition import Definition
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
@@ -52,6 +50,9 @@ from commdesk.ui.errors import user_message
 from commdesk.ui.returns_dialogs import export_progress, last_folder, remember_folder
 from commdesk.ui.returns_history import open_path
 from commdesk.ui.returns_period import PeriodPicker
+
+if TYPE_CHECKING:  # the consolidation code pulls in openpyxl: load it on first use
+    from commdesk.returns.consolidate import Consolidation, InputFile
 
 translate = QCoreApplication.translate
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -340,7 +341,7 @@ class ConsolidationPage(QWidget):
         generation, sources = self._generation, list(self.sources)
         self.busy_label.setText(translate("ConsolidationPage", "Reading files…"))
         self._run(
-            lambda progress: read_inputs(sources, progress=progress),
+            lambda progress: _consolidate().read_inputs(sources, progress=progress),
             lambda inputs: self._read_done(generation, inputs),
             self._failed,
         )
@@ -369,7 +370,7 @@ class ConsolidationPage(QWidget):
         generation, inputs, options = self._generation, self.inputs, self._settings()
         self.busy_label.setText(translate("ConsolidationPage", "Checking…"))
         self._run(
-            lambda _progress: classify(inputs, **options),
+            lambda _progress: _consolidate().classify(inputs, **options),
             lambda cons: self._checked(generation, cons),
             self._failed,
         )
@@ -519,8 +520,10 @@ class ConsolidationPage(QWidget):
         self.progress.show()
 
         def work(_progress: Callable[[int, int], None]) -> Consolidation:
-            cons = classify(inputs, output=out, **options)  # the latest files and choices
+            cons = _consolidate().classify(inputs, output=out, **options)  # latest choices
             if cons.result is not None:
+                from commdesk.returns.consolidate_sheets import write_consolidation
+
                 write_consolidation(cons, out)
             return cons
 
@@ -572,3 +575,9 @@ class ConsolidationPage(QWidget):
         box.finished.connect(finished)
         self.result_message = box
         box.open()
+
+
+def _consolidate() -> Any:
+    from commdesk.returns import consolidate
+
+    return consolidate

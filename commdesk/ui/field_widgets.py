@@ -168,9 +168,8 @@ class ChoiceEditor(QComboBox):
 
     def __init__(self, f: Field, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from commdesk.domain.initials import initials
-
         self.catalogue = catalogue
+        self._with_initials = False
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         model = QStandardItemModel(self)
@@ -180,7 +179,7 @@ class ChoiceEditor(QComboBox):
         for item in catalogue:
             row = QStandardItem(item.label())
             row.setData(item.code, CODE_ROLE)
-            keys = {item.zh, item.en, item.code, initials(item.zh), *item.synonyms}
+            keys = {item.zh, item.en, item.code, *item.synonyms}
             row.setData(" ".join(keys).lower(), SEARCH_ROLE)
             model.appendRow(row)
         self.setModel(model)
@@ -194,6 +193,29 @@ class ChoiceEditor(QComboBox):
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.currentTextChanged.connect(self.changed)
         self.lineEdit().editingFinished.connect(self._settle)
+
+    def focusInEvent(self, event: Any) -> None:
+        self._add_initials()
+        super().focusInEvent(event)
+
+    def _add_initials(self) -> None:
+        """Pinyin initials join the search keys on first focus, not at start-up.
+
+        Importing pypinyin costs most of a second; a window full of pickers must
+        not pay it before the clerk types into one.
+        """
+        if self._with_initials:
+            return
+        self._with_initials = True
+        from commdesk.domain.initials import initials
+
+        model = self.model()
+        for row in range(1, model.rowCount()):
+            index = model.index(row, 0)
+            item = self.catalogue.get(index.data(CODE_ROLE))
+            if item is not None:
+                keys = f"{index.data(SEARCH_ROLE)} {initials(item.zh, surname=False)}"
+                model.setData(index, keys, SEARCH_ROLE)
 
     def _settle(self) -> None:
         """Turn what was typed ("ylfw", "养老") into the catalogue item it means."""

@@ -75,7 +75,9 @@ class LedgerPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         ctx.events.changed.connect(self._on_data_changed)
-        self._update_totals()
+        # The totals line sums the whole ledger: let the first page paint first.
+        self.totals.setText(translate("LedgerPage", "Counting…"))
+        QTimer.singleShot(0, self._update_totals)
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -307,7 +309,11 @@ class LedgerPage(QWidget):
             self.refresh()
 
     def _update_totals(self) -> None:
-        totals = self.service.totals(self.ctx.store, self.model.query)
+        cached = self.model.last_totals
+        if cached is not None and cached[0] == self.model.query:
+            totals = cached[1]
+        else:
+            totals = self.service.totals(self.ctx.store, self.model.query)
         parts = [translate("LedgerPage", "%n row(s)", None, int(totals.get("rows", 0)))]
         for f in self.ledger.fields:
             if f.summable:

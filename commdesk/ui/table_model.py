@@ -65,7 +65,16 @@ class LedgerTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._count = self.spec.service.count(self.ctx.store, self._query)
+        service = self.spec.service
+        summable = any(f.summable for f in self.spec.ledger.fields)
+        if summable and not service.is_unfiltered(self._query):
+            # A filtered view scans anyway: one pass gives the count and the totals line.
+            totals = service.totals(self.ctx.store, self._query)
+            self._count = int(totals["rows"])
+            self.last_totals: tuple[Query, dict[str, float]] | None = (self._query, totals)
+        else:
+            self._count = service.count(self.ctx.store, self._query)
+            self.last_totals = None
         if any(f.kind == "team" for f in self.fields):
             self._team_names = dict(team_choices(self.ctx.store))
         self.endResetModel()
@@ -75,8 +84,21 @@ class LedgerTableModel(QAbstractTableModel):
         if page is not None:
             self._pages.move_to_end(number)
             return page
-        q = replace(self._query, offset=number * PAGE_SIZE, limit=PAGE_SIZE)
-        page = self.spec.service.query(self.ctx.store, q)
+        start = number * PAGE_SIZE
+        if start > self._count // 2:
+            # SQLite's OFFSET walks every skipped row: read far pages from the
+            # other end (the order is total, sort column then id) and flip them.
+            end = min(start + PAGE_SIZE, self._count)
+            q = replace(
+                self._query,
+                descending=not self._query.descending,
+                offset=self._count - end,
+                limit=end - start,
+            )
+            page = list(reversed(self.spec.service.query(self.ctx.store, q)))
+        else:
+            q = replace(self._query, offset=start, limit=PAGE_SIZE)
+            page = self.spec.service.query(self.ctx.store, q)
         self.fetches += 1
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:

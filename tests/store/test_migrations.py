@@ -88,13 +88,13 @@ def test_fixture_database_upgrades_to_head_without_loss(fixture: Path, data_dir:
 def _broken_migrations(tmp_path: Path, body: str) -> Path:
     folder = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, folder)
-    (folder / "versions" / "0002_broken.py").write_text(
-        f'''"""A revision that fails half-way."""
+    (folder / "versions" / "9999_extra.py").write_text(
+        f'''"""A revision after head (it may fail half-way)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{HEAD_REVISION}"
 branch_labels = None
 depends_on = None
 
@@ -155,7 +155,7 @@ def test_upgrade_keeps_a_copy_of_the_old_file(
     )
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", folder)
     migrate.upgrade(target)
-    assert read_schema_revision(target) == "0002"
+    assert read_schema_revision(target) == "9999"
     copies = list(data_dir.glob("*.before-upgrade-0001"))
     assert len(copies) == 1
     assert read_schema_revision(copies[0]) == "0001"

@@ -240,3 +240,15 @@ def test_local_catalogue_items_extend_without_changing_codes(store: Any) -> None
         add_local_item(store, "service_category", "WM99", "不允许", group="WM")
     with pytest.raises(CatalogueError):
         add_local_item(store, "service_category", "X001", "重复", group="WM")
+
+
+def test_live_count_fast_path_matches_filtered_count(store: Any) -> None:
+    ids = _services(store)
+    service_records.delete(store, ids[:2])
+    # the unfiltered count uses count(*) minus the partial index on deleted rows
+    assert service_records.count(store) == 2
+    assert service_records.count(store, Query(search="")) == 2
+    assert service_records.count(store, Query(deleted=True)) == 2
+    service_records.restore(store, [ids[0]])
+    assert service_records.count(store) == 3
+    assert service_records.count(store) == len(service_records.query(store, Query(limit=None)))

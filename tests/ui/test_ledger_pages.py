@@ -162,7 +162,9 @@ def test_filters_and_totals(qtbot: Any, ctx: Any) -> None:
     service_records.add(ctx.store, service_row(service_date=YESTERDAY, people_served=7, hours=4))
     page = make_page(qtbot, ctx, SERVICES_SPEC)
     assert page.row_count() == 3
-    assert "3 row(s)" in page.totals.text() and "15" in page.totals.text()
+    # the totals line fills in right after the first paint
+    qtbot.waitUntil(lambda: "3 row(s)" in page.totals.text(), timeout=3000)
+    assert "15" in page.totals.text()
     combo = page.filter_combos["category_code"]
     combo.setCurrentIndex(combo.findData("BM01"))
     assert page.row_count() == 1

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 from ui_helpers import make_id, service_row
 
+from commdesk.store.services.base import Query
 from commdesk.store.services.service_records import service_records
 from commdesk.store.services.volunteers import volunteers
 from commdesk.ui.specs import SERVICES_SPEC, VOLUNTEERS_SPEC
@@ -122,3 +123,20 @@ def test_search_filters_and_deleted_view_requery(ctx: Any) -> None:
     model.set_query(filters={}, deleted=True)
     assert model.rowCount() == 1 and model.row_id(0) == gone
     assert model.data(QModelIndex()) is None
+
+
+def test_far_pages_read_from_the_other_end_match_offset_order(ctx: Any) -> None:
+    """Pages past the middle are fetched in reverse and flipped: same rows, same order."""
+    count = PAGE_SIZE * 5 + 37  # a short last page too
+    bulk_services(ctx.store, count)
+    service_records.delete(ctx.store, [3, 4, 5])  # deleted rows must not shift anything
+    model = LedgerTableModel(ctx, SERVICES_SPEC)
+    assert model.rowCount() == count - 3
+    expected = [
+        r["id"]
+        for r in service_records.query(
+            ctx.store, Query(sort="service_date", descending=True, limit=None)
+        )
+    ]
+    got = [model.row_id(r) for r in range(model.rowCount())]
+    assert got == expected

@@ -67,6 +67,10 @@ class LedgerService:
         self.id_field = id_field
         self.columns = [f.name for f in ledger.columns()]
         self._has_search = "search_text" in self.table.c
+        # A partial index on deleted rows makes "all live rows" countable without a scan.
+        self._deleted_indexed = any(
+            [c.name for c in index.columns] == ["deleted_at"] for index in self.table.indexes
+        )
 
     # ----------------------------------------------------------- validation
     def validate(
@@ -310,8 +314,28 @@ class LedgerService:
     def count(self, store: Store, q: Query | None = None) -> int:
         q = q or Query()
         with store.read() as s:
+            if self._deleted_indexed and self.is_unfiltered(q):
+                # All live rows: count(*) reads the smallest index, and the few
+                # deleted rows come from a partial index — no scan of a million rows.
+                total = s.execute(select(func.count()).select_from(self.table)).scalar_one()
+                deleted = s.execute(
+                    select(func.count())
+                    .select_from(self.table)
+                    .where(self.table.c.deleted_at.is_not(None))
+                ).scalar_one()
+                return int(total) - int(deleted)
             stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
             return int(s.execute(stmt).scalar_one())
+
+    @staticmethod
+    def is_unfiltered(q: Query) -> bool:
+        return (
+            not q.deleted
+            and not q.search.strip()
+            and not any(v not in (None, "") for v in q.filters.values())
+            and q.date_from is None
+            and q.date_to is None
+        )
 
     def totals(self, store: Store, q: Query | None = None) -> dict[str, float]:
         """Row count and the sum of every summable field under the filter."""

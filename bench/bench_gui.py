@@ -1,0 +1,188 @@
+"""GUI responsiveness on a large ledger, against the plain sqlite3 query for the same page.
+
+    python bench/bench_gui.py [--records 1000000] [--data-dir DIR]
+
+Measures, offscreen (QT_QPA_PLATFORM=offscreen):
+
+1. launch: a fresh process from interpreter start to the main window shown with
+   the first page of service records painted; baseline: a bare PySide6 window
+   with an empty QTableView shown the same way;
+2. on the services page: jump to the last row, sort by date (ascending), search
+   (Chinese text, pinyin initials, ID tail) and a filter change — each until the
+   view's visible rows are fetched; baseline for each: the plain sqlite3 query
+   that fetches the same page (same WHERE/ORDER/LIMIT/OFFSET plus its COUNT);
+3. resident memory (VmRSS) after all of it.
+
+Prints ``name=value`` lines and ratios; no assertions (load average printed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+LAUNCH_SCRIPT = r"""
+import os, sys, time
+t0 = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+if os.environ.get("BENCH_BARE"):
+    from PySide6.QtWidgets import QMainWindow, QTableView
+    app = QApplication([])
+    w = QMainWindow(); w.setCentralWidget(QTableView()); w.resize(1200, 800); w.show()
+else:
+    from pathlib import Path
+    from commdesk.domain import i18n
+    from commdesk.store.engine import open_store
+    from commdesk.ui.context import UiContext
+    from commdesk.ui.main_window import MainWindow
+    app = QApplication([])
+    store = open_store(Path(sys.argv[1]))
+    i18n.install(None, "zh_CN")
+    w = MainWindow(UiContext.create(store)); w.resize(1200, 800); w.show_page("services"); w.show()
+def done():
+    print(f"{time.time() - t0:.3f}"); app.quit()
+QTimer.singleShot(0, done)
+app.exec()
+"""
+
+
+def _line(name: str, value: object) -> None:
+    print(f"{name}={value}", flush=True)
+
+
+def launch(data_dir: Path, bare: bool) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_T0": repr(time.time())}
+    if bare:
+        env["BENCH_BARE"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", LAUNCH_SCRIPT, str(data_dir)],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--data-dir", type=Path)
+    args = parser.parse_args()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    _line("load_average", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    data_dir = args.data_dir
+    if data_dir is None:
+        from commdesk.store.demo import generate
+        from commdesk.store.engine import open_store
+
+        data_dir = Path(tempfile.mkdtemp(prefix="commdesk-bench-gui-")) / "data"
+        store = open_store(data_dir)
+        generate(store, records=args.records, seed=11)
+        store.close()
+
+    bare = min(launch(data_dir, True) for _ in range(3))
+    full = min(launch(data_dir, False) for _ in range(3))
+    _line("launch_bare_seconds", f"{bare:.3f}")
+    _line("launch_seconds", f"{full:.3f}")
+    _line("launch_ratio", f"{full / bare:.1f}")
+
+    from PySide6.QtWidgets import QApplication
+
+    from commdesk.domain import i18n
+    from commdesk.store.engine import db_path, open_store
+    from commdesk.ui.context import UiContext
+    from commdesk.ui.ledger_page import LedgerPage
+    from commdesk.ui.specs import SERVICES_SPEC
+
+    app = QApplication.instance() or QApplication([])
+    i18n.install(None, "zh_CN")
+    store = open_store(data_dir)
+    ctx = UiContext.create(store)
+    page = LedgerPage(ctx, SERVICES_SPEC)
+    page.resize(1200, 800)
+    page.show()
+    app.processEvents()
+    con = sqlite3.connect(db_path(data_dir))
+    sample = con.execute(
+        "SELECT description, recipient_name, recipient_id_number FROM service_record "
+        "WHERE recipient_id_number IS NOT NULL LIMIT 1"
+    ).fetchone()
+    from commdesk.domain.initials import initials
+
+    word = (sample[0] or "服务")[:2]
+    tail = sample[2][-6:]
+
+    def visible() -> None:
+        app.processEvents()
+        view = page.table
+        first = view.rowAt(0)
+        last = view.rowAt(view.viewport().height() - 1)
+        for row in range(max(first, 0), (last if last >= 0 else first) + 1):
+            page.model.row_data(row)
+
+    def timed(name: str, action, sql: str, params: tuple = ()) -> None:  # type: ignore[no-untyped-def]
+        t0 = time.perf_counter()
+        action()
+        visible()
+        ours = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        con.execute(f"SELECT count(*) FROM ({sql.split(' ORDER BY ')[0]})", params).fetchone()
+        con.execute(sql if " LIMIT " in sql else sql + " LIMIT 200", params).fetchall()
+        base = time.perf_counter() - t0
+        _line(f"{name}_ms", f"{ours * 1000:.0f}")
+        _line(f"{name}_baseline_ms", f"{base * 1000:.0f}")
+        _line(f"{name}_ratio", f"{ours / base:.1f}" if base else "inf")
+
+    live = "SELECT * FROM service_record WHERE deleted_at IS NULL"
+    n = con.execute("SELECT count(*) FROM service_record").fetchone()[0]
+    timed(
+        "jump_to_last_row",
+        page.table.scrollToBottom,
+        live + f" ORDER BY service_date DESC, id DESC LIMIT 200 OFFSET {max(n - 200, 0)}",
+    )
+    timed(
+        "sort_by_date",
+        lambda: page.model.set_query(sort="service_date", descending=False),
+        live + " ORDER BY service_date, id",
+    )
+    for label, text in (
+        ("search_chinese", word),
+        ("search_initials", initials(sample[1])),
+        ("search_id_tail", tail),
+    ):
+
+        def run(text: str = text) -> None:
+            page.search.setText(text)
+            page.apply_filters()
+
+        timed(
+            label,
+            run,
+            live + " AND (search_text LIKE ? OR recipient_id_number LIKE ?) "
+            "ORDER BY service_date, id",
+            (f"%{text.lower()}%", f"%{text}"),
+        )
+    page.search.setText("")
+
+    def filt() -> None:
+        combo = page.filter_combos["category_code"]
+        combo.setCurrentIndex(2)
+
+    timed("filter_category", filt, live + " AND category_code = 'WM02' ORDER BY service_date, id")
+    _line("rss_mb", f"{rss_mb():.0f}")
+
+
+if __name__ == "__main__":
+    main()
