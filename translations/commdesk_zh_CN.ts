@@ -16,7 +16,7 @@
 <context>
     <name>ConsolidationPage</name>
     <message>
-        <location filename="../commdesk/ui/consolidation_page.py" line="+71"/>
+        <location filename="../commdesk/ui/consolidation_page.py" line="+72"/>
         <source>Included</source>
         <translation>已汇总</translation>
     </message>
@@ -239,7 +239,7 @@
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No return could be used.</source>
         <translation>没有可用于汇总的报表。</translation>
     </message>
@@ -321,7 +321,7 @@
 <context>
     <name>FieldEditors</name>
     <message>
-        <location filename="../commdesk/ui/field_widgets.py" line="+357"/>
+        <location filename="../commdesk/ui/field_widgets.py" line="+379"/>
         <source>18 digits, last may be X</source>
         <translation>18 位，最后一位可为 X</translation>
     </message>
@@ -563,7 +563,12 @@
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+82"/>
+        <location filename="../commdesk/ui/ledger_page.py" line="+79"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -638,7 +643,7 @@
         <translation>显示列</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+106"/>
         <source>{field}: {value}</source>
         <translation>{field}合计：{value}</translation>
     </message>
@@ -661,7 +666,7 @@
 <context>
     <name>LedgerTableModel</name>
     <message>
-        <location filename="../commdesk/ui/table_model.py" line="+162"/>
+        <location filename="../commdesk/ui/table_model.py" line="+184"/>
         <source>Click to sort by {name}</source>
         <translation>点击按“{name}”排序</translation>
     </message>
@@ -1877,7 +1882,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+229"/>
+        <location filename="../commdesk/store/services/base.py" line="+233"/>
         <source>The selected item no longer exists.</source>
         <translation>所选的项目已不存在。</translation>
     </message>
