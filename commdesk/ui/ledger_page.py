@@ -52,6 +52,9 @@ def _optional_date_edit(parent: QWidget, special: str) -> QDateEdit:
     return edit
 
 
+# Ledgers the importer understands (by table name).
+IMPORTABLE = frozenset({"volunteer", "worker", "facility", "service_record"})
+
 class LedgerPage(QWidget):
     """Table of one ledger with the actions the main window's menus trigger."""
 
@@ -91,6 +94,12 @@ class LedgerPage(QWidget):
             translate("LedgerPage", "Export the rows shown to Excel (ID numbers masked)")
         )
         self.export_button.clicked.connect(self.export_view)
+        self.import_button = QPushButton(translate("LedgerPage", "Import…"), self)
+        self.import_button.setToolTip(
+            translate("LedgerPage", "Import rows from an Excel, WPS or CSV file")
+        )
+        self.import_button.clicked.connect(self.import_rows)
+        self.import_button.setVisible(self.ledger.name in IMPORTABLE)
         self.deleted_toggle.setCheckable(True)
         self.deleted_toggle.setToolTip(
             translate("LedgerPage", "Show deleted rows so they can be restored")
@@ -114,6 +123,7 @@ class LedgerPage(QWidget):
         actions.addWidget(self.restore_button)
         actions.addSpacing(12)
         actions.addWidget(self.search, 1)
+        actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.deleted_toggle)
 
@@ -459,6 +469,12 @@ class LedgerPage(QWidget):
             return 0
         self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
         return len(ids)
+
+    def import_rows(self) -> QWidget:
+        """Open the import wizard for this ledger (non-blocking; pages refresh on commit)."""
+        from commdesk.ui.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.ctx, self.ledger.name, self)
 
     def export_view(self) -> Path | None:
         """Export the current filtered view to xlsx (see roster_export_dialog)."""
