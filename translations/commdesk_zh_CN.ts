@@ -561,9 +561,457 @@
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../commdesk/ui/import_commit.py" line="+58"/>
+        <location filename="../commdesk/ui/import_preview.py" line="+110"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All rows are written in one go: if you cancel, nothing is written.</source>
+        <translation>所有行一次性写入：如果取消，不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Cancel import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Back to the preview</source>
+        <translation>返回预览(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Writing {count} rows into {ledger}…</source>
+        <translation>正在把 {count} 行写入{ledger}…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Stopping the import…</source>
+        <translation>正在停止导入…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>已取消导入，没有写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import failed; nothing was written. {error}</source>
+        <translation>导入失败，没有写入任何数据。{error}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>You can go back to the preview and import again, or close.</source>
+        <translation>可以返回预览重新导入，也可以关闭。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../commdesk/ui/import_preview.py" line="-57"/>
+        <source>Duplicates skipped</source>
+        <translation>重复跳过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../commdesk/ui/import_preview.py" line="+2"/>
+        <source>Warnings</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Open report</source>
+        <translation>打开清单(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open fol&amp;der</source>
+        <translation>打开所在文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save report as…</source>
+        <translation>另存清单(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{count} rows were written to {ledger}.</source>
+        <translation>已向{ledger}写入 {count} 行。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing was written to {ledger}.</source>
+        <translation>没有向{ledger}写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New volunteer teams: {teams}.</source>
+        <translation>新建的志愿服务队：{teams}。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rows that were not imported are in this workbook, with the reason for each in the 原因 column. Correct them there and import that file again.</source>
+        <translation>未导入的行保存在下面的工作簿中，“原因”列写明了每行的原因。在那里改正后，再导入这个文件即可。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The list of rows that were not imported could not be saved:</source>
+        <translation>未导入行的清单没能保存：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Save the rows that were not imported</source>
+        <translation>保存未导入的行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/import_mapping.py" line="+114"/>
+        <source>Check the columns</source>
+        <translation>核对各列</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Which field each column of the file goes into. Highlighted columns were not recognised: choose a field for them or leave them ignored.</source>
+        <translation>文件中每一列导入到哪个字段。标黄的列未能识别：请为它选择字段，或保持“忽略”。</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Header in the file</source>
+        <translation>文件中的表头</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First values</source>
+        <translation>前几行的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import into</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(no header)</source>
+        <translation>（无表头）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Field for column {letter} ({header})</source>
+        <translation>第 {letter} 列（{header}）导入为</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>— ignore —</source>
+        <translation>— 忽略 —</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>used by more than one column</source>
+        <translation>多列选了同一字段</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>your choice</source>
+        <translation>已手动指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+12"/>
+        <source>ignored</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>as last time</source>
+        <translation>沿用上次的设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>could be {fields}</source>
+        <translation>可能是 {fields}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file}, sheet {sheet}: header in row {rows}, {count} data rows.</source>
+        <translation>{file}，工作表 {sheet}：表头在第 {rows} 行，共 {count} 行数据。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Choose a column for the required field(s): {fields}.</source>
+        <translation>请为必填字段选择一列：{fields}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Columns {columns} all go into “{field}”; choose one of them.</source>
+        <translation>第 {columns} 列都导入为“{field}”，请只保留其中一列。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking the rows with the new columns…</source>
+        <translation>正在按新的列设置重新检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/import_preview.py" line="-4"/>
+        <source>To add</source>
+        <translation>将新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To update</source>
+        <translation>将更新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected</source>
+        <translation>不能导入</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing has been written yet. Check the counts and the rows below, then import.</source>
+        <translation>目前还没有写入任何数据。请核对下面的数量和各行，然后导入。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Update records already in the ledger instead of skipping duplicates</source>
+        <translation>台账中已有的记录改为更新，而不是跳过(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Warning</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejected ({count})</source>
+        <translation>不能导入（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings ({count})</source>
+        <translation>提醒（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicates ({count})</source>
+        <translation>重复（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To update ({count})</source>
+        <translation>将更新（{count}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To add ({count})</source>
+        <translation>将新增（{count}）</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{file}, sheet {sheet}, header in row {rows}.</source>
+        <translation>{file}，工作表 {sheet}，表头在第 {rows} 行。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Columns not imported: {columns}.</source>
+        <translation>不导入的列：{columns}。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>row {row}: {why}</source>
+        <translation>第 {row} 行：{why}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rows not read as data ({count}): {rows}</source>
+        <translation>未作为数据读取的行（{count}）：{rows}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No row would be written.</source>
+        <translation>没有可以写入的行。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rejected rows will be saved to {name} for correction.</source>
+        <translation>不能导入的行将保存到 {name}，便于修改后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Checking the rows again…</source>
+        <translation>正在重新检查各行…</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/import_support.py" line="+188"/>
+        <source>Unexpected error: {error}</source>
+        <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/import_wizard.py" line="+81"/>
+        <location line="+82"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>A roster or ledger kept in Excel or WPS (.xlsx, .xls, .ods) or a .csv file. Nothing is written until you confirm the preview.</source>
+        <translation>用 Excel 或 WPS 做的花名册、台账（.xlsx、.xls、.ods）或 .csv 文件。确认预览之前不会写入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Path of the .xlsx, .xls, .ods or .csv file</source>
+        <translation>.xlsx、.xls、.ods 或 .csv 文件的路径</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import &amp;into:</source>
+        <translation>导入到(&amp;I)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;File:</source>
+        <translation>文件(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Title rows, merged cells, a 合计 row at the end and blank rows are handled automatically; the next steps show how each column is read.</source>
+        <translation>标题行、合并单元格、末尾的合计行和空行会自动处理；接下来的步骤会显示每一列是怎样读取的。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Spreadsheets ({patterns})</source>
+        <translation>表格文件 ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Choose the sheet</source>
+        <translation>选择工作表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workbook has several sheets. Which one holds the table?</source>
+        <translation>这个工作簿有多个工作表，要导入的表格在哪一个？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show &amp;hidden sheets</source>
+        <translation>显示隐藏的工作表(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>(chart sheet, no cells)</source>
+        <translation>（图表页，没有单元格）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(hidden)</source>
+        <translation>（已隐藏）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Reading sheet {sheet}…</source>
+        <translation>正在读取工作表 {sheet}…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Import from a spreadsheet</source>
+        <translation>从表格导入</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Stop the import?</source>
+        <translation>停止导入？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The import is still running. Stop it? Nothing will be written.</source>
+        <translation>导入还在进行。要停止吗？停止后不会写入任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+79"/>
+        <location filename="../commdesk/ui/ledger_page.py" line="+82"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -603,7 +1051,17 @@
         <translation>将当前显示的行导出到 Excel（身份证号已隐藏）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Import rows from an Excel, WPS or CSV file</source>
+        <translation>从 Excel、WPS 或 CSV 文件导入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Show deleted rows so they can be restored</source>
         <translation>显示已删除的记录，以便恢复</translation>
     </message>
@@ -613,7 +1071,7 @@
         <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
