@@ -1,4 +1,5 @@
-"""GUI bootstrap: QApplication, style, translators, the store, then the shell.
+"""GUI bootstrap: QApplication, style, translators, the folder lock, the start-up
+check, the store, then the shell.
 
 Kept lean on purpose: nothing here imports openpyxl, alembic or pypinyin, so
 the window paints quickly; ``open_store`` only loads Alembic when the schema
@@ -42,7 +43,6 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
     """Start the desktop app on ``data_dir``; returns the process exit code."""
     if self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from commdesk.ui.compat import protect_none
@@ -50,7 +50,6 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
     protect_none()
 
     from commdesk.ui.context import open_settings
-    from commdesk.ui.errors import install_excepthook, setup_logging, user_message
     from commdesk.ui.theme import apply_style
     from commdesk.ui.translations import Translators, default_language
 
@@ -65,34 +64,72 @@ def run_gui(data_dir: Path, *, self_test: bool = False) -> int:
     if self_test:
         return _self_test(app, data_dir, translators)
 
-    from commdesk.store.engine import open_store
+    from commdesk.store.engine import StoreError
+    from commdesk.store.lock import WINDOW, FolderLocked, acquire
 
-    log_path = setup_logging(data_dir) if data_dir.is_dir() else None
+    try:
+        lock = acquire(data_dir, WINDOW)  # one program per data folder; freed by the OS on exit
+    except FolderLocked as exc:
+        from commdesk.ui.single_instance import second_launch
+
+        return EXIT_OK if second_launch(data_dir, exc) else EXIT_FAILURE
+    except StoreError as exc:
+        QMessageBox.critical(None, "CommDesk", _cannot_open(data_dir, exc))
+        return EXIT_FAILURE
+    try:
+        return _run_locked(app, data_dir, translators)
+    finally:
+        lock.release()
+
+
+def _cannot_open(data_dir: Path, exc: BaseException) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    from commdesk.ui.errors import user_message
+
+    return QCoreApplication.translate(
+        "App", "The data folder {path} cannot be opened:\n\n{reason}"
+    ).format(path=data_dir, reason=user_message(exc))
+
+
+def _run_locked(app: object, data_dir: Path, translators: object) -> int:
+    """With the folder ours: check the file, open it, run the window, back up on close."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from commdesk.store.engine import open_store
+    from commdesk.ui.context import open_settings
+    from commdesk.ui.errors import install_excepthook, setup_logging
+    from commdesk.ui.startup import check_database
+
+    assert isinstance(app, QApplication)
+    log_path = setup_logging(data_dir)
+    if not check_database(data_dir, open_settings(data_dir)):
+        return EXIT_FAILURE
     try:
         store = open_store(data_dir)
     except Exception as exc:  # any failure to open is reported, never a traceback
-        QMessageBox.critical(
-            None,
-            "CommDesk",
-            QCoreApplication.translate(
-                "App", "The data folder {path} cannot be opened:\n\n{reason}"
-            ).format(path=data_dir, reason=user_message(exc)),
-        )
+        QMessageBox.critical(None, "CommDesk", _cannot_open(data_dir, exc))
         return EXIT_FAILURE
-    if log_path is None:
-        log_path = setup_logging(data_dir)
     install_excepthook(log_path)
 
     from commdesk.ui.shell import Shell
+    from commdesk.ui.single_instance import InstanceServer
 
-    shell = Shell(store, translators)
-    shell.start()
+    shell = Shell(store, translators)  # type: ignore[arg-type]
+    server = InstanceServer(data_dir)
+    server.activate_requested.connect(shell.bring_to_front)
+    server.listen()
     try:
-        return int(app.exec())
+        if not shell.start():
+            return EXIT_OK
+        status = int(app.exec())
+        shell.backup_on_close()
+        return status
     finally:
+        server.close()
         if shell.window is not None:
             shell.window.save_state()
-        store.close()
+        shell.ctx.store.close()
 
 
 def _self_test(app: object, data_dir: Path, translators: object) -> int:

@@ -89,7 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(data_dir, self_test=args.self_test)
         handler = _COMMANDS[args.command]
-        return handler(args, data_dir)
+        from commdesk.store.lock import for_command
+
+        # Writing commands refuse (exit 2, one line) while the window holds the folder.
+        with for_command(data_dir, args.command):
+            return handler(args, data_dir)
     except CliError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -187,7 +191,7 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
         raise CliError("--out must name an .xlsx file")
-    if not out.parent.exists():
+    if not out.parent.is_dir():
         raise CliError(f"folder {out.parent} does not exist")
     try:
         notes = parse_notes(args.note, Path(args.notes) if args.notes else None)

@@ -569,17 +569,9 @@ def write_return(
         exported_at=exported_at,
         program_version=program_version,
     )
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    from commdesk.store.maintenance import save_workbook
+
+    save_workbook(wb, path)  # temp name, fsync, rename; a full disk is one clear OSError
     _fsync_dir(path.parent)
     return sha
 

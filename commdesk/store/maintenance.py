@@ -6,11 +6,18 @@ written under a temporary name, verified, and only then renamed into place.
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import gc
 import os
 import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
@@ -176,8 +183,144 @@ def _backup_to(src: Path, dest: Path) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink()
         raise
+
+
+def disk_problem(exc: OSError) -> str:
+    """Why a write failed, in words a clerk can act on."""
+    code = exc.errno
+    if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
+        return "the disk is full (or the file is too large for it)"
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "the location is read-only or access is denied"
+    if code in (errno.ENOTDIR, errno.ENOENT):
+        return "the folder does not exist"
+    return exc.strerror or str(exc)
+
+
+def copy_verified(source: Path, dest: Path) -> Path:
+    """Copy a database file with the backup API, verify it, then rename it into place."""
+    try:
+        _backup_to(Path(source), Path(dest))
+    except OSError as exc:
+        raise StoreError(f"cannot write the backup to {dest}: {disk_problem(exc)}") from exc
+    except sqlite3.OperationalError as exc:  # SQLite's words for a full or failing disk
+        raise StoreError(
+            f"cannot write the backup to {dest}: the disk is full or not writable ({exc})"
+        ) from exc
+    return Path(dest)
+
+
+def _ignore_unraisable(_unraisable: object) -> None:
+    """An unraisable-exception hook that drops the report (see _collect_quietly)."""
+
+
+def _collect_quietly() -> None:
+    """Finalise a failed writer's half-built zip/XML streams now, without noise.
+
+    After a failed save, openpyxl's generators and ``ZipFile`` complain from
+    their finalisers ("Exception ignored in …") whenever the garbage collector
+    gets to them — on stderr, after the one-line message the clerk should see.
+    """
+    hook = sys.unraisablehook
+    sys.unraisablehook = _ignore_unraisable
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+
+
+def discard_workbook(wb: Any) -> None:
+    """Close a failed openpyxl workbook's half-written sheet streams, quietly.
+
+    A write-only sheet keeps generators that write to temporary files; left
+    open after a failure they complain from their finalisers later.
+    """
+    for ws in getattr(wb, "_sheets", ()):
+        rows = getattr(ws, "_rows", None)
+        writer = getattr(ws, "_writer", None)
+        stream = getattr(writer, "xf", None)
+        for close in (getattr(rows, "close", None), getattr(stream, "close", None)):
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    close()
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
+    _collect_quietly()
+
+
+def workbook_error(path: Path, exc: BaseException) -> OSError:
+    """The OSError to raise for a workbook that could not be written (built or saved)."""
+    if isinstance(exc, OSError):
+        code, reason = exc.errno or errno.EIO, disk_problem(exc)
+    else:  # lxml / zipfile report a full disk in their own words
+        code = errno.ENOSPC
+        reason = f"the disk is full or not writable ({type(exc).__name__}: {exc})"
+    return OSError(code, f"cannot write {Path(path).name}: {reason}", str(path))
+
+
+@contextmanager
+def workbook_guard(wb: Any, path: Path) -> Iterator[None]:
+    """Fill a (write-only) workbook inside the block; a full disk becomes one OSError.
+
+    Write-only sheets stream rows to temporary files as they are appended, so
+    the disk can fill up before :func:`save_workbook` is even called.
+    """
+    failure: OSError | None = None
+    try:
+        yield
+    except Exception as exc:
+        failure = workbook_error(path, exc)
+    if failure is not None:
+        discard_workbook(wb)
+        raise failure
+
+
+def save_workbook(wb: Any, path: Path) -> None:
+    """Save an openpyxl workbook under ``path`` atomically, or raise one plain OSError.
+
+    Written to ``.<name>.part`` beside it, fsynced, then renamed: a full disk
+    or a killed process leaves the previous file intact and nothing half-written
+    under the final name. Whatever openpyxl, lxml or zipfile raise on a full
+    disk becomes an ``OSError`` with a clear text, and their half-built streams
+    are closed here, so no "Exception ignored" noise follows the message.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.part")
+    failure: OSError | None = None
+    hook = sys.unraisablehook
+    try:
+        with open(tmp, "wb") as fh:
+            wb.save(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except Exception as exc:
+        failure = workbook_error(path, exc)  # raised below, once the traceback is gone
+        # Leaving this block frees the half-written ZipFile, whose finaliser complains.
+        sys.unraisablehook = _ignore_unraisable
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if failure is not None:
+        try:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            discard_workbook(wb)
+        finally:
+            sys.unraisablehook = hook
+        raise failure
+    if os.name == "posix":  # make the rename itself durable
+        with contextlib.suppress(OSError):
+            fd = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
 
 
 def default_backup_name(prefix: str = "commdesk") -> str:
@@ -192,11 +335,7 @@ def backup(data_dir: Path, out: Path | None = None) -> Path:
     dest = Path(out) if out else Path(data_dir) / "backups" / default_backup_name()
     if dest.is_dir():
         dest = dest / default_backup_name()
-    try:
-        _backup_to(src, dest)
-    except OSError as exc:
-        raise StoreError(f"cannot write the backup to {dest}: {exc.strerror or exc}") from exc
-    return dest
+    return copy_verified(src, dest)
 
 
 def validate_backup_file(path: Path) -> dict[str, int]:
@@ -254,3 +393,75 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
 
         upgrade(target)
     return RestoreResult(safety, row_counts(target))
+
+
+@dataclass
+class Health:
+    """Start-up verdict on the database file, before anything opens it for writing.
+
+    ``state`` is ``missing`` (a new folder), ``ok``, ``damaged`` (to be moved
+    aside) or ``newer`` (made by a newer CommDesk: never touched).
+    """
+
+    state: str
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.state in ("ok", "missing")
+
+
+def health(path: Path) -> Health:
+    """quick_check and schema: is ``path`` safe to open?"""
+    path = Path(path)
+    if not path.exists():
+        return Health("missing")
+    try:
+        con = _open_readonly(path)
+    except StoreError as exc:
+        return Health("damaged", str(exc))
+    except sqlite3.DatabaseError as exc:
+        return Health("damaged", f"not a readable database: {exc}")
+    try:
+        result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
+        if result != ["ok"]:
+            return Health("damaged", "quick_check: " + "; ".join(result[:3]))
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return Health("damaged", "not a CommDesk database (no schema version)")
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        if revision not in known_revisions():
+            return Health(
+                "newer", f"made by a newer or unknown CommDesk version (schema {revision})"
+            )
+        missing = [t for t in REQUIRED_TABLES if t not in tables]
+        if revision == HEAD_REVISION and missing:
+            return Health("damaged", "missing tables: " + ", ".join(missing))
+        return Health("ok")
+    except sqlite3.DatabaseError as exc:
+        return Health("damaged", f"database error: {exc}")
+    finally:
+        con.close()
+
+
+def move_aside(data_dir: Path, now: datetime | None = None) -> Path:
+    """Rename a damaged database (with its -wal/-shm) out of the way; never delete it.
+
+    The WAL must travel with it: left behind, it would be applied to the next
+    database of the same name.
+    """
+    target = db_path(data_dir)
+    stamp = f"{(now or datetime.now()):%Y%m%d-%H%M%S}"
+    base = f"{target.stem}.damaged-{stamp}"
+    dest = target.with_name(f"{base}{target.suffix}")
+    n = 2
+    while dest.exists():
+        dest = target.with_name(f"{base}-{n}{target.suffix}")
+        n += 1
+    for suffix in ("-wal", "-shm"):
+        side = target.with_name(target.name + suffix)
+        if side.exists():
+            os.replace(side, dest.with_name(dest.name + suffix))
+    os.replace(target, dest)
+    return dest

@@ -8,6 +8,7 @@ kind it is talking to.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -50,6 +51,7 @@ from commdesk.domain.ledgers import (
     YEAR,
     Field,
 )
+from commdesk.domain.validators import mask_id
 from commdesk.store.services.base import Query
 from commdesk.store.services.volunteers import team_choices, volunteers
 from commdesk.ui.context import UiContext
@@ -75,6 +77,61 @@ class LineEditor(QLineEdit):
 
     def set_value(self, value: Any) -> None:
         self.setText("" if value is None else str(value))
+
+
+class IdEditor(LineEditor):
+    """An ID number field that shows a stored number masked until the clerk asks.
+
+    Revealing is an explicit action, and the callback writes it to the audit log
+    first (personal-information law): only when that succeeds is the full number
+    shown and editable. A masked field still hands the stored number to save.
+    """
+
+    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
+        super().__init__(f, parent)
+        self._reveal: Callable[[], bool] | None = None
+        self._stored: str | None = None
+        self.masked = False
+        self.reveal_action = QAction(translate("FieldEditors", "Show full number"), self)
+        self.reveal_action.setToolTip(
+            translate("FieldEditors", "Show the full ID number (recorded in the audit log)")
+        )
+        self.reveal_action.triggered.connect(self.reveal)
+        self.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.reveal_action.setVisible(False)
+
+    def protect(self, reveal: Callable[[], bool]) -> None:
+        """Mask stored numbers from now on; ``reveal`` audits and says whether to show."""
+        self._reveal = reveal
+
+    def value(self) -> Any:
+        if self.masked:
+            return self._stored
+        return super().value()
+
+    def set_value(self, value: Any) -> None:
+        if self._reveal is not None and value:
+            self._stored = str(value)
+            self.masked = True
+            self.setReadOnly(True)
+            self.setText(mask_id(self._stored))
+            self.reveal_action.setVisible(True)
+            return
+        self.masked = False
+        self.setReadOnly(False)
+        self.reveal_action.setVisible(False)
+        super().set_value(value)
+
+    def reveal(self) -> bool:
+        if not self.masked or self._reveal is None or not self._reveal():
+            return False
+        self.masked = False
+        self.setReadOnly(False)
+        self.reveal_action.setVisible(False)
+        self.blockSignals(True)  # showing is not editing: the form stays unchanged
+        self.setText(self._stored or "")
+        self.blockSignals(False)
+        return True
 
 
 class NumberEditor(LineEditor):
@@ -374,7 +431,7 @@ def make_editor(f: Field, ctx: UiContext, parent: QWidget | None = None) -> QWid
         return TeamEditor(f, ctx, parent)
     if f.kind == VOLUNTEERS:
         return VolunteersEditor(f, ctx, parent)
-    editor = LineEditor(f, parent)
+    editor = IdEditor(f, parent) if f.kind == ID_NUMBER else LineEditor(f, parent)
     if f.kind == ID_NUMBER:
         editor.setPlaceholderText(translate("FieldEditors", "18 digits, last may be X"))
     elif f.kind == MOBILE:

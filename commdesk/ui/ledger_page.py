@@ -55,6 +55,7 @@ def _optional_date_edit(parent: QWidget, special: str) -> QDateEdit:
 # Ledgers the importer understands (by table name).
 IMPORTABLE = frozenset({"volunteer", "worker", "facility", "service_record"})
 
+
 class LedgerPage(QWidget):
     """Table of one ledger with the actions the main window's menus trigger."""
 
@@ -80,7 +81,7 @@ class LedgerPage(QWidget):
         ctx.events.changed.connect(self._on_data_changed)
         # The totals line sums the whole ledger: let the first page paint first.
         self.totals.setText(translate("LedgerPage", "Counting…"))
-        QTimer.singleShot(0, self._update_totals)
+        QTimer.singleShot(0, self, self._update_totals)  # not after the page is gone
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -403,7 +404,9 @@ class LedgerPage(QWidget):
             def save(data: dict[str, Any]) -> int:
                 return self._update(row_id, values or {}, data)
 
-            dialog = RecordDialog(self.ctx, self.ledger, save, values=values, parent=self)
+            dialog = RecordDialog(
+                self.ctx, self.ledger, save, values=values, row_id=row_id, parent=self
+            )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
         self.dialog = dialog

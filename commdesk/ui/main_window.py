@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from commdesk import __version__
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
+from commdesk.ui.audit_page import AuditPage
 from commdesk.ui.consolidation_page import ConsolidationPage
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
@@ -47,6 +48,7 @@ SP = QStyle.StandardPixmap
 
 class MainWindow(QMainWindow):
     settings_requested = Signal()
+    backups_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         )
         self.returns_page.periodsChanged.connect(lambda: self._on_data_changed("export_log"))
         self.ctx.events.changed.connect(lambda _name: self.returns_page.refresh_if_visible())
+        self.audit_page = AuditPage(self.ctx, self)
         lp = self.ledger_pages
         nav = [
             ("services", SERVICES_SPEC.ledger.label(), lp["services"], SP.SP_FileDialogListView),
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
             ("consolidation", translate("MainWindow", "Consolidation"), self.consolidation_page,
              SP.SP_DirIcon),
             ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
+            ("audit", translate("MainWindow", "Audit log"), self.audit_page,
+             SP.SP_FileDialogDetailedView),
         ]  # fmt: skip
         for key, label, widget, icon in nav:
             if widget is None:
@@ -182,6 +187,9 @@ class MainWindow(QMainWindow):
         self.act_open_folder = self._action(
             translate("MainWindow", "Open data folder"), lambda: open_folder(self.ctx.data_dir)
         )
+        self.act_backups = self._action(
+            translate("MainWindow", "Backups and restore…"), self.backups_requested.emit
+        )
         self.act_quit = self._action(
             translate("MainWindow", "Quit"), self.close, QKeySequence("Ctrl+Q")
         )
@@ -217,7 +225,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        file_menu.addActions([self.act_settings, self.act_open_folder])
+        file_menu.addActions([self.act_settings, self.act_open_folder, self.act_backups])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))

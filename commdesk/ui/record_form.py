@@ -35,7 +35,7 @@ from commdesk.domain.records import Validated, ValidationError, validate_record
 from commdesk.domain.validators import check_resident_id, id_birth_date, id_gender
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
-from commdesk.ui.field_widgets import make_editor
+from commdesk.ui.field_widgets import IdEditor, make_editor
 from commdesk.ui.period_lock import ask_unlock
 
 translate = QCoreApplication.translate
@@ -217,10 +217,12 @@ class RecordDialog(QDialog):
         save: SaveCallback,
         *,
         values: Mapping[str, Any] | None = None,
+        row_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.row_id = row_id
         self.ledger = ledger
         self._save_callback = save
         self.is_new = values is None
@@ -231,6 +233,8 @@ class RecordDialog(QDialog):
             title = translate("RecordDialog", "Edit record — {ledger}").format(ledger=name)
         self.setWindowTitle(title)
         self.form = FormWidget(ctx, ledger, parent=self)
+        if row_id is not None:
+            self._protect_ids(row_id)
         self.form.set_values(values or {})
         scroll = QScrollArea(self)
         scroll.setWidget(self.form)
@@ -312,6 +316,20 @@ class RecordDialog(QDialog):
         self.form.dirty = False
         self.accept()
         return True
+
+    def _protect_ids(self, row_id: int) -> None:
+        """Stored ID numbers open masked; showing one is audited first."""
+        from commdesk.store.privacy import audit_reveal
+
+        for name, editor in self.form.editors.items():
+            if not isinstance(editor, IdEditor):
+                continue
+
+            def reveal(field: str = name) -> bool:
+                audit_reveal(self.ctx.store, self.ledger.name, row_id, field=field)
+                return True
+
+            editor.protect(reveal)
 
     def _call_unlocking(self, values: dict[str, Any]) -> Any:
         """Save; a record in a submitted period first asks to unlock it (with a reason)."""

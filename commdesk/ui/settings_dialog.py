@@ -1,7 +1,12 @@
-"""Preferences: UI language, font size for older eyes, where the data lives."""
+"""Preferences: UI language, font size for older eyes, where the data lives.
+
+Further sections (backups, start-up password) are passed in by the shell, each
+a widget with a ``save()`` method called when the clerk presses OK.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
@@ -34,8 +39,11 @@ class SettingsDialog(QDialog):
         font_scale: int,
         data_dir: Path,
         parent: QWidget | None = None,
+        *,
+        sections: Sequence[QWidget] = (),
     ) -> None:
         super().__init__(parent)
+        self.sections = list(sections)
         self.setWindowTitle(translate("SettingsDialog", "Settings"))
         self.language = QComboBox(self)
         for code, name in LANGUAGES:
@@ -75,8 +83,18 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        for section in self.sections:
+            section.setParent(self)
+            layout.addWidget(section)
         layout.addWidget(buttons)
-        self.resize(520, 240)
+        self.resize(560, 240 if not self.sections else 560)
+
+    def accept(self) -> None:
+        for section in self.sections:
+            save = getattr(section, "save", None)
+            if callable(save):
+                save()
+        super().accept()
 
     def chosen_language(self) -> str:
         return str(self.language.currentData())

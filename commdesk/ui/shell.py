@@ -2,22 +2,35 @@
 
 Owns the context and the window for one open data folder; the app module
 creates one and runs the event loop. Switching language rebuilds the window,
-which is simpler and more reliable than retranslating every generated form.
+which is simpler and more reliable than retranslating every generated form;
+restoring a backup rebuilds it the same way, on a freshly opened store.
+It also runs the session's safety duties: the start-up password and idle
+lock, the daily and on-close backups, and coming forward for a second launch.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+import logging
+from pathlib import Path
 
-from commdesk.store.engine import Store
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from commdesk.store import privacy
+from commdesk.store.engine import Store, StoreError, open_store
+from commdesk.store.maintenance import RestoreResult, restore
 from commdesk.store.services.profile import has_valid_profile
+from commdesk.ui.backup_dialogs import AutoBackup, BackupsDialog, BackupSettings
 from commdesk.ui.context import UiContext, open_settings
+from commdesk.ui.lock_screen import IdleWatcher, LockDialog, Locker, PrivacySettings
 from commdesk.ui.main_window import MainWindow
 from commdesk.ui.profile import ProfileWizard
 from commdesk.ui.settings_dialog import SettingsDialog
 from commdesk.ui.theme import apply_style
 from commdesk.ui.translations import Translators
+
+translate = QCoreApplication.translate
+log = logging.getLogger("commdesk.shell")
 
 
 class Shell(QObject):
@@ -28,6 +41,13 @@ class Shell(QObject):
         self.window: MainWindow | None = None
         self.wizard: ProfileWizard | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.auto_backup = AutoBackup(store.data_dir, self.ctx.settings, self)
+        self.auto_backup.done.connect(self._show_status)
+        self.auto_backup.failed.connect(self._backup_failed)
+        self.locker = Locker(store, self)
+        self.locker.unlocked.connect(self._unlocked)
+        self.idle: IdleWatcher | None = None
 
     @property
     def font_scale(self) -> int:
@@ -36,8 +56,21 @@ class Shell(QObject):
         except (TypeError, ValueError):
             return 100
 
-    def start(self) -> None:
-        """Profile first: the main window only opens once the profile is valid."""
+    def start(self) -> bool:
+        """Password (if set), then profile: the window opens only once both are satisfied.
+
+        Returns False when the clerk chose Quit at the password prompt.
+        """
+        if privacy.has_password(self.ctx.store):
+            gate = LockDialog(self.ctx.store, LockDialog.START)
+            if gate.exec() != QDialog.DialogCode.Accepted:
+                return False
+        self.auto_backup.start()
+        self.update_idle_lock()
+        self._open_first_window()
+        return True
+
+    def _open_first_window(self) -> None:
         if has_valid_profile(self.ctx.store):
             self.open_main_window()
             return
@@ -53,6 +86,7 @@ class Shell(QObject):
             old.save_state()
         window = MainWindow(self.ctx)
         window.settings_requested.connect(self.open_settings)
+        window.backups_requested.connect(self.open_backups)
         window.show()
         self.window = window
         if old is not None:
@@ -61,8 +95,14 @@ class Shell(QObject):
         return window
 
     def open_settings(self) -> SettingsDialog:
+        privacy_section = PrivacySettings(self.ctx.store)
+        privacy_section.changed.connect(self.update_idle_lock)
         dialog = SettingsDialog(
-            self.translators.language, self.font_scale, self.ctx.data_dir, self.window
+            self.translators.language,
+            self.font_scale,
+            self.ctx.data_dir,
+            self.window,
+            sections=[BackupSettings(self.ctx.settings), privacy_section],
         )
         dialog.accepted.connect(
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_font_scale())
@@ -76,6 +116,7 @@ class Shell(QObject):
         settings.setValue("language", language)
         settings.setValue("font_scale", font_scale)
         settings.sync()
+        self.update_idle_lock()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         changed_font = font_scale != getattr(self, "_applied_scale", None)
@@ -87,14 +128,121 @@ class Shell(QObject):
             if self.window is not None:
                 self.open_main_window()
 
-    def dispose(self) -> None:
-        """Delete every window now, before Python tears the bindings down."""
-        from PySide6.QtCore import QCoreApplication, QEvent
+    # ------------------------------------------------------------ lock
+    def update_idle_lock(self) -> None:
+        """Idle lock on when a password is set and minutes > 0; off otherwise."""
+        store = self.ctx.store
+        minutes = privacy.lock_minutes(store) if privacy.has_password(store) else 0
+        if minutes <= 0:
+            if self.idle is not None:
+                self.idle.stop()
+                self.idle = None
+            return
+        if self.idle is None:
+            self.idle = IdleWatcher(minutes, self.lock, self)
+        else:
+            self.idle.set_minutes(minutes)
 
-        for widget in (self.window, self.wizard, self.settings_dialog):
+    def lock(self) -> LockDialog:
+        """Cover the windows and ask for the password (idle timeout or on request)."""
+        if self.idle is not None:
+            self.idle.paused = True
+        return self.locker.lock()
+
+    def _unlocked(self) -> None:
+        if self.idle is not None:
+            self.idle.resume()
+
+    def bring_to_front(self) -> None:
+        """A second launch asked for this folder: show the window (or the lock screen)."""
+        log.info("brought to front at the request of a second launch")
+        target = self.locker.dialog or self.window or self.wizard
+        if target is None:
+            return
+        if target.isMinimized():
+            target.showNormal()
+        target.show()
+        target.raise_()
+        target.activateWindow()
+
+    # ------------------------------------------------------------ backups
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.ctx.data_dir, self.ctx.settings, self.window)
+        # After the dialog has closed: the restore deletes the window it belongs to.
+        dialog.restore_requested.connect(
+            lambda path: QTimer.singleShot(0, lambda: self.restore_backup(path))
+        )
+        self.backups_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def restore_backup(self, source: Path) -> RestoreResult | None:
+        """Back up the current data, restore ``source``, reopen everything on it."""
+        data_dir = self.ctx.data_dir
+        self._close_windows()
+        self.ctx.undo_stack.clear()
+        self.ctx.store.close()
+        result: RestoreResult | None = None
+        try:
+            result = restore(data_dir, Path(source))
+        except StoreError as exc:
+            QMessageBox.warning(
+                None,
+                translate("Backups", "Restore failed"),
+                translate(
+                    "Backups", "The backup was not restored; your data is unchanged.\n\n{reason}"
+                ).format(reason=exc),
+            )
+        store = open_store(data_dir)
+        self.ctx = UiContext.create(store, self.ctx.settings)
+        self.locker.store = store
+        self._open_first_window()
+        if result is not None:
+            log.warning("restored %s; previous data saved as %s", source, result.safety_backup)
+            self._show_status(
+                translate(
+                    "Backups", "Backup restored; the previous data was saved as {name}."
+                ).format(name=result.safety_backup.name if result.safety_backup else "-")
+            )
+        return result
+
+    def backup_on_close(self) -> None:
+        """The backup of every normal close; a failure is shown, never fatal."""
+        try:
+            self.auto_backup.on_close()
+        except StoreError as exc:
+            log.warning("backup on close failed: %s", exc)
+            self._backup_failed(str(exc))
+
+    def _show_status(self, text: str) -> None:
+        if self.window is not None:
+            self.window.statusBar().showMessage(text, 15_000)
+
+    def _backup_failed(self, reason: str) -> None:
+        QMessageBox.warning(
+            self.window,
+            translate("Backups", "Backup failed"),
+            translate(
+                "Backups",
+                "The automatic backup could not be written; your data is unchanged.\n\n{reason}",
+            ).format(reason=reason),
+        )
+
+    # ------------------------------------------------------------ teardown
+    def _close_windows(self) -> None:
+        for widget in (self.window, self.wizard, self.settings_dialog, self.backups_dialog):
             if widget is not None:
                 widget.close()
                 widget.deleteLater()
-        self.window = self.wizard = self.settings_dialog = None
+        self.window = self.wizard = None
+        self.settings_dialog = self.backups_dialog = None
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def dispose(self) -> None:
+        """Delete every window now, before Python tears the bindings down."""
+        self.auto_backup.stop()
+        if self.idle is not None:
+            self.idle.stop()
+            self.idle = None
+        self._close_windows()
         self.ctx.undo_stack.clear()

@@ -32,7 +32,7 @@ def test_pages_navigation_and_placeholders(qtbot: Any, ctx: Any) -> None:
     window = make_window(qtbot, ctx)
     assert window.page_keys() == [
         "services", "facilities", "volunteers", "workers", "profile",
-        "reports", "consolidation", "overview",
+        "reports", "consolidation", "overview", "audit",
     ]  # fmt: skip
     for key in window.page_keys():
         window.show_page(key)

@@ -10,8 +10,6 @@ leaves half a roster under the real name.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
@@ -79,10 +77,28 @@ def _cell_value(
     return value
 
 
-def _discard(tmp: Path) -> None:
-    # When the folder itself is unusable there is nothing to clean up.
-    with contextlib.suppress(OSError):
-        tmp.unlink(missing_ok=True)
+def _cell(
+    ws: Any,
+    f: Field,
+    row: dict[str, Any],
+    catalogues: Catalogues,
+    full_ids: bool,
+    teams: dict[int, str],
+    people: dict[int, str],
+) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    value = _cell_value(
+        f, row.get(f.name), catalogues, full_ids=full_ids, teams=teams, people=people
+    )
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # never a formula, whatever it starts with
+        if f.kind in _TEXT_KINDS:
+            cell.number_format = "@"
+    elif isinstance(value, date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
 
 
 def export_roster(
@@ -115,53 +131,35 @@ def export_roster(
                 after={"export": path.name, "rows": total}, note="roster export with full IDs",
                 user=user,
             )  # fmt: skip
-    tmp = path.with_name(f".{path.name}.part")
+    from commdesk.store.maintenance import save_workbook, workbook_guard
+
     written = 0
+    wb = Workbook(write_only=True)
     try:
-        wb = Workbook(write_only=True)
-        ws = wb.create_sheet(service.ledger.zh[:31])
-        bold = Font(bold=True)
-        header = []
-        for f in fields:
-            cell = WriteOnlyCell(ws, value=f.zh)
-            cell.font = bold
-            header.append(cell)
-        ws.append(header)
-        offset = 0
-        while offset < total:
-            page = service.query(store, replace(query, offset=offset, limit=PAGE))
-            if not page:
-                break
-            for row in page:
-                cells = []
-                for f in fields:
-                    value = _cell_value(
-                        f, row.get(f.name), catalogues, full_ids=include_full_ids,
-                        teams=teams, people=people,
-                    )  # fmt: skip
-                    cell = WriteOnlyCell(ws, value=value)
-                    if isinstance(value, str):
-                        cell.data_type = "s"  # never a formula, whatever it starts with
-                        if f.kind in _TEXT_KINDS:
-                            cell.number_format = "@"
-                    elif isinstance(value, date):
-                        cell.number_format = "yyyy-mm-dd"
-                    cells.append(cell)
-                ws.append(cells)
-                written += 1
-            offset += len(page)
-            if progress is not None:
-                progress(written, total)
-        wb.save(tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        with workbook_guard(wb, path):
+            ws = wb.create_sheet(service.ledger.zh[:31])
+            bold = Font(bold=True)
+            header = []
+            for f in fields:
+                cell = WriteOnlyCell(ws, value=f.zh)
+                cell.font = bold
+                header.append(cell)
+            ws.append(header)
+            offset = 0
+            while offset < total:
+                page = service.query(store, replace(query, offset=offset, limit=PAGE))
+                if not page:
+                    break
+                for row in page:
+                    ws.append([_cell(ws, f, row, catalogues, include_full_ids, teams, people)
+                               for f in fields])  # fmt: skip
+                    written += 1
+                offset += len(page)
+                if progress is not None:
+                    progress(written, total)
+        save_workbook(wb, path)
     except OSError as exc:
-        _discard(tmp)
         raise RosterExportError(
             exc.errno, f"cannot write {path.name}: {exc.strerror or exc}"
         ) from exc
-    except BaseException:
-        _discard(tmp)
-        raise
     return written

@@ -1,0 +1,79 @@
+"""Before the window opens: one program per folder, and never a damaged database.
+
+:func:`check_database` runs SQLite's ``quick_check`` and the schema check
+before anything opens the file for writing. A damaged file is moved aside
+(renamed ``commdesk.damaged-YYYYmmdd-HHMMSS.sqlite``, never deleted) and the
+clerk is offered the newest good backup; a file from a newer CommDesk is left
+untouched and the program does not start.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from commdesk.store.backups import Recovery, missing_with_backups, set_aside_damaged
+from commdesk.store.engine import StoreError, db_path
+from commdesk.store.maintenance import health, restore
+from commdesk.ui.backup_dialogs import DamagedDialog, second_folder
+
+translate = QCoreApplication.translate
+log = logging.getLogger("commdesk.startup")
+
+
+def check_database(
+    data_dir: Path, settings: QSettings | None, parent: QWidget | None = None
+) -> bool:
+    """True when the folder may be opened (sound, new, or just restored)."""
+    verdict = health(db_path(data_dir))
+    second = second_folder(settings) if settings is not None else None
+    if verdict.state == "missing":
+        lost = missing_with_backups(data_dir, second)
+        return True if lost is None else _offer(data_dir, lost, parent)
+    if verdict.ok:
+        return True
+    if verdict.state == "newer":
+        QMessageBox.critical(
+            parent,
+            "CommDesk",
+            translate(
+                "Startup",
+                "The database in {path} was made by a newer version of CommDesk "
+                "({reason}). Install the newer version to open it; nothing was changed.",
+            ).format(path=data_dir, reason=verdict.reason),
+        )
+        return False
+    recovery = set_aside_damaged(data_dir, verdict.reason, second_folder=second)
+    log.error("damaged database moved aside as %s: %s", recovery.damaged, verdict.reason)
+    return _offer(data_dir, recovery, parent)
+
+
+def _offer(data_dir: Path, recovery: Recovery, parent: QWidget | None) -> bool:
+    """Ask until the clerk restores a good backup, starts empty, or quits."""
+    while True:
+        dialog = DamagedDialog(recovery, data_dir, parent)
+        dialog.exec()
+        if dialog.choice == DamagedDialog.QUIT:
+            return False
+        if dialog.choice == DamagedDialog.EMPTY:
+            log.warning("starting with an empty database instead of a backup")
+            return True
+        source = dialog.source()
+        if source is None:
+            continue
+        try:
+            result = restore(data_dir, source)
+        except StoreError as exc:
+            QMessageBox.warning(
+                parent,
+                translate("Startup", "Restore failed"),
+                translate("Startup", "This backup cannot be restored:\n\n{reason}").format(
+                    reason=exc
+                ),
+            )
+            continue
+        log.warning("restored %s after damage: %s", source, result.counts)
+        return True
