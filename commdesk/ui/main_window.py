@@ -131,6 +131,18 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.setMinimumWidth(widest + 80)
 
+    def _import(self) -> None:
+        """File → Import: the wizard starts on the ledger being looked at."""
+        from commdesk.ui.import_wizard import open_import_wizard
+
+        page = self.current_ledger_page()
+        open_import_wizard(self.ctx, page.ledger.name if page is not None else None, self)
+
+    def _export_view(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.export_view()
+
     def show_records(self, ledger_name: str, ids: list[int]) -> None:
         """Open a ledger filtered to the rows an audit warning points at."""
         for key, page in self.ledger_pages.items():
@@ -190,6 +202,16 @@ class MainWindow(QMainWindow):
         self.act_backups = self._action(
             translate("MainWindow", "Backups and restore…"), self.backups_requested.emit
         )
+        self.act_import = self._action(
+            translate("MainWindow", "&Import from a spreadsheet…"),
+            self._import,
+            QKeySequence("Ctrl+I"),
+        )
+        self.act_export_view = self._action(
+            translate("MainWindow", "&Export this view to Excel…"),
+            self._export_view,
+            QKeySequence("Ctrl+E"),
+        )
         self.act_quit = self._action(
             translate("MainWindow", "Quit"), self.close, QKeySequence("Ctrl+Q")
         )
@@ -225,6 +247,8 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        file_menu.addActions([self.act_import, self.act_export_view])
+        file_menu.addSeparator()
         file_menu.addActions([self.act_settings, self.act_open_folder, self.act_backups])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -258,6 +282,7 @@ class MainWindow(QMainWindow):
         self.act_columns.setEnabled(has_page)
         self.act_deleted.setEnabled(has_page)
         self.act_deleted.setChecked(deleted_view)
+        self.act_export_view.setEnabled(has_page)
 
     def _new(self) -> None:
         page = self.current_ledger_page()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from ui_helpers import service_row
 
 from commdesk.store.services.service_records import service_records
@@ -109,3 +109,17 @@ def test_language_switch_rebuilds_window_in_chinese(qtbot: Any, store_with_profi
     assert shell.window is not None
     assert shell.window.menus["file"].title() == "&File"
     shell.dispose()
+
+
+def test_file_menu_import_opens_wizard_on_current_ledger(qtbot: Any, ctx: Any) -> None:
+    from commdesk.ui.import_wizard import ImportWizard
+
+    window = make_window(qtbot, ctx)
+    window.show_page("workers")
+    window.act_import.trigger()
+    wizards = [w for w in window.findChildren(ImportWizard)]
+    assert len(wizards) == 1
+    assert "社区工作者" in wizards[0].findChild(QComboBox).currentText()
+    wizards[0].close()
+    window.show_page("profile")
+    assert not window.act_export_view.isEnabled()
