@@ -1,10 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../commdesk/app.py" line="+90" />
+        <location filename="../commdesk/app.py" line="+90"/>
         <source>The data folder {path} cannot be opened:
 
 {reason}</source>
@@ -16,126 +16,126 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../commdesk/ui/audit_page.py" line="+56" />
+        <location filename="../commdesk/ui/audit_page.py" line="+56"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+116" />
+        <location line="+1"/>
+        <location line="+116"/>
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location line="-115" />
-        <location line="+114" />
+        <location line="-115"/>
+        <location line="+114"/>
         <source>Ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-113"/>
         <source>Record</source>
         <translation>记录号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+84" />
+        <location line="+84"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>All ledgers</source>
         <translation>全部台账</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All changes</source>
         <translation>全部操作</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>{count} entries</source>
         <translation>共 {count} 条</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source> · record {id}</source>
         <translation> · 记录 {id}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Note: {note}</source>
         <translation>备注：{note}</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>audit-log-{day}.xlsx</source>
         <translation>审计日志-{day}.xlsx</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The audit log could not be written to {path}:
 {reason}</source>
         <translation>审计日志无法写入 {path}：
 {reason}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>{count} entries written to {path}</source>
         <translation>已将 {count} 条写入 {path}</translation>
     </message>
@@ -143,119 +143,119 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../commdesk/store/backups.py" line="+259" />
+        <location filename="../commdesk/store/backups.py" line="+259"/>
         <source>The second backup folder {folder} is not available; skipped.</source>
         <translation>第二备份文件夹 {folder} 当前不可用，已跳过。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>The copy to the second backup folder failed: {reason}</source>
         <translation>复制到第二备份文件夹失败：{reason}</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>The database file is missing.</source>
         <translation>数据库文件不见了。</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/backup_dialogs.py" line="+52" />
+        <location filename="../commdesk/ui/backup_dialogs.py" line="+52"/>
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Manual</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location line="+66" />
-        <location line="+127" />
+        <location line="+66"/>
+        <location line="+127"/>
         <source>Backup saved: {name}</source>
         <translation>已备份：{name}</translation>
     </message>
     <message>
-        <location line="-113" />
+        <location line="-113"/>
         <source>Backups and restore</source>
         <translation>备份与恢复</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>A verified backup is made every time CommDesk closes, and once a day while it runs. Kept: one per day for 7 days, one per week for 4 weeks, one per month for 12 months. Restoring first saves the current data as a backup.</source>
         <translation>每次关闭程序时，以及程序运行期间每天一次，都会自动备份并校验。保留最近 7 天每天一份、最近 4 周每周一份、最近 12 个月每月一份。恢复前会先把当前数据另存为一份备份。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Back up now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Restore selected…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Restore from file…</source>
         <translation>从文件恢复…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Second folder</source>
         <translation>第二备份文件夹</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location line="+17" />
-        <location filename="../commdesk/ui/shell.py" line="+224" />
+        <location line="+17"/>
+        <location filename="../commdesk/ui/shell.py" line="+224"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup could not be written; your data is unchanged.
 
 {reason}</source>
@@ -264,12 +264,12 @@
 {reason}</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Restore this backup?</source>
         <translation>恢复这份备份？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Replace the current data with the backup of {when}?
 
 {path}
@@ -282,59 +282,59 @@ The current data is saved as a backup first, so this can be undone by restoring 
 当前数据会先另存为一份备份，之后恢复那份备份即可撤销本次操作。</translation>
     </message>
     <message>
-        <location line="+24" />
-        <location line="+129" />
+        <location line="+24"/>
+        <location line="+129"/>
         <source>Choose a backup</source>
         <translation>选择备份文件</translation>
     </message>
     <message>
-        <location line="-127" />
-        <location line="+129" />
+        <location line="-127"/>
+        <location line="+129"/>
         <source>CommDesk backups (*.sqlite);;All files (*)</source>
         <translation>CommDesk 备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-112" />
+        <location line="-112"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>none</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Second copy to:</source>
         <translation>另存一份到：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Each backup is also copied to this folder, for example on a USB drive. When the drive is not plugged in, the copy is skipped with a notice.</source>
         <translation>每份备份还会复制到这个文件夹（例如 U 盘）。U 盘未插入时会跳过这一步并给出提示。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Second backup folder</source>
         <translation>第二备份文件夹</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CommDesk found the database damaged and did not open it:
 {reason}
 
@@ -347,64 +347,64 @@ The damaged file was kept (nothing was deleted) as:
 {path}</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The database is missing</source>
         <translation>数据库文件缺失</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The data folder has backups but no database file:
 {path}</source>
         <translation>数据文件夹中有备份，但没有数据库文件：
 {path}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The newest good backup is from {when} ({records} records). Restore it?</source>
         <translation>最新的完好备份是 {when} 的（共 {records} 条记录）。要恢复它吗？</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No good backup was found.</source>
         <translation>没有找到完好的备份。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Restore this backup</source>
         <translation>恢复这份备份</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a backup file…</source>
         <translation>选择备份文件…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Start with empty ledgers</source>
         <translation>从空白台账开始</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Start with empty ledgers?</source>
         <translation>从空白台账开始？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>CommDesk will start with a new, empty database. The damaged file stays where it is and can still be given to a technician. Continue?</source>
         <translation>程序将使用一个新的空白数据库启动。损坏的文件仍保留在原处，可以交给技术人员处理。是否继续？</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/shell.py" line="-33" />
+        <location filename="../commdesk/ui/shell.py" line="-33"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The backup was not restored; your data is unchanged.
 
 {reason}</source>
@@ -413,12 +413,12 @@ The damaged file was kept (nothing was deleted) as:
 {reason}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Backup restored; the previous data was saved as {name}.</source>
         <translation>备份已恢复；原来的数据已另存为 {name}。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>The automatic backup could not be written; your data is unchanged.
 
 {reason}</source>
@@ -430,245 +430,245 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>ConsolidationPage</name>
     <message>
-        <location filename="../commdesk/ui/consolidation_page.py" line="+72" />
+        <location filename="../commdesk/ui/consolidation_page.py" line="+72"/>
         <source>Included</source>
         <translation>已汇总</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Included (altered, visible cells)</source>
         <translation>已汇总（已修改，按表面数据）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Altered after export</source>
         <translation>导出后被修改</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not a CommDesk return</source>
         <translation>不是 CommDesk 报表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Damaged or unreadable</source>
         <translation>文件损坏或无法读取</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Different return template</source>
         <translation>报表模板不符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Different period</source>
         <translation>报告期不符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not under this township</source>
         <translation>不属于本乡镇（街道）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Wrong level</source>
         <translation>报表层级不符</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Duplicate (older export)</source>
         <translation>重复报送（较早导出）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Audit errors</source>
         <translation>审核有错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inactive in the roster</source>
         <translation>名册中已停用</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Output file</source>
         <translation>本次输出文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Missing</source>
         <translation>缺报</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>Consolidation (汇总)</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>{title}, template version {version}. Add the committees' return workbooks; each is checked before it is summed.</source>
+        <location line="+3"/>
+        <source>{title}, template version {version}. Add the committees&apos; return workbooks; each is checked before it is summed.</source>
         <translation>{title}，模板版本 {version}。请添加各村（居）委会的报表文件，每份报表经检查后再汇总。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Read again</source>
         <translation>重新读取</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Committee</source>
         <translation>村（居）委会</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Division code</source>
         <translation>统计用区划代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reason</source>
         <translation>原因及说明</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Include anyway</source>
         <translation>仍然汇总</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Consolidate and save…</source>
         <translation>汇总并保存…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Township roster</source>
         <translation>乡镇（街道）名册</translation>
     </message>
     <message>
-        <location line="+64" />
+        <location line="+64"/>
         <source>Reading {done} of {total} files…</source>
         <translation>正在读取第 {done} 个文件，共 {total} 个…</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Consolidation</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The consolidation failed:
 {error}</source>
         <translation>汇总失败：
 {error}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Add return workbooks</source>
         <translation>添加报表文件</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+195" />
+        <location line="+2"/>
+        <location line="+195"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-187" />
+        <location line="-187"/>
         <source>Add a folder of return workbooks</source>
         <translation>添加存放报表的文件夹</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Reading files…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="+62" />
+        <location line="+62"/>
         <source>This workbook was edited after export. Tick to sum its visible cells anyway; the 汇总说明 sheet records it.</source>
         <translation>此工作簿在导出后被修改过。勾选后仍按表面数据汇总，并在“汇总说明”工作表中记录。</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>No files added yet.</source>
         <translation>尚未添加文件。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{unit} ({code}): {included} of {files} files included, {excluded} left out, {missing} expected committees missing.</source>
         <translation>{unit}（{code}）：{files} 个文件中已汇总 {included} 个，未汇总 {excluded} 个；缺报 {missing} 个村（居）委会。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>No roster: the township is taken from the files and missing committees are not checked.</source>
         <translation>未设置名册：乡镇（街道）取自各报表，不检查缺报。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+31"/>
         <source>Save the consolidated return</source>
         <translation>保存汇总表</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No return could be used.</source>
         <translation>没有可用于汇总的报表。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Consolidated return saved</source>
         <translation>汇总表已保存</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Every file and what happened to it is listed on the 汇总说明 sheet.</source>
         <translation>每个文件的处理情况均列在“汇总说明”工作表中。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
@@ -676,22 +676,22 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Display</name>
     <message>
-        <location filename="../commdesk/ui/display.py" line="+36" />
+        <location filename="../commdesk/ui/display.py" line="+36"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
@@ -699,12 +699,12 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../commdesk/ui/errors.py" line="+47" />
+        <location filename="../commdesk/ui/errors.py" line="+47"/>
         <source>Something went wrong and the last action may not have completed.</source>
         <translation>程序出现错误，刚才的操作可能没有完成。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Details were written to {path}.</source>
         <translation>详细信息已写入 {path}。</translation>
     </message>
@@ -712,22 +712,22 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>ExplainWarningsDialog</name>
     <message>
-        <location filename="../commdesk/ui/returns_dialogs.py" line="+84" />
+        <location filename="../commdesk/ui/returns_dialogs.py" line="+84"/>
         <source>Explain warnings</source>
         <translation>说明警告</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The return for {period} has warnings. Write a short explanation for each one; the explanations are printed on the return's audit notes sheet.</source>
+        <location line="+3"/>
+        <source>The return for {period} has warnings. Write a short explanation for each one; the explanations are printed on the return&apos;s audit notes sheet.</source>
         <translation>{period}的报表有警告。请为每条警告写一句简短说明，说明将打印在报表的审核说明页上。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Explanation (required)</source>
         <translation>说明（必填）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -735,27 +735,27 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>FieldEditors</name>
     <message>
-        <location filename="../commdesk/ui/field_widgets.py" line="+95" />
+        <location filename="../commdesk/ui/field_widgets.py" line="+95"/>
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Show the full ID number (recorded in the audit log)</source>
         <translation>显示完整身份证号（会记入操作日志）</translation>
     </message>
     <message>
-        <location line="+339" />
+        <location line="+339"/>
         <source>18 digits, last may be X</source>
         <translation>18 位，最后一位可为 X</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>11-digit mobile number</source>
         <translation>11 位手机号码</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>e.g. 010-12345678</source>
         <translation>例如 010-12345678</translation>
     </message>
@@ -763,223 +763,223 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Import</name>
     <message>
-        <location filename="../commdesk/importing/commit.py" line="+92" />
+        <location filename="../commdesk/importing/commit.py" line="+92"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+67"/>
         <source>Cannot create the team “{name}”: {error}</source>
         <translation>无法创建志愿服务队“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>{count} volunteer links dropped: deleted since the preview.</source>
         <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>Record {id} was deleted since the preview; preview the import again.</source>
         <translation>记录 {id} 在预览后已被删除，请重新预览导入。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Record {id} changed since the preview; preview the import again.</source>
         <translation>记录 {id} 在预览后已被修改，请重新预览导入。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/headers.py" line="+153" />
+        <location filename="../commdesk/importing/headers.py" line="+153"/>
         <source>--map: “{spec}” is not a field of this ledger ({choices}).</source>
         <translation>--map：“{spec}”不是本台账的字段（可选：{choices}）。</translation>
     </message>
     <message>
-        <location line="+45" />
-        <location line="+7" />
+        <location line="+45"/>
+        <location line="+7"/>
         <source>--map needs the form 表头=field, got “{pair}”.</source>
         <translation>--map 的格式应为 表头=字段，实际为“{pair}”。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>column {letter} (no header)</source>
         <translation>第 {letter} 列（无表头）</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>ignored by choice</source>
         <translation>已选择忽略</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>no header</source>
         <translation>无表头</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>could be {fields}</source>
         <translation>可能是：{fields}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>matches no field</source>
         <translation>不对应任何字段</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>same field as column {letter}</source>
         <translation>与第 {letter} 列对应同一字段</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>--map: the file has no column “{head}” (columns: {names}).</source>
         <translation>--map：文件中没有“{head}”列（现有列：{names}）。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/kinds.py" line="+44" />
+        <location filename="../commdesk/importing/kinds.py" line="+44"/>
         <source>Unknown ledger “{name}”; choose one of {choices}.</source>
         <translation>未知的台账“{name}”，请从以下选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/plan.py" line="+168" />
+        <location filename="../commdesk/importing/plan.py" line="+168"/>
         <source>Blank rows skipped: {count}.</source>
         <translation>已跳过空行：{count} 行。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Used the column mapping remembered for these headers.</source>
         <translation>已使用上次为这些表头确认的列对应关系。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>New volunteer teams will be created: {teams}.</source>
         <translation>将新建志愿服务队：{teams}。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Text encoding: {encoding}.</source>
         <translation>文本编码：{encoding}。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Hidden sheets skipped: {names}.</source>
         <translation>已跳过隐藏的工作表：{names}。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The workbook has no visible sheet; choose one with --sheet NAME.</source>
         <translation>工作簿中没有可见的工作表，请用 --sheet 工作表名 指定。</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Imported sheet {sheet}; other sheets not read: {names} (use --sheet).</source>
         <translation>已导入工作表“{sheet}”；未读取的其他工作表：{names}（可用 --sheet 指定）。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>No sheet named “{name}”; the sheets are: {names}.</source>
         <translation>没有名为“{name}”的工作表；现有工作表：{names}。</translation>
     </message>
     <message>
-        <location line="+15" />
-        <source>No column for the required field(s) {names}; headers found: {headers}. Name the column with --map "表头=field".</source>
-        <translation>缺少必填字段 {names} 对应的列；找到的表头：{headers}。请用 --map "表头=字段" 指定对应列。</translation>
+        <location line="+15"/>
+        <source>No column for the required field(s) {names}; headers found: {headers}. Name the column with --map &quot;表头=field&quot;.</source>
+        <translation>缺少必填字段 {names} 对应的列；找到的表头：{headers}。请用 --map &quot;表头=字段&quot; 指定对应列。</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+38"/>
         <source>only ignored columns are filled</source>
         <translation>只有被忽略的列有内容</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>{period} has been submitted and is locked; unlock it first.</source>
         <translation>{period}已上报并锁定，请先解锁。</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+83"/>
         <source>duplicate of row {row} in this file</source>
         <translation>与本文件第 {row} 行重复</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>already in the ledger (record {id})</source>
         <translation>台账中已有（记录 {id}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/readers.py" line="+232" />
+        <location filename="../commdesk/importing/readers.py" line="+232"/>
         <source>Stopped reading at row {row}: {count} blank rows in a row; anything below them was not read.</source>
         <translation>读到第 {row} 行停止：连续 {count} 行为空，其下内容未读取。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Stopped reading at row {row}: {count} blank rows in a row. Rows {first}–{last} below them were not read.</source>
         <translation>读到第 {row} 行停止：连续 {count} 行为空，其下第 {first}—{last} 行未读取。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/rows.py" line="+222" />
+        <location filename="../commdesk/importing/rows.py" line="+222"/>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>number too large</source>
         <translation>数字过大</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>cell {cell} has a formula without a saved result; open the file in Excel/WPS, save it, and import again.</source>
         <translation>单元格 {cell} 是没有保存计算结果的公式；请在 Excel/WPS 中打开并保存该文件后再导入。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>“{name}” is not in the volunteer roster; not linked.</source>
         <translation>志愿者名册中没有“{name}”，未关联。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{count} volunteers are called “{name}”; not linked.</source>
         <translation>名册中有 {count} 名志愿者叫“{name}”，无法确定，未关联。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/table.py" line="+129" />
+        <location filename="../commdesk/importing/table.py" line="+129"/>
         <source>The sheet {sheet} is empty.</source>
         <translation>工作表“{sheet}”是空的。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>No header row found in sheet {sheet}: no row names at least two columns of this ledger (e.g. {examples}).</source>
         <translation>在工作表“{sheet}”中找不到表头行：没有哪一行包含本台账的至少两个列名（如 {examples}）。</translation>
     </message>
     <message>
-        <location line="+51" />
+        <location line="+51"/>
         <source>subtotal row</source>
         <translation>小计行</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>total row</source>
         <translation>合计行</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>notes</source>
         <translation>备注说明</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>repeated header row</source>
         <translation>重复的表头行</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>The table ends at row {row} ({why}).</source>
         <translation>表格在第 {row} 行结束（{why}）。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The non-blank row below it (row {row}) was not imported.</source>
         <translation>其下的非空行（第 {row} 行）未导入。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>{count} non-blank rows below it were not imported (rows {first}–{last}).</source>
         <translation>其下 {count} 个非空行未导入（第 {first}—{last} 行）。</translation>
     </message>
@@ -987,447 +987,447 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../commdesk/ui/import_commit.py" line="+58" />
-        <location filename="../commdesk/ui/import_preview.py" line="+110" />
+        <location filename="../commdesk/ui/import_commit.py" line="+58"/>
+        <location filename="../commdesk/ui/import_preview.py" line="+110"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All rows are written in one go: if you cancel, nothing is written.</source>
         <translation>所有行一次性写入：如果取消，不会写入任何数据。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Cancel import</source>
         <translation>取消导入(&amp;C)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Back to the preview</source>
         <translation>返回预览(&amp;B)</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Writing {count} rows into {ledger}…</source>
         <translation>正在把 {count} 行写入{ledger}…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+42"/>
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>已取消导入，没有写入任何数据。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The import failed; nothing was written. {error}</source>
         <translation>导入失败，没有写入任何数据。{error}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>You can go back to the preview and import again, or close.</source>
         <translation>可以返回预览重新导入，也可以关闭。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Import finished</source>
         <translation>导入完成</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../commdesk/ui/import_preview.py" line="-57" />
+        <location line="+1"/>
+        <location filename="../commdesk/ui/import_preview.py" line="-57"/>
         <source>Duplicates skipped</source>
         <translation>重复跳过</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location filename="../commdesk/ui/import_preview.py" line="+2" />
+        <location line="+1"/>
+        <location filename="../commdesk/ui/import_preview.py" line="+2"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>&amp;Open report</source>
         <translation>打开清单(&amp;O)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Open fol&amp;der</source>
         <translation>打开所在文件夹(&amp;D)</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Save report as…</source>
         <translation>另存清单(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>{count} rows were written to {ledger}.</source>
         <translation>已向{ledger}写入 {count} 行。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Nothing was written to {ledger}.</source>
         <translation>没有向{ledger}写入任何数据。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>New volunteer teams: {teams}.</source>
         <translation>新建的志愿服务队：{teams}。</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The rows that were not imported are in this workbook, with the reason for each in the 原因 column. Correct them there and import that file again.</source>
         <translation>未导入的行保存在下面的工作簿中，“原因”列写明了每行的原因。在那里改正后，再导入这个文件即可。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>The list of rows that were not imported could not be saved:</source>
         <translation>未导入行的清单没能保存：</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+25"/>
         <source>Save the rows that were not imported</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_mapping.py" line="+114" />
+        <location filename="../commdesk/ui/import_mapping.py" line="+114"/>
         <source>Check the columns</source>
         <translation>核对各列</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Which field each column of the file goes into. Highlighted columns were not recognised: choose a field for them or leave them ignored.</source>
         <translation>文件中每一列导入到哪个字段。标黄的列未能识别：请为它选择字段，或保持“忽略”。</translation>
     </message>
     <message>
-        <location line="+93" />
+        <location line="+93"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Header in the file</source>
         <translation>文件中的表头</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>First values</source>
         <translation>前几行的值</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Import into</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>(no header)</source>
         <translation>（无表头）</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Field for column {letter} ({header})</source>
         <translation>第 {letter} 列（{header}）导入为</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>— ignore —</source>
         <translation>— 忽略 —</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+44"/>
         <source>used by more than one column</source>
         <translation>多列选了同一字段</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>your choice</source>
         <translation>已手动指定</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+12" />
+        <location line="+2"/>
+        <location line="+12"/>
         <source>ignored</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>as last time</source>
         <translation>沿用上次的设置</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>could be {fields}</source>
         <translation>可能是 {fields}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>{file}, sheet {sheet}: header in row {rows}, {count} data rows.</source>
         <translation>{file}，工作表 {sheet}：表头在第 {rows} 行，共 {count} 行数据。</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Choose a column for the required field(s): {fields}.</source>
         <translation>请为必填字段选择一列：{fields}。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Columns {columns} all go into “{field}”; choose one of them.</source>
         <translation>第 {columns} 列都导入为“{field}”，请只保留其中一列。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>Checking the rows with the new columns…</source>
         <translation>正在按新的列设置重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_preview.py" line="-4" />
+        <location filename="../commdesk/ui/import_preview.py" line="-4"/>
         <source>To add</source>
         <translation>将新增</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To update</source>
         <translation>将更新</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rejected</source>
         <translation>不能导入</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Nothing has been written yet. Check the counts and the rows below, then import.</source>
         <translation>目前还没有写入任何数据。请核对下面的数量和各行，然后导入。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>&amp;Update records already in the ledger instead of skipping duplicates</source>
         <translation>台账中已有的记录改为更新，而不是跳过(&amp;U)</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+70"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Record</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Rejected ({count})</source>
         <translation>不能导入（{count}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warnings ({count})</source>
         <translation>提醒（{count}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Duplicates ({count})</source>
         <translation>重复（{count}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To update ({count})</source>
         <translation>将更新（{count}）</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>To add ({count})</source>
         <translation>将新增（{count}）</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{file}, sheet {sheet}, header in row {rows}.</source>
         <translation>{file}，工作表 {sheet}，表头在第 {rows} 行。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Columns not imported: {columns}.</source>
         <translation>不导入的列：{columns}。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>row {row}: {why}</source>
         <translation>第 {row} 行：{why}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>… and {count} more</source>
         <translation>…… 另有 {count} 行</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Rows not read as data ({count}): {rows}</source>
         <translation>未作为数据读取的行（{count}）：{rows}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>No row would be written.</source>
         <translation>没有可以写入的行。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Rejected rows will be saved to {name} for correction.</source>
         <translation>不能导入的行将保存到 {name}，便于修改后重新导入。</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_support.py" line="+188" />
+        <location filename="../commdesk/ui/import_support.py" line="+188"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_wizard.py" line="+81" />
-        <location line="+82" />
+        <location filename="../commdesk/ui/import_wizard.py" line="+81"/>
+        <location line="+82"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location line="-80" />
+        <location line="-80"/>
         <source>A roster or ledger kept in Excel or WPS (.xlsx, .xls, .ods) or a .csv file. Nothing is written until you confirm the preview.</source>
         <translation>用 Excel 或 WPS 做的花名册、台账（.xlsx、.xls、.ods）或 .csv 文件。确认预览之前不会写入任何数据。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Path of the .xlsx, .xls, .ods or .csv file</source>
         <translation>.xlsx、.xls、.ods 或 .csv 文件的路径</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Browse…</source>
         <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Import &amp;into:</source>
         <translation>导入到(&amp;I)：</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;File:</source>
         <translation>文件(&amp;F)：</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Title rows, merged cells, a 合计 row at the end and blank rows are handled automatically; the next steps show how each column is read.</source>
         <translation>标题行、合并单元格、末尾的合计行和空行会自动处理；接下来的步骤会显示每一列是怎样读取的。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>Spreadsheets ({patterns})</source>
         <translation>表格文件 ({patterns})</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>Choose the sheet</source>
         <translation>选择工作表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The workbook has several sheets. Which one holds the table?</source>
         <translation>这个工作簿有多个工作表，要导入的表格在哪一个？</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Show &amp;hidden sheets</source>
         <translation>显示隐藏的工作表(&amp;H)</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>(chart sheet, no cells)</source>
         <translation>（图表页，没有单元格）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(hidden)</source>
         <translation>（已隐藏）</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+49"/>
         <source>Reading sheet {sheet}…</source>
         <translation>正在读取工作表 {sheet}…</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Import from a spreadsheet</source>
         <translation>从表格导入</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Stop the import?</source>
         <translation>停止导入？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The import is still running. Stop it? Nothing will be written.</source>
         <translation>导入还在进行。要停止吗？停止后不会写入任何数据。</translation>
     </message>
@@ -1435,112 +1435,112 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+83" />
+        <location filename="../commdesk/ui/ledger_page.py" line="+83"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Edit</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Deleted</source>
         <translation>已删除</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export the rows shown to Excel (ID numbers masked)</source>
         <translation>将当前显示的行导出到 Excel（身份证号已隐藏）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import rows from an Excel, WPS or CSV file</source>
         <translation>从 Excel、WPS 或 CSV 文件导入</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Show deleted rows so they can be restored</source>
         <translation>显示已删除的记录，以便恢复</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Search: name, text, pinyin initials (zs) or ID digits</source>
         <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>From</source>
         <translation>日期从</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>All: {field}</source>
         <translation>全部{field}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>Columns</source>
         <translation>显示列</translation>
     </message>
     <message>
-        <location line="+106" />
+        <location line="+106"/>
         <source>{field}: {value}</source>
         <translation>{field}合计：{value}</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Deleted rows</source>
         <translation>已删除的记录</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Records behind an audit warning (Clear filters to see all)</source>
         <translation>报表审核警告涉及的记录（点“清除筛选”查看全部）</translation>
     </message>
     <message>
-        <location line="+100" />
+        <location line="+100"/>
         <source>Delete rows</source>
         <translation>删除记录</translation>
     </message>
@@ -1548,7 +1548,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LedgerTableModel</name>
     <message>
-        <location filename="../commdesk/ui/table_model.py" line="+184" />
+        <location filename="../commdesk/ui/table_model.py" line="+184"/>
         <source>Click to sort by {name}</source>
         <translation>点击按“{name}”排序</translation>
     </message>
@@ -1556,129 +1556,129 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../commdesk/ui/lock_screen.py" line="+49" />
+        <location filename="../commdesk/ui/lock_screen.py" line="+49"/>
         <source>A forgotten password cannot be recovered. The password does not encrypt the data file: it only stops others from opening CommDesk on this PC. Keep the PC account and the backups safe as well.</source>
         <translation>忘记密码后无法找回。密码不会加密数据文件，只能防止别人在这台电脑上打开本程序。请同时保管好电脑账户和备份。</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>CommDesk is locked</source>
         <translation>程序已锁定</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter the password to open CommDesk.</source>
         <translation>请输入密码以打开程序。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CommDesk was locked after a period without use.</source>
         <translation>程序因一段时间无人操作已锁定。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Wrong password. Try again.</source>
         <translation>密码不正确，请重试。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+129" />
-        <location line="+60" />
+        <location line="+129"/>
+        <location line="+60"/>
         <source>Start-up password</source>
         <translation>启动密码</translation>
     </message>
     <message>
-        <location line="-55" />
+        <location line="-55"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Repeat it</source>
         <translation>再输入一次</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Set password</source>
         <translation>设置密码</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Remove password…</source>
         <translation>取消密码…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Lock after idle time</source>
         <translation>无操作后自动锁定</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>A password is asked at start.</source>
         <translation>启动时需要输入密码。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>No password.</source>
         <translation>未设置密码。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Set password…</source>
         <translation>设置密码…</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+9" />
+        <location line="+14"/>
+        <location line="+9"/>
         <source>Remove password</source>
         <translation>取消密码</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-8"/>
         <source>Current password:</source>
         <translation>当前密码：</translation>
     </message>
@@ -1686,130 +1686,140 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+112" />
+        <location filename="../commdesk/ui/main_window.py" line="+112"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Consolidation</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+67" />
+        <location line="+79"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Open data folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Backups and restore…</source>
         <translation>备份与恢复…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
+        <source>&amp;Import from a spreadsheet…</source>
+        <translation>从表格导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Export this view to Excel…</source>
+        <translation>导出当前视图到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>New record</source>
         <translation>新增记录</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Edit record (Enter)</source>
         <translation>修改记录（回车）</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Show deleted rows</source>
         <translation>显示已删除</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Columns…</source>
         <translation>显示列…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+73" />
+        <location line="+1"/>
+        <location line="+76"/>
         <source>About CommDesk</source>
         <translation>关于社区服务台账</translation>
     </message>
     <message>
-        <location line="-72" />
+        <location line="-75"/>
         <source>About Qt</source>
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+6"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+53"/>
         <source>CommDesk {version}
-Offline ledgers and statistical returns for village and residents' committees.</source>
+Offline ledgers and statistical returns for village and residents&apos; committees.</source>
         <translation>社区服务台账 CommDesk {version}
 面向村（居）民委员会的离线台账与统计报表工具。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>CommDesk community ledgers</source>
         <translation>社区服务台账</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
@@ -1817,13 +1827,13 @@ Offline ledgers and statistical returns for village and residents' committees.</
 <context>
     <name>PeriodLock</name>
     <message>
-        <location filename="../commdesk/ui/period_lock.py" line="+51" />
-        <location line="+63" />
+        <location filename="../commdesk/ui/period_lock.py" line="+51"/>
+        <location line="+63"/>
         <source>Unlock submitted period</source>
         <translation>解锁已上报的报告期</translation>
     </message>
     <message>
-        <location line="-60" />
+        <location line="-60"/>
         <source>The return for {periods} has been submitted (marked as handed to the township), so its records are locked.
 
 To change them, unlock the period and give a reason. The reason is written to the audit log, and the period will show “modified, needs re-submitting” until you export and submit the return again.</source>
@@ -1832,17 +1842,17 @@ To change them, unlock the period and give a reason. The reason is written to th
 如需修改，请解锁该报告期并填写原因。原因会写入审计日志，在重新导出并报送报表之前，该报告期将显示“已修改，需重新上报”。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Reason for the change (required):</source>
         <translation>修改原因（必填）：</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>e.g. a service record from September was entered late</source>
         <translation>例如：9 月的一条服务记录补录</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -1850,47 +1860,47 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../commdesk/ui/returns_period.py" line="+42" />
+        <location filename="../commdesk/ui/returns_period.py" line="+42"/>
         <source>Period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Monthly</source>
         <translation>月报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Quarterly</source>
         <translation>季报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Half-yearly</source>
         <translation>半年报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Annual</source>
         <translation>年报</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Month {n}</source>
         <translation>{n}月</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quarter {n}</source>
         <translation>第{n}季度</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>First half</source>
         <translation>上半年</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Second half</source>
         <translation>下半年</translation>
     </message>
@@ -1898,48 +1908,48 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../commdesk/domain/periods.py" line="+59" />
-        <location line="+50" />
+        <location filename="../commdesk/domain/periods.py" line="+59"/>
+        <location line="+50"/>
         <source>Unknown period type: {kind}.</source>
         <translation>未知的报告期类型：{kind}。</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-46"/>
         <source>The year must be between {first} and {last}.</source>
         <translation>年份应在 {first} 至 {last} 之间。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The month must be between 1 and 12.</source>
         <translation>月份应在 1 至 12 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The quarter must be between 1 and 4.</source>
         <translation>季度应在 1 至 4 之间。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The half-year must be 1 (first) or 2 (second).</source>
         <translation>半年应为 1（上半年）或 2（下半年）。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A year period has no sub-number.</source>
         <translation>年度报告期不带序号。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Cannot read “{text}” as a period. Use e.g. 2026-10, 2026Q3, 2026H1 or 2026.</source>
         <translation>无法识别报告期“{text}”。请使用如 2026-10、2026Q3、2026H1 或 2026 的写法。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/periods.py" line="+37" />
+        <location filename="../commdesk/store/services/periods.py" line="+37"/>
         <source>{periods} has been submitted and is locked.</source>
         <translation>{periods}已上报并锁定。</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+113"/>
         <source>A reason is required to unlock a period.</source>
         <translation>解锁报告期须填写原因。</translation>
     </message>
@@ -1947,7 +1957,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../commdesk/ui/placeholder.py" line="+17" />
+        <location filename="../commdesk/ui/placeholder.py" line="+17"/>
         <source>Coming in a later version of CommDesk.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -1955,13 +1965,13 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>Privacy</name>
     <message>
-        <location filename="../commdesk/store/privacy.py" line="+118" />
+        <location filename="../commdesk/store/privacy.py" line="+118"/>
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
     <message>
-        <location line="+5" />
-        <location line="+11" />
+        <location line="+5"/>
+        <location line="+11"/>
         <source>The current password is not correct.</source>
         <translation>当前密码不正确。</translation>
     </message>
@@ -1969,17 +1979,17 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ProfilePage</name>
     <message>
-        <location filename="../commdesk/ui/profile.py" line="+126" />
+        <location filename="../commdesk/ui/profile.py" line="+126"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1987,27 +1997,27 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ProfileWizard</name>
     <message>
-        <location line="-107" />
+        <location line="-107"/>
         <source>Welcome to CommDesk</source>
         <translation>欢迎使用社区服务台账</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Your community</source>
         <translation>本社区（村）基本情况</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>These details head every statistical return. Fields marked * are required.</source>
         <translation>这些信息将出现在每张统计报表的表头。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Signatories</source>
         <translation>报表签署人</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Printed at the foot of each return. You can change them later on the Community page.</source>
         <translation>打印在每张报表的表尾，以后可在“社区信息”页面修改。</translation>
     </message>
@@ -2015,47 +2025,47 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../commdesk/ui/record_form.py" line="+231" />
+        <location filename="../commdesk/ui/record_form.py" line="+231"/>
         <source>New record — {ledger}</source>
         <translation>新增记录 — {ledger}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Edit record — {ledger}</source>
         <translation>修改记录 — {ledger}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Save and new</source>
         <translation>保存并新增</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Enter moves to the next field · Ctrl+S saves · Esc cancels · * required</source>
         <translation>回车跳到下一项 · Ctrl+S 保存 · Esc 取消 · * 为必填</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+48"/>
         <source>Saved. Enter the next record.</source>
         <translation>已保存，请录入下一条。</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+37"/>
         <source>Discard changes?</source>
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This record has unsaved changes. Discard them?</source>
         <translation>这条记录有未保存的修改，确定放弃吗？</translation>
     </message>
@@ -2063,77 +2073,77 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ReturnPreview</name>
     <message>
-        <location filename="../commdesk/ui/returns_preview.py" line="+119" />
+        <location filename="../commdesk/ui/returns_preview.py" line="+119"/>
         <source>Reporting unit: {name}    Division code: {code}</source>
         <translation>填报单位：{name}    统计用区划代码：{code}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Unit of measure: {unit}</source>
         <translation>计量单位：{unit}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location line="+151" />
+        <location line="+151"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Message</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>(explanation needed)</source>
         <translation>（需要说明）</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Double-click to see the records.</source>
         <translation>双击查看相关记录。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Double-click to show the figure.</source>
         <translation>双击定位到该数字。</translation>
     </message>
@@ -2141,27 +2151,27 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ReturnsDialogs</name>
     <message>
-        <location filename="../commdesk/ui/returns_dialogs.py" line="+27" />
+        <location filename="../commdesk/ui/returns_dialogs.py" line="+27"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>Return exported</source>
         <translation>报表已导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The return was saved.</source>
         <translation>报表已保存。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
@@ -2169,88 +2179,88 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ReturnsHistory</name>
     <message>
-        <location filename="../commdesk/ui/returns_history.py" line="+43" />
+        <location filename="../commdesk/ui/returns_history.py" line="+43"/>
         <source>Not exported</source>
         <translation>未导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Submitted</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Modified, needs re-submitting</source>
         <translation>已修改，需重新上报</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+45"/>
         <source>Period</source>
         <translation>报告期</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Exported at</source>
         <translation>导出时间</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+14" />
-        <location line="+90" />
+        <location line="+14"/>
+        <location line="+90"/>
         <source>Open file</source>
         <translation>打开文件</translation>
     </message>
     <message>
-        <location line="-89" />
-        <location line="+105" />
+        <location line="-89"/>
+        <location line="+105"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="-104" />
+        <location line="-104"/>
         <source>Mark as submitted…</source>
         <translation>标记为已上报…</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>Record that this return was handed to the township. The period's records become read-only.</source>
+        <location line="+2"/>
+        <source>Record that this return was handed to the township. The period&apos;s records become read-only.</source>
         <translation>记录此报表已交给乡镇（街道），该报告期的记录将变为只读。</translation>
     </message>
     <message>
-        <location line="+87" />
+        <location line="+87"/>
         <source>The file is no longer there (moved or deleted):
 {path}</source>
         <translation>文件已不在原处（已移动或删除）：
 {path}</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>The folder is no longer there:
 {path}</source>
         <translation>文件夹已不存在：
 {path}</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Mark as submitted</source>
         <translation>标记为已上报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mark the return for {period} ({file}) as submitted to the township?
 
 Records dated in {period} will be locked. Changing one later needs an unlock with a reason, and the return must then be submitted again.</source>
@@ -2262,92 +2272,92 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../commdesk/ui/returns_page.py" line="+125" />
+        <location filename="../commdesk/ui/returns_page.py" line="+125"/>
         <source>Statistical returns</source>
         <translation>统计报表</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Import return template…</source>
         <translation>导入报表模板…</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Calculate / refresh</source>
         <translation>计算 / 刷新</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Explain warnings…</source>
         <translation>说明警告…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Unlock period…</source>
         <translation>解锁报告期…</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+16"/>
         <source>Export history</source>
         <translation>导出记录</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>{title}, template version {version}</source>
         <translation>{title}，模板版本 {version}</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+46"/>
         <source>No return exported for {period} yet.</source>
         <translation>{period}的报表尚未导出。</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>{period} last exported {time}; not yet marked as submitted.</source>
         <translation>{period}最近一次导出于 {time}，尚未标记为已上报。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{period} was submitted; its records are locked.</source>
         <translation>{period}已上报，相关记录已锁定。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>{period} was unlocked and changed after submission. Export it again and hand the new return in.</source>
         <translation>{period}在上报后被解锁并修改过。请重新导出并上报新的报表。</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+63"/>
         <source>Calculating…</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Could not calculate the return: {error}</source>
         <translation>无法计算报表：{error}</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Audit: {errors} errors, {warnings} warnings</source>
         <translation>审核：{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+77"/>
         <source>Export refused</source>
         <translation>不能导出</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The return cannot be exported until these audit problems are fixed in the ledgers or the community profile:
 
 {issues}</source>
@@ -2356,50 +2366,50 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 {issues}</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Export return</source>
         <translation>导出报表</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>The return could not be written:
 {error}</source>
         <translation>报表无法写入：
 {error}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>If the file is open in Excel or WPS, close it and try again, or choose another name.</source>
         <translation>如果该文件正在 Excel 或 WPS 中打开，请关闭后重试，或换一个文件名。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+19" />
-        <location line="+6" />
+        <location line="+19"/>
+        <location line="+6"/>
         <source>Import return template</source>
         <translation>导入报表模板</translation>
     </message>
     <message>
-        <location line="-4" />
+        <location line="-4"/>
         <source>Return templates (*.toml)</source>
         <translation>报表模板 (*.toml)</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>This file cannot be used as a return template:
 
 {error}</source>
@@ -2408,22 +2418,22 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 {error}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Imported “{title}”, version {version}.</source>
         <translation>已导入“{title}”，版本 {version}。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>It is used for returns from now on.</source>
         <translation>今后的报表将使用此模板。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A newer version is already installed and stays in use.</source>
         <translation>已安装更新的版本，继续使用该版本。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>It is kept with the other templates; this page shows “{title}”.</source>
         <translation>它已与其他模板一起保存；本页显示的是“{title}”。</translation>
     </message>
@@ -2431,43 +2441,43 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>RosterExport</name>
     <message>
-        <location filename="../commdesk/ui/roster_export_dialog.py" line="+39" />
-        <location line="+50" />
+        <location filename="../commdesk/ui/roster_export_dialog.py" line="+39"/>
+        <location line="+50"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location line="-46" />
+        <location line="-46"/>
         <source>Export the {rows} rows of the current view.</source>
         <translation>导出当前视图中的 {rows} 行。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Include full ID numbers</source>
         <translation>包含完整身份证号</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>ID numbers are sensitive personal information. With this ticked the file holds them in full: keep it safe and do not send it further than needed. The export is recorded in the audit log.</source>
         <translation>身份证号属于敏感个人信息。勾选后文件中将包含完整号码：请妥善保管，不要超出必要范围传送。本次导出会记入操作日志。</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+40"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The file could not be written; nothing was changed.
 
 {reason}</source>
@@ -2476,7 +2486,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 {reason}</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>{count} rows exported to {file}</source>
         <translation>已导出 {count} 行到 {file}</translation>
     </message>
@@ -2484,124 +2494,124 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>RosterPanel</name>
     <message>
-        <location filename="../commdesk/ui/consolidation_roster.py" line="+58" />
+        <location filename="../commdesk/ui/consolidation_roster.py" line="+58"/>
         <source>9 digits (township), or 6 for a county</source>
         <translation>9位（乡镇、街道），县级为6位</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Save township</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Township / street:</source>
         <translation>乡镇（街道）：</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Division code:</source>
         <translation>统计用区划代码：</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Committee</source>
         <translation>村（居）委会</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Division code</source>
         <translation>统计用区划代码</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Committee name</source>
         <translation>村（居）委会名称</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>12-digit division code</source>
         <translation>12位统计用区划代码</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+63" />
+        <location line="+2"/>
+        <location line="+63"/>
         <source>Village (村)</source>
         <translation>村</translation>
     </message>
     <message>
-        <location line="-62" />
-        <location line="+63" />
+        <location line="-62"/>
+        <location line="+63"/>
         <source>Urban (居)</source>
         <translation>居</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-62"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Remove selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import from Excel…</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+52"/>
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location line="+18"/>
         <source>Township saved.</source>
         <translation>已保存乡镇（街道）信息。</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Added {name}.</source>
         <translation>已添加 {name}。</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Removed {count} committees.</source>
         <translation>已删除 {count} 个村（居）委会。</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Import committees</source>
         <translation>导入村（居）委会名册</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Imported: {added} added, {updated} updated, {unchanged} unchanged.</source>
         <translation>导入完成：新增 {added} 个，更新 {updated} 个，未变 {unchanged} 个。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>{count} rows rejected (row: reason): {rows}</source>
         <translation>{count} 行未导入（行号：原因）：{rows}</translation>
     </message>
@@ -2609,32 +2619,32 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../commdesk/ui/settings_dialog.py" line="+47" />
+        <location filename="../commdesk/ui/settings_dialog.py" line="+47"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Open folder</source>
         <translation>打开文件夹</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>Language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Font size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Language and font size apply immediately; the window is rebuilt in the new language.</source>
         <translation>界面语言和字号立即生效，窗口会按新的语言重新显示。</translation>
     </message>
@@ -2642,37 +2652,37 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../commdesk/ui/single_instance.py" line="+113" />
+        <location filename="../commdesk/ui/single_instance.py" line="+113"/>
         <source>another CommDesk window</source>
         <translation>另一个程序窗口</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>the command “{command}”</source>
         <translation>命令“{command}”</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>another CommDesk program</source>
         <translation>另一个程序</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>computer {host}</source>
         <translation>电脑 {host}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>user {user}</source>
         <translation>用户 {user}</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>since {time}</source>
         <translation>自 {time} 起</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The data in {path} is already open in {who}.
 
 Switch to that window, or close it first, then start CommDesk again.</source>
@@ -2684,17 +2694,17 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../commdesk/ui/startup.py" line="+42" />
+        <location filename="../commdesk/ui/startup.py" line="+42"/>
         <source>The database in {path} was made by a newer version of CommDesk ({reason}). Install the newer version to open it; nothing was changed.</source>
         <translation>{path} 中的数据库由更新版本的程序创建（{reason}）。请安装新版本后再打开；没有做任何改动。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+30"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This backup cannot be restored:
 
 {reason}</source>
@@ -2706,67 +2716,67 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>TownshipRoster</name>
     <message>
-        <location filename="../commdesk/store/services/township.py" line="+98" />
+        <location filename="../commdesk/store/services/township.py" line="+98"/>
         <source>“{code}” is not a division code of {lengths} digits.</source>
         <translation>“{code}”不是{lengths}位的统计用区划代码。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The first two digits ({province}) are not a province code.</source>
         <translation>前两位（{province}）不是省级代码。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>A name is required.</source>
         <translation>请填写名称。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A name has at most 60 characters.</source>
         <translation>名称最多60个字。</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+47"/>
         <source>{count} committees in the roster are not under code {code} (e.g. {first}). Remove them first.</source>
         <translation>名册中有 {count} 个单位不属于代码 {code}（如 {first}），请先删除。</translation>
     </message>
     <message>
-        <location line="+54" />
-        <source>Enter the township's name and code first.</source>
+        <location line="+54"/>
+        <source>Enter the township&apos;s name and code first.</source>
         <translation>请先填写乡镇（街道）名称和代码。</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>Code {code} is not under the township's code {township}.</source>
+        <location line="+10"/>
+        <source>Code {code} is not under the township&apos;s code {township}.</source>
         <translation>代码 {code} 不属于本乡镇（街道）代码 {township}。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Cannot tell whether “{name}” is a village (村) or urban (居).</source>
         <translation>无法判断“{name}”是村还是居，请填写类型。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Division code {code} is already in the roster.</source>
         <translation>统计用区划代码 {code} 已在名册中。</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+43"/>
         <source>This committee is no longer in the roster.</source>
         <translation>该村（居）委会已不在名册中。</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+79"/>
         <source>Cannot read {file} as an Excel workbook.</source>
         <translation>无法将 {file} 作为 Excel 工作簿读取。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>No header row with a name column (名称) and a code column (统计用区划代码).</source>
         <translation>没有找到包含“名称”列和“统计用区划代码”列的表头行。</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Code {code} already appears in row {row}.</source>
         <translation>代码 {code} 已在第 {row} 行出现。</translation>
     </message>
@@ -2774,12 +2784,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../commdesk/ui/undo.py" line="+67" />
+        <location filename="../commdesk/ui/undo.py" line="+67"/>
         <source>Add to {ledger}</source>
         <translation>新增{ledger}记录</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Edit in {ledger}</source>
         <translation>修改{ledger}记录</translation>
     </message>
@@ -2787,207 +2797,207 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Validators</name>
     <message>
-        <location filename="../commdesk/domain/records.py" line="+121" />
+        <location filename="../commdesk/domain/records.py" line="+121"/>
         <source>Not a known team.</source>
         <translation>没有这个志愿服务队。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>“{value}” is not in the list.</source>
         <translation>“{value}”不在可选项中。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>“{value}” could mean several items: {labels}.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+39" />
+        <location line="+39"/>
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>This date is before the start date.</source>
         <translation>此日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+10" />
-        <location line="+3" />
+        <location line="+10"/>
+        <location line="+3"/>
         <source>Must be greater than 0.</source>
         <translation>必须大于 0。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Differs from the birth date in the ID number ({date}).</source>
         <translation>与身份证号中的出生日期（{date}）不一致。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Differs from the gender in the ID number.</source>
         <translation>与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../commdesk/domain/validators.py" line="+47" />
+        <location filename="../commdesk/domain/validators.py" line="+47"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>This ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the number again.</source>
         <translation>此身份证号在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式后重新输入。</translation>
     </message>
     <message>
-        <location line="+16" />
-        <location line="+40" />
-        <location line="+16" />
-        <location line="+7" />
+        <location line="+16"/>
+        <location line="+40"/>
+        <location line="+16"/>
+        <location line="+7"/>
         <source>This is not a valid ID number.</source>
         <translation>这不是有效的身份证号。</translation>
     </message>
     <message>
-        <location line="-57" />
-        <location line="+10" />
+        <location line="-57"/>
+        <location line="+10"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location line="+54" />
+        <location line="+54"/>
         <source>Old 15-digit ID number converted to 18 digits: {id}.</source>
         <translation>已将 15 位旧身份证号转换为 18 位：{id}。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>An ID number has 18 characters; this one has {count}.</source>
         <translation>身份证号应为 18 位，现在是 {count} 位。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>An ID number has 17 digits followed by a digit or X; check for typing errors.</source>
         <translation>身份证号由 17 位数字加 1 位数字或 X 组成，请检查是否输错。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The last character (check digit) does not match; check the number for typos.</source>
         <translation>最后一位（校验码）不符，请检查号码是否输错。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>The birth date inside this ID number is not a real date.</source>
         <translation>身份证号中的出生日期不是有效日期。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The birth date inside this ID number is in the future.</source>
         <translation>身份证号中的出生日期晚于今天。</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>The birth date inside this ID number is before 1900.</source>
         <translation>身份证号中的出生日期早于 1900 年。</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Area code {code} is not in the built-in county list (it may be an old or re-coded county). Please double-check it.</source>
         <translation>地区码 {code} 不在内置的县级区划表中（可能是撤并或改码的旧县），请再核对一下。</translation>
     </message>
     <message>
-        <location line="+126" />
+        <location line="+126"/>
         <source>A mobile number has 11 digits and starts with 13–19.</source>
         <translation>手机号码为 11 位，以 13–19 开头。</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+32"/>
         <source>Enter an 11-digit mobile number or a landline with area code, e.g. 010-12345678.</source>
         <translation>请填写 11 位手机号码或带区号的固定电话，例如 010-12345678。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>A division code has exactly 12 digits.</source>
         <translation>统计用区划代码应为 12 位数字。</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The first two digits ({province}) are not a province code.</source>
         <translation>前两位（{province}）不是省级代码。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>Cannot read this as a date. Use the form 2023-05-01.</source>
         <translation>无法识别为日期，请按 2023-05-01 的格式填写。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>This looks like a year only; enter the full date, e.g. 2023-05-01.</source>
         <translation>这里只有年份，请填写完整日期，例如 2023-05-01。</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+17"/>
         <source>{text} is not a real calendar date.</source>
         <translation>{text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+36"/>
         <source>The date {date} is earlier than {earliest}.</source>
         <translation>日期 {date} 早于 {earliest}。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The date {date} is in the future.</source>
         <translation>日期 {date} 晚于今天。</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+15"/>
         <source>Enter a number.</source>
         <translation>请填写数字。</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+50"/>
         <source>Enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>The number cannot be negative.</source>
         <translation>不能为负数。</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The number must be at least {minimum}.</source>
         <translation>不能小于 {minimum}。</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>The number must be at most {maximum}.</source>
         <translation>不能大于 {maximum}。</translation>
     </message>
     <message>
-        <location line="+29" />
+        <location line="+29"/>
         <source>Too long: {length} characters, at most {limit} allowed.</source>
         <translation>太长：{length} 个字，最多 {limit} 个字。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+26"/>
         <source>Enter yes or no (是/否).</source>
         <translation>请填写“是”或“否”。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+23"/>
         <source>Enter 男 (male) or 女 (female).</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+233" />
+        <location filename="../commdesk/store/services/base.py" line="+233"/>
         <source>The selected item no longer exists.</source>
         <translation>所选的项目已不存在。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/service_records.py" line="+48" />
+        <location filename="../commdesk/store/services/service_records.py" line="+48"/>
         <source>A selected volunteer no longer exists.</source>
         <translation>所选的志愿者已不存在。</translation>
     </message>
@@ -2995,22 +3005,22 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>VolunteersEditor</name>
     <message>
-        <location filename="../commdesk/ui/field_widgets.py" line="-97" />
+        <location filename="../commdesk/ui/field_widgets.py" line="-97"/>
         <source>Find a volunteer by name, initials or ID digits</source>
         <translation>按姓名、拼音首字母或身份证号末几位查找志愿者</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source> (left)</source>
         <translation>（已退出）</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+35"/>
         <source>No volunteers selected</source>
         <translation>未选择志愿者</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>{n} volunteer(s) selected</source>
         <translation>已选择 {n} 名志愿者</translation>
     </message>
