@@ -388,6 +388,51 @@ FACILITIES = Ledger(
     ),
 )
 
+# Name, ID and what the ID implies, and a mobile: shared by every roster of people.
+_PERSON_FIELDS = (
+    Field("name", "姓名", "Name", required=True, max_length=30, synonyms=_NAME_SYNONYMS, width=90),
+    Field(
+        "id_number",
+        "身份证号",
+        "ID number",
+        ID_NUMBER,
+        required=True,
+        max_length=18,
+        synonyms=_ID_SYNONYMS,
+        sensitive=True,
+        width=160,
+    ),
+    Field(
+        "gender",
+        "性别",
+        "Gender",
+        GENDER,
+        synonyms=_GENDER_SYNONYMS,
+        derived_from_id=True,
+        width=50,
+    ),
+    Field(
+        "birth_date",
+        "出生日期",
+        "Birth date",
+        DATE,
+        not_future=True,
+        earliest=date(1900, 1, 1),
+        synonyms=_BIRTH_SYNONYMS,
+        derived_from_id=True,
+        width=100,
+    ),
+    Field(
+        "mobile",
+        "手机号码",
+        "Mobile",
+        MOBILE,
+        max_length=20,
+        synonyms=_MOBILE_SYNONYMS,
+        width=110,
+    ),
+)
+
 VOLUNTEERS_LEDGER = Ledger(
     name="volunteer",
     zh="志愿者",
@@ -395,49 +440,7 @@ VOLUNTEERS_LEDGER = Ledger(
     title_field="name",
     person=True,
     fields=(
-        Field(
-            "name", "姓名", "Name", required=True, max_length=30, synonyms=_NAME_SYNONYMS, width=90
-        ),
-        Field(
-            "id_number",
-            "身份证号",
-            "ID number",
-            ID_NUMBER,
-            required=True,
-            max_length=18,
-            synonyms=_ID_SYNONYMS,
-            sensitive=True,
-            width=160,
-        ),
-        Field(
-            "gender",
-            "性别",
-            "Gender",
-            GENDER,
-            synonyms=_GENDER_SYNONYMS,
-            derived_from_id=True,
-            width=50,
-        ),
-        Field(
-            "birth_date",
-            "出生日期",
-            "Birth date",
-            DATE,
-            not_future=True,
-            earliest=date(1900, 1, 1),
-            synonyms=_BIRTH_SYNONYMS,
-            derived_from_id=True,
-            width=100,
-        ),
-        Field(
-            "mobile",
-            "手机号码",
-            "Mobile",
-            MOBILE,
-            max_length=20,
-            synonyms=_MOBILE_SYNONYMS,
-            width=110,
-        ),
+        *_PERSON_FIELDS,
         Field(
             "political_status_code",
             "政治面貌",
@@ -528,49 +531,7 @@ WORKERS = Ledger(
     title_field="name",
     person=True,
     fields=(
-        Field(
-            "name", "姓名", "Name", required=True, max_length=30, synonyms=_NAME_SYNONYMS, width=90
-        ),
-        Field(
-            "id_number",
-            "身份证号",
-            "ID number",
-            ID_NUMBER,
-            required=True,
-            max_length=18,
-            synonyms=_ID_SYNONYMS,
-            sensitive=True,
-            width=160,
-        ),
-        Field(
-            "gender",
-            "性别",
-            "Gender",
-            GENDER,
-            synonyms=_GENDER_SYNONYMS,
-            derived_from_id=True,
-            width=50,
-        ),
-        Field(
-            "birth_date",
-            "出生日期",
-            "Birth date",
-            DATE,
-            not_future=True,
-            earliest=date(1900, 1, 1),
-            synonyms=_BIRTH_SYNONYMS,
-            derived_from_id=True,
-            width=100,
-        ),
-        Field(
-            "mobile",
-            "手机号码",
-            "Mobile",
-            MOBILE,
-            max_length=20,
-            synonyms=_MOBILE_SYNONYMS,
-            width=110,
-        ),
+        *_PERSON_FIELDS,
         Field(
             "position_code",
             "职务",
