@@ -67,19 +67,29 @@ def _split_surname(name: str, surname: bool) -> tuple[tuple[str, ...], str]:
     return (), text
 
 
-def _pinyin_parts(text: str, first_letter: bool) -> list[str]:
-    """pypinyin output with non-Han runs reduced to ASCII letters and digits."""
+@lru_cache(maxsize=65536)
+def _parts(text: str) -> tuple[tuple[bool, str], ...]:
+    """One pypinyin pass: (from a Han character, lower-case ASCII reading) per chunk.
+
+    Initials and full pinyin both derive from it, so a name costs one lookup
+    (with pypinyin's phrase context intact): a Han syllable's initial is the
+    first letter of its reading, while a non-Han run is kept whole in both.
+    pypinyin yields one item per Han character and one per non-Han run, which
+    is how the items are matched back to the text.
+    """
     from pypinyin import Style, lazy_pinyin  # slow import: only when first needed
 
-    style = Style.FIRST_LETTER if first_letter else Style.NORMAL
-    parts: list[str] = []
-    for chunk in lazy_pinyin(text, style=style, errors="default"):
-        if chunk and _is_han(chunk[0]):
+    out: list[tuple[bool, str]] = []
+    pos = 0
+    for reading in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
+        han = pos < len(text) and _is_han(text[pos])
+        pos += 1 if han else max(len(reading), 1)
+        if reading and _is_han(reading[0]):
             continue  # a rare character pypinyin has no reading for
-        kept = "".join(c for c in chunk.lower() if c.isascii() and c.isalnum())
+        kept = "".join(c for c in reading.lower() if c.isascii() and c.isalnum())
         if kept:
-            parts.append(kept)
-    return parts
+            out.append((han, kept))
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -90,14 +100,14 @@ def initials(name: str, *, surname: bool = True) -> str:
     personal names (catalogue entries, facility names).
     """
     prefix, rest = _split_surname(name, surname)
-    return "".join([s[0] for s in prefix] + _pinyin_parts(rest, first_letter=True))
+    return "".join([s[0] for s in prefix] + [r[0] if han else r for han, r in _parts(rest)])
 
 
 @lru_cache(maxsize=65536)
 def full_pinyin(name: str, *, surname: bool = True) -> str:
     """Lower-case toneless pinyin without separators, e.g. 曾小明 -> zengxiaoming."""
     prefix, rest = _split_surname(name, surname)
-    return "".join(list(prefix) + _pinyin_parts(rest, first_letter=False))
+    return "".join(list(prefix) + [r for _han, r in _parts(rest)])
 
 
 def search_key(name: str, *, surname: bool = True) -> str:
