@@ -37,27 +37,19 @@ REQUIRED_TABLES = (
     "export_log",
     "alembic_version",
 )
-_CATALOGUE_COLUMNS = {
-    "service_record": {
-        "category_code": "service_category",
-        "target_group_code": "target_group",
-        "provider_kind_code": "provider_kind",
-        "channel_code": "channel",
-    },
-    "facility": {
-        "type_code": "facility_type",
-        "status_code": "facility_status",
-        "ownership_code": "ownership",
-    },
-    "volunteer": {"political_status_code": "political_status", "status_code": "person_status"},
-    "worker": {
-        "position_code": "position",
-        "education_code": "education",
-        "sw_cert_code": "sw_certificate",
-        "status_code": "person_status",
-    },
-    "community": {"kind": "community_kind"},
-}
+
+
+def _catalogue_columns() -> dict[str, dict[str, str]]:
+    """Coded columns per table, read from the one field description of each ledger."""
+    from commdesk.domain.ledgers import CHOICE, LEDGERS
+
+    return {
+        ledger.name: {
+            f.name: f.catalogue for f in ledger.fields if f.kind == CHOICE and f.catalogue
+        }
+        for ledger in LEDGERS.values()
+        if any(f.kind == CHOICE for f in ledger.fields)
+    }
 
 
 def known_revisions() -> list[str]:
@@ -129,7 +121,7 @@ def _catalogue_problems(con: sqlite3.Connection) -> list[str]:
     for kind, code in con.execute("SELECT kind, code FROM local_catalogue_item"):
         local.setdefault(kind, set()).add(code)
     problems = []
-    for table, columns in _CATALOGUE_COLUMNS.items():
+    for table, columns in _catalogue_columns().items():
         for column, kind in columns.items():
             known = set(cats[kind].codes()) | local.get(kind, set())
             used = {
