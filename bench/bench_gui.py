@@ -4,9 +4,11 @@
 
 Measures, offscreen (QT_QPA_PLATFORM=offscreen):
 
-1. launch: a fresh process from interpreter start to the main window shown with
-   the first page of service records painted; baseline: a bare PySide6 window
-   with an empty QTableView shown the same way;
+1. launch: ``python -m commdesk --data-dir DIR --measure-startup`` (the real start:
+   folder lock, start-up check, store, window) from process creation to the first
+   page of service records painted; baseline: a bare PySide6 window with an empty
+   QTableView shown the same way. Measured after a clean close (the usual start)
+   and once more without one (after a crash: SQLite's full quick_check runs first);
 2. on the services page: jump to the last row, sort by date (ascending), search
    (Chinese text, pinyin initials, ID tail) and a filter change — each until the
    view's visible rows are fetched; baseline for each: the plain sqlite3 query
@@ -27,30 +29,16 @@ import tempfile
 import time
 from pathlib import Path
 
-LAUNCH_SCRIPT = r"""
-import os, sys, time
-t0 = float(os.environ["BENCH_T0"])
+BARE_SCRIPT = r"""
+import time
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
-if os.environ.get("BENCH_BARE"):
-    from PySide6.QtWidgets import QMainWindow, QTableView
-    app = QApplication([])
-    w = QMainWindow(); table = QTableView(); w.setCentralWidget(table)
-else:
-    from pathlib import Path
-    from commdesk.domain import i18n
-    from commdesk.store.engine import open_store
-    from commdesk.ui.context import UiContext
-    from commdesk.ui.main_window import MainWindow
-    app = QApplication([])
-    store = open_store(Path(sys.argv[1]))
-    i18n.install(None, "zh_CN")
-    w = MainWindow(UiContext.create(store)); w.show_page("services")
-    table = w.ledger_pages["services"].table
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+app = QApplication([])
+w = QMainWindow(); table = QTableView(); w.setCentralWidget(table)
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(f"{time.time() - t0:.3f}"), app.quit()))
+            QTimer.singleShot(0, lambda: (print(f"{time.time():.3f}"), app.quit()))
             obj.removeEventFilter(self)
         return False
 watcher = FirstPaint()
@@ -65,14 +53,16 @@ def _line(name: str, value: object) -> None:
 
 
 def launch(data_dir: Path, bare: bool) -> float:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BENCH_T0": repr(time.time())}
+    """Seconds from starting the process to the first paint (the child prints the clock)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if bare:
-        env["BENCH_BARE"] = "1"
-    out = subprocess.run(
-        [sys.executable, "-c", LAUNCH_SCRIPT, str(data_dir)],
-        env=env, capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    return float(out.stdout.strip().splitlines()[-1])
+        command = [sys.executable, "-c", BARE_SCRIPT]
+    else:
+        command = [sys.executable, "-m", "commdesk", "--data-dir", str(data_dir),
+                   "--measure-startup"]  # fmt: skip
+    t0 = time.time()
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return float(out.stdout.strip().splitlines()[-1]) - t0
 
 
 def rss_mb() -> float:
@@ -99,11 +89,17 @@ def main() -> None:
         generate(store, records=args.records, seed=11)
         store.close()
 
+    from commdesk.store.maintenance import CLEAN_CLOSE_FILE
+
     bare = min(launch(data_dir, True) for _ in range(3))
+    launch(data_dir, False)  # leaves the clean-close mark a normal day starts from
     full = min(launch(data_dir, False) for _ in range(3))
+    (data_dir / CLEAN_CLOSE_FILE).unlink(missing_ok=True)
+    after_crash = launch(data_dir, False)
     _line("launch_bare_seconds", f"{bare:.3f}")
     _line("launch_seconds", f"{full:.3f}")
     _line("launch_ratio", f"{full / bare:.1f}")
+    _line("launch_after_crash_seconds", f"{after_crash:.3f}")
 
     from PySide6.QtWidgets import QApplication
 

@@ -40,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open every page and dialog offscreen, then exit (0 = all good)",
     )
+    parser.add_argument(
+        "--measure-startup",
+        action="store_true",
+        help="start the window as usual, print the clock time (Unix seconds) when the "
+        "first ledger page is painted, then close normally (used by bench/bench_gui.py)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = sub.add_parser("demo", help="fill the data folder with a plausible demo community")
@@ -87,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test or args.command is None:
             from commdesk.app import run_gui
 
-            return run_gui(data_dir, self_test=args.self_test)
+            return run_gui(data_dir, self_test=args.self_test, measure_startup=args.measure_startup)
         handler = _COMMANDS[args.command]
         from commdesk.store.lock import for_command
 

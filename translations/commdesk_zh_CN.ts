@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../commdesk/app.py" line="+90"/>
+        <location filename="../commdesk/app.py" line="+95"/>
         <source>The data folder {path} cannot be opened:
 
 {reason}</source>
@@ -763,12 +763,12 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Import</name>
     <message>
-        <location filename="../commdesk/importing/commit.py" line="+92"/>
+        <location filename="../commdesk/importing/commit.py" line="+94"/>
         <source>Import cancelled; nothing was written.</source>
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Cannot create the team “{name}”: {error}</source>
         <translation>无法创建志愿服务队“{name}”：{error}</translation>
     </message>
@@ -778,7 +778,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+69"/>
         <source>Record {id} was deleted since the preview; preview the import again.</source>
         <translation>记录 {id} 在预览后已被删除，请重新预览导入。</translation>
     </message>
@@ -839,7 +839,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>未知的台账“{name}”，请从以下选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/plan.py" line="+168"/>
+        <location filename="../commdesk/importing/plan.py" line="+170"/>
         <source>Blank rows skipped: {count}.</source>
         <translation>已跳过空行：{count} 行。</translation>
     </message>
@@ -914,22 +914,22 @@ The damaged file was kept (nothing was deleted) as:
         <translation>读到第 {row} 行停止：连续 {count} 行为空，其下第 {first}—{last} 行未读取。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/rows.py" line="+222"/>
+        <location filename="../commdesk/importing/rows.py" line="+254"/>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>number too large</source>
         <translation>数字过大</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>cell {cell} has a formula without a saved result; open the file in Excel/WPS, save it, and import again.</source>
         <translation>单元格 {cell} 是没有保存计算结果的公式；请在 Excel/WPS 中打开并保存该文件后再导入。</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+57"/>
         <source>“{name}” is not in the volunteer roster; not linked.</source>
         <translation>志愿者名册中没有“{name}”，未关联。</translation>
     </message>
@@ -1331,7 +1331,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_support.py" line="+188"/>
+        <location filename="../commdesk/ui/import_support.py" line="+106"/>
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -1435,12 +1435,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+83"/>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location filename="../commdesk/ui/ledger_page.py" line="+90"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -1525,7 +1520,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>显示列</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+109"/>
+        <source>Totals could not be computed: {error}</source>
+        <translation>合计无法计算：{error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>{field}: {value}</source>
         <translation>{field}合计：{value}</translation>
     </message>
@@ -1548,7 +1548,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LedgerTableModel</name>
     <message>
-        <location filename="../commdesk/ui/table_model.py" line="+184"/>
+        <location filename="../commdesk/ui/table_model.py" line="+178"/>
         <source>Click to sort by {name}</source>
         <translation>点击按“{name}”排序</translation>
     </message>
@@ -1686,7 +1686,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+112"/>
+        <location filename="../commdesk/ui/main_window.py" line="+139"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -1706,7 +1706,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+117"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -2694,7 +2694,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../commdesk/ui/startup.py" line="+42"/>
+        <location filename="../commdesk/ui/startup.py" line="+46"/>
         <source>The database in {path} was made by a newer version of CommDesk ({reason}). Install the newer version to open it; nothing was changed.</source>
         <translation>{path} 中的数据库由更新版本的程序创建（{reason}）。请安装新版本后再打开；没有做任何改动。</translation>
     </message>
@@ -2817,7 +2817,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+128"/>
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
@@ -2843,31 +2843,31 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../commdesk/domain/validators.py" line="+47"/>
+        <location filename="../commdesk/domain/validators.py" line="+48"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+68"/>
         <source>This ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the number again.</source>
         <translation>此身份证号在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式后重新输入。</translation>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+40"/>
-        <location line="+16"/>
+        <location line="+43"/>
+        <location line="+18"/>
         <location line="+7"/>
         <source>This is not a valid ID number.</source>
         <translation>这不是有效的身份证号。</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-62"/>
         <location line="+10"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>Old 15-digit ID number converted to 18 digits: {id}.</source>
         <translation>已将 15 位旧身份证号转换为 18 位：{id}。</translation>
     </message>
@@ -2907,7 +2907,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>地区码 {code} 不在内置的县级区划表中（可能是撤并或改码的旧县），请再核对一下。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>A mobile number has 11 digits and starts with 13–19.</source>
         <translation>手机号码为 11 位，以 13–19 开头。</translation>
     </message>
@@ -2977,7 +2977,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>不能大于 {maximum}。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Too long: {length} characters, at most {limit} allowed.</source>
         <translation>太长：{length} 个字，最多 {limit} 个字。</translation>
     </message>
@@ -2992,12 +2992,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+233"/>
+        <location filename="../commdesk/store/services/base.py" line="+256"/>
         <source>The selected item no longer exists.</source>
         <translation>所选的项目已不存在。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/service_records.py" line="+48"/>
+        <location filename="../commdesk/store/services/service_records.py" line="+49"/>
         <source>A selected volunteer no longer exists.</source>
         <translation>所选的志愿者已不存在。</translation>
     </message>

@@ -112,6 +112,7 @@ def commit_import(
             _update_row(s, k, existing, row, teams, catalogues, user)
             step(1)
         result.updated = len(plan.to_update)
+        k.service.link_search_keys(s)
         if plan.remember:
             save_mapping(
                 s, plan.ledger, plan.columns.header_key, plan.remember, plan.columns.headers

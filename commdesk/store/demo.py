@@ -94,10 +94,15 @@ _TEMP_TABLES = {
     "demo_day": "i INTEGER PRIMARY KEY, d TEXT",
     "demo_combo": "i INTEGER PRIMARY KEY, cat TEXT, tg TEXT, prov TEXT, chan TEXT, place TEXT, "
     "descr TEXT, search TEXT, size INTEGER, team INTEGER, threshold INTEGER, pool_first INTEGER, "
-    "pool_size INTEGER",
+    "pool_size INTEGER, sgroup INTEGER",
     "demo_amount": "i INTEGER PRIMARY KEY, people INTEGER, hours REAL, t TEXT",
     "demo_recipient": "i INTEGER PRIMARY KEY, name TEXT, id_number TEXT, search TEXT",
+    "demo_group": "i INTEGER PRIMARY KEY, search TEXT",
 }
+# A record's search key id is its combination's search group (distinct description +
+# place text) << 16 | its recipient (0: none): the same (text, ID number) always gets
+# the same id, as store.search_keys.link_pending would give it one.
+_KEY_BITS = 16
 # A record is one integer: day (bits 0-9) | combination (12) | slot for people served,
 # hours and time of day (10) | recipient draw (10). Recipient and team indexes come from
 # a multiplicative hash of the random bits (_team() is the same formula in Python). Each
@@ -107,11 +112,13 @@ _HASH = "((((j.value >> 10) & 1073741823) * 2654435761) >> {shift})"
 _EXPAND = f"""
 INSERT INTO service_record (id, service_date, category_code, target_group_code, people_served,
     hours, provider_kind_code, channel_code, team_id, place, description, recipient_name,
-    recipient_id_number, search_text, created_at, updated_at, created_by, updated_by)
+    recipient_id_number, search_text, search_key_id, created_at, updated_at, created_by,
+    updated_by)
 SELECT ?1 + j.key, d.d, c.cat, c.tg, a.people, a.hours, c.prov, c.chan,
     CASE WHEN c.team THEN 1 + {_HASH.format(shift=40)} % ?3 END,
     c.place, c.descr, r.name, r.id_number,
     CASE WHEN r.i IS NULL THEN c.search ELSE r.search || ' ' || c.search END,
+    (c.sgroup << 16) | coalesce(r.i, 0),
     d.d || a.t, d.d || a.t, '{USER}', '{USER}'
 FROM json_each(?2) AS j
 JOIN temp.demo_day AS d ON d.i = (j.value & 1023)
@@ -119,6 +126,15 @@ JOIN temp.demo_combo AS c ON c.i = ((j.value >> 10) & 4095)
 JOIN temp.demo_amount AS a ON a.i = c.size * 1024 + ((j.value >> 22) & 1023)
 LEFT JOIN temp.demo_recipient AS r ON r.i = CASE WHEN ((j.value >> 32) & 1023) < c.threshold
     THEN c.pool_first + {_HASH.format(shift=20)} % c.pool_size END
+"""
+_KEYS = """
+INSERT INTO service_search_key (id, text, id_number)
+SELECT u.k, CASE WHEN r.i IS NULL THEN g.search ELSE r.search || ' ' || g.search END,
+    coalesce(r.id_number, '')
+FROM (SELECT DISTINCT search_key_id AS k FROM service_record
+      WHERE deleted_at IS NULL AND search_key_id IS NOT NULL) AS u
+JOIN temp.demo_group AS g ON g.i = u.k >> 16
+LEFT JOIN temp.demo_recipient AS r ON r.i = (u.k & 65535)
 """
 _LINK = """
 INSERT INTO service_volunteer (service_id, volunteer_id)
@@ -176,7 +192,9 @@ def _lookups(m: Maker) -> _Lookups:
             p = m.person(low, high)
             name_part = service_records.search_text({"recipient_name": p.name})
             recipients.append((len(recipients) + 1, p.name, p.id_number, name_part))
+    assert len(recipients) < 1 << _KEY_BITS, "the recipient part of a search key has 16 bits"
     places = _places(m)
+    groups: dict[str, int] = {}
     combos: list[list[Any]] = []
     slots: list[list[int]] = []
     single = 0.0  # weight of one-person services, to size the recipient threshold
@@ -191,7 +209,10 @@ def _lookups(m: Maker) -> _Lookups:
                         team = int(provider == "TEAM")
                         first_id, pool_size = pools[POOLS.get(target, ADULTS)[0]]
                         row = [len(combos), code, target, provider, channel, place, body, search]
-                        combos.append([*row, size, team, 0, first_id, pool_size])  # 0: threshold
+                        group = groups.setdefault(search, len(groups))
+                        combos.append(
+                            [*row, size, team, 0, first_id, pool_size, group]
+                        )  # 0: threshold
                         weights.append(target_w * provider_w / len(places[channel]))
         ones = sum(w for c, w in zip(combos[first:], weights, strict=True) if c[8] == 0)
         single += category.weight * ones / sum(weights)
@@ -214,7 +235,8 @@ def _lookups(m: Maker) -> _Lookups:
                 amounts.append((size * 1024 + i * 16 + j, people[served], float(hours[spent]), t))
     days = [(i, (m.first_day + timedelta(days=i)).isoformat()) for i in range(WINDOW_DAYS)]
     tables = {"demo_day": days, "demo_combo": [tuple(r) for r in combos], "demo_amount": amounts,
-              "demo_recipient": recipients}  # fmt: skip
+              "demo_recipient": recipients,
+              "demo_group": [(i, text) for text, i in groups.items()]}  # fmt: skip
     return _Lookups(tables, categories, slots)
 
 
@@ -337,6 +359,7 @@ def _service_records(
             done, links = done + size, links + linked
             if progress is not None:
                 progress(done, m.records)
+    con.execute(_KEYS)
     for name in lookups.tables:
         con.execute(f"DROP TABLE temp.{name}")
     return links
@@ -363,6 +386,8 @@ def _clear_or_refuse(con: sqlite3.Connection, replace: bool) -> None:
             con.execute(f"DELETE FROM {table}")
         for table in ("worker", "facility", "community"):
             con.execute(f"DELETE FROM {table}")
+    # No service records now: keys left by earlier ones would collide with the demo's.
+    con.execute("DELETE FROM service_search_key")
 
 
 def generate(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
+import json
 import os
 import sqlite3
 import sys
@@ -19,8 +20,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commdesk.paths import DB_FILE_NAME
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
+from commdesk.store.search_keys import MISMATCHED
 
 LEDGER_TABLES = (
     "community",
@@ -97,10 +100,18 @@ def check_file(path: Path) -> CheckReport:
             report.problems.append("missing tables: " + ", ".join(missing))
             return report
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        if not version or version[0] != HEAD_REVISION:
+        revision = version[0] if version else None
+        if revision in known_revisions()[:-1]:
             report.problems.append(
-                f"schema revision {version[0] if version else 'none'} is not {HEAD_REVISION}"
+                f"schema revision {revision} is older than {HEAD_REVISION}: "
+                "open the data folder with the program once to upgrade it"
             )
+        elif revision != HEAD_REVISION:
+            report.problems.append(f"schema revision {revision or 'none'} is not {HEAD_REVISION}")
+        else:
+            unlinked = con.execute(MISMATCHED).fetchone()[0]
+            if unlinked:
+                report.problems.append(f"service records with a wrong search key: {unlinked}")
         fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             report.problems.append(f"foreign key violations: {len(fk)} (first: {fk[0]})")
@@ -403,8 +414,12 @@ class Health:
         return self.state in ("ok", "missing")
 
 
-def health(path: Path) -> Health:
-    """quick_check and schema: is ``path`` safe to open?"""
+def health(path: Path, *, quick_check: bool = True) -> Health:
+    """quick_check and schema: is ``path`` safe to open?
+
+    ``quick_check=False`` keeps the cheap checks (header, schema version, tables)
+    and skips reading every page: for a file unchanged since a clean close.
+    """
     path = Path(path)
     if not path.exists():
         return Health("missing")
@@ -415,8 +430,8 @@ def health(path: Path) -> Health:
     except sqlite3.DatabaseError as exc:
         return Health("damaged", f"not a readable database: {exc}")
     try:
-        result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
-        if result != ["ok"]:
+        result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] if quick_check else []
+        if quick_check and result != ["ok"]:
             return Health("damaged", "quick_check: " + "; ".join(result[:3]))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
@@ -457,3 +472,53 @@ def move_aside(data_dir: Path, now: datetime | None = None) -> Path:
             os.replace(side, dest.with_name(dest.name + suffix))
     os.replace(target, dest)
     return dest
+
+
+# ------------------------------------------------------------------ clean close
+CLEAN_CLOSE_FILE = "commdesk.clean-close"
+
+
+def _file_state(data_dir: Path) -> list[list[int] | None]:
+    """Size and modification time of the database and its WAL (None: none, or empty).
+
+    An empty WAL holds nothing (a read-only look at the file leaves one behind).
+    """
+    out: list[list[int] | None] = []
+    for path in (db_path(data_dir), db_path(data_dir).with_name(DB_FILE_NAME + "-wal")):
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            out.append(None)
+        else:
+            out.append([st.st_size, st.st_mtime_ns] if st.st_size else None)
+    return out
+
+
+def mark_clean_close(data_dir: Path) -> None:
+    """After the program closed its database normally: remember the file as it is.
+
+    The next start skips the full quick_check (seconds on a large ledger) if the
+    file is still exactly this one; after a crash, or any change made while the
+    program was not running, there is no match and the full check runs.
+    """
+    target = Path(data_dir) / CLEAN_CLOSE_FILE
+    temp = target.with_name(target.name + ".part")
+    temp.write_text(json.dumps(_file_state(Path(data_dir))), encoding="utf-8")
+    os.replace(temp, target)
+
+
+def take_clean_close(data_dir: Path) -> bool:
+    """True when the file is unchanged since the last clean close; forgets that close.
+
+    Forgetting it first means a crash in the session now starting leaves no mark,
+    so the start after it checks every page again.
+    """
+    target = Path(data_dir) / CLEAN_CLOSE_FILE
+    try:
+        saved = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            target.unlink()
+    return bool(saved == _file_state(Path(data_dir)) and saved[0] is not None)

@@ -36,6 +36,7 @@ from commdesk.ui.period_lock import ask_unlock
 from commdesk.ui.record_form import RecordDialog
 from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
+from commdesk.ui.tasks import BackgroundTasks
 from commdesk.ui.undo import AddCommand, DeleteCommand, EditCommand, editable_values
 
 translate = QCoreApplication.translate
@@ -79,9 +80,10 @@ class LedgerPage(QWidget):
         self._search_timer.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
         ctx.events.changed.connect(self._on_data_changed)
-        # The totals line sums the whole ledger: let the first page paint first.
-        self.totals.setText(translate("LedgerPage", "Counting…"))
-        QTimer.singleShot(0, self, self._update_totals)  # not after the page is gone
+        # The totals line sums every matching row (a million, unfiltered): on a worker
+        # thread, so neither the first paint nor a search waits for it.
+        self._tasks = BackgroundTasks(self)
+        self._update_totals()
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -320,15 +322,33 @@ class LedgerPage(QWidget):
             self.refresh()
 
     def _update_totals(self) -> None:
-        cached = self.model.last_totals
-        if cached is not None and cached[0] == self.model.query:
-            totals = cached[1]
-        else:
-            totals = self.service.totals(self.ctx.store, self.model.query)
-        parts = [translate("LedgerPage", "%n row(s)", None, int(totals.get("rows", 0)))]
+        """Show the row count now and the sums when the worker has added them up."""
+        self._show_totals(None)
+        if any(f.summable for f in self.ledger.fields):
+            store, service, query = self.ctx.store, self.service, self.model.query
+            self._tasks.run(
+                "totals",
+                lambda: service.totals(store, query),
+                self._show_totals,
+                self._totals_failed,
+            )
+
+    def _totals_failed(self, exc: Exception) -> None:
+        self.totals.setText(
+            translate("LedgerPage", "Totals could not be computed: {error}").format(error=exc)
+        )
+
+    def wait_for_totals(self, msecs: int = 10_000) -> bool:
+        """Block until the totals line is final (tests, self-test)."""
+        done = self._tasks.wait(msecs)
+        QCoreApplication.sendPostedEvents()
+        return done
+
+    def _show_totals(self, totals: dict[str, float] | None) -> None:
+        parts = [translate("LedgerPage", "%n row(s)", None, self.model.rowCount())]
         for f in self.ledger.fields:
             if f.summable:
-                value = format_number(float(totals.get(f.name, 0.0)))
+                value = "…" if totals is None else format_number(float(totals.get(f.name, 0.0)))
                 parts.append(
                     translate("LedgerPage", "{field}: {value}").format(field=f.label(), value=value)
                 )

@@ -7,8 +7,11 @@ the pages do the work. Language and font changes are handed to the shell
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -20,19 +23,17 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QStyle,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from commdesk import __version__
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
-from commdesk.ui.audit_page import AuditPage
-from commdesk.ui.consolidation_page import ConsolidationPage
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.placeholder import PlaceholderPage
 from commdesk.ui.profile import ProfilePage
-from commdesk.ui.returns_page import ReturnsPage
 from commdesk.ui.settings_dialog import open_folder
 from commdesk.ui.specs import (
     FACILITIES_SPEC,
@@ -42,8 +43,38 @@ from commdesk.ui.specs import (
     WORKERS_SPEC,
 )
 
+if TYPE_CHECKING:
+    from commdesk.ui.audit_page import AuditPage
+    from commdesk.ui.consolidation_page import ConsolidationPage
+    from commdesk.ui.returns_page import ReturnsPage
+
 translate = QCoreApplication.translate
 SP = QStyle.StandardPixmap
+
+
+class LazyPage(QWidget):
+    """A sidebar page built when first shown, so the window paints without waiting for it."""
+
+    def __init__(self, build: Callable[[QWidget], QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._build(self)
+            self.layout().addWidget(self._page)
+        return self._page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.page()
+        super().showEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -92,16 +123,12 @@ class MainWindow(QMainWindow):
         self.people_tabs = people
         self.profile_page = ProfilePage(self.ctx, self)
         self.profile_page.saved.connect(self._update_title)
-        self.returns_page = ReturnsPage(
-            self.ctx.store, self.ctx.data_dir, self, settings=self.ctx.settings
-        )
-        self.returns_page.showRecords.connect(self.show_records)
-        self.consolidation_page = ConsolidationPage(
-            self.ctx.store, self.ctx.data_dir, self, settings=self.ctx.settings
-        )
-        self.returns_page.periodsChanged.connect(lambda: self._on_data_changed("export_log"))
-        self.ctx.events.changed.connect(lambda _name: self.returns_page.refresh_if_visible())
-        self.audit_page = AuditPage(self.ctx, self)
+        self._lazy = {
+            "reports": LazyPage(self._build_returns_page, self),
+            "consolidation": LazyPage(self._build_consolidation_page, self),
+            "audit": LazyPage(self._build_audit_page, self),
+        }
+        self.ctx.events.changed.connect(self._refresh_returns_page)
         lp = self.ledger_pages
         nav = [
             ("services", SERVICES_SPEC.ledger.label(), lp["services"], SP.SP_FileDialogListView),
@@ -109,11 +136,11 @@ class MainWindow(QMainWindow):
             ("volunteers", VOLUNTEERS_SPEC.ledger.label(), people, SP.SP_DialogYesButton),
             ("workers", WORKERS_SPEC.ledger.label(), lp["workers"], SP.SP_FileDialogListView),
             ("profile", PROFILE.label(), self.profile_page, SP.SP_FileDialogInfoView),
-            ("reports", translate("MainWindow", "Returns"), self.returns_page, SP.SP_FileIcon),
-            ("consolidation", translate("MainWindow", "Consolidation"), self.consolidation_page,
-             SP.SP_DirIcon),
+            ("reports", translate("MainWindow", "Returns"), self._lazy["reports"], SP.SP_FileIcon),
+            ("consolidation", translate("MainWindow", "Consolidation"),
+             self._lazy["consolidation"], SP.SP_DirIcon),
             ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
-            ("audit", translate("MainWindow", "Audit log"), self.audit_page,
+            ("audit", translate("MainWindow", "Audit log"), self._lazy["audit"],
              SP.SP_FileDialogDetailedView),
         ]  # fmt: skip
         for key, label, widget, icon in nav:
@@ -130,6 +157,42 @@ class MainWindow(QMainWindow):
             for i in range(self.sidebar.count())
         )
         self.sidebar.setMinimumWidth(widest + 80)
+
+    def _build_returns_page(self, holder: QWidget) -> ReturnsPage:
+        from commdesk.ui.returns_page import ReturnsPage
+
+        page = ReturnsPage(self.ctx.store, self.ctx.data_dir, holder, settings=self.ctx.settings)
+        page.showRecords.connect(self.show_records)
+        page.periodsChanged.connect(lambda: self._on_data_changed("export_log"))
+        return page
+
+    def _build_consolidation_page(self, holder: QWidget) -> ConsolidationPage:
+        from commdesk.ui.consolidation_page import ConsolidationPage
+
+        return ConsolidationPage(
+            self.ctx.store, self.ctx.data_dir, holder, settings=self.ctx.settings
+        )
+
+    def _build_audit_page(self, holder: QWidget) -> AuditPage:
+        from commdesk.ui.audit_page import AuditPage
+
+        return AuditPage(self.ctx, holder)
+
+    @property
+    def returns_page(self) -> ReturnsPage:
+        return self._lazy["reports"].page()  # type: ignore[return-value]
+
+    @property
+    def consolidation_page(self) -> ConsolidationPage:
+        return self._lazy["consolidation"].page()  # type: ignore[return-value]
+
+    @property
+    def audit_page(self) -> AuditPage:
+        return self._lazy["audit"].page()  # type: ignore[return-value]
+
+    def _refresh_returns_page(self, _ledger_name: str) -> None:
+        if self._lazy["reports"].built:
+            self.returns_page.refresh_if_visible()
 
     def _import(self) -> None:
         """File → Import: the wizard starts on the ledger being looked at."""
@@ -155,8 +218,10 @@ class MainWindow(QMainWindow):
         return list(self.pages)
 
     def show_page(self, key: str) -> QWidget:
+        """Show the page and return it (the page itself, not a LazyPage holder)."""
         self.sidebar.setCurrentRow(self.page_keys().index(key))
-        return self.pages[key]
+        holder = self._lazy.get(key)
+        return holder.page() if holder is not None else self.pages[key]
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from commdesk.store.backups import Recovery, missing_with_backups, set_aside_damaged
 from commdesk.store.engine import StoreError, db_path
-from commdesk.store.maintenance import health, restore
+from commdesk.store.maintenance import health, restore, take_clean_close
 from commdesk.ui.backup_dialogs import DamagedDialog, second_folder
 
 translate = QCoreApplication.translate
@@ -27,8 +27,12 @@ log = logging.getLogger("commdesk.startup")
 def check_database(
     data_dir: Path, settings: QSettings | None, parent: QWidget | None = None
 ) -> bool:
-    """True when the folder may be opened (sound, new, or just restored)."""
-    verdict = health(db_path(data_dir))
+    """True when the folder may be opened (sound, new, or just restored).
+
+    The full quick_check is skipped only for a file unchanged since the last
+    clean close (see :func:`~commdesk.store.maintenance.mark_clean_close`).
+    """
+    verdict = health(db_path(data_dir), quick_check=not take_clean_close(data_dir))
     second = second_folder(settings) if settings is not None else None
     if verdict.state == "missing":
         lost = missing_with_backups(data_dir, second)

@@ -65,16 +65,9 @@ class LedgerTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.beginResetModel()
         self._pages.clear()
-        service = self.spec.service
-        summable = any(f.summable for f in self.spec.ledger.fields)
-        if summable and not service.is_unfiltered(self._query):
-            # A filtered view scans anyway: one pass gives the count and the totals line.
-            totals = service.totals(self.ctx.store, self._query)
-            self._count = int(totals["rows"])
-            self.last_totals: tuple[Query, dict[str, float]] | None = (self._query, totals)
-        else:
-            self._count = service.count(self.ctx.store, self._query)
-            self.last_totals = None
+        # Only the count here (from indexes where it can): the page sums the totals
+        # line on a worker thread, so a search answers before a million rows are summed.
+        self._count = self.spec.service.count(self.ctx.store, self._query)
         if any(f.kind == "team" for f in self.fields):
             self._team_names = dict(team_choices(self.ctx.store))
         self.endResetModel()
@@ -94,10 +87,11 @@ class LedgerTableModel(QAbstractTableModel):
                 descending=not self._query.descending,
                 offset=self._count - end,
                 limit=end - start,
+                expected_rows=self._count,
             )
             page = list(reversed(self.spec.service.query(self.ctx.store, q)))
         else:
-            q = replace(self._query, offset=start, limit=PAGE_SIZE)
+            q = replace(self._query, offset=start, limit=PAGE_SIZE, expected_rows=self._count)
             page = self.spec.service.query(self.ctx.store, q)
         self.fetches += 1
         self._pages[number] = page
@@ -191,9 +185,10 @@ class LedgerTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.fields):
             return
-        self.set_query(
-            sort=self.fields[column].name, descending=order == Qt.SortOrder.DescendingOrder
-        )
+        name, descending = self.fields[column].name, order == Qt.SortOrder.DescendingOrder
+        if (name, descending) == (self._query.sort, self._query.descending):
+            return  # restoring the header's saved state re-sorts: no second count
+        self.set_query(sort=name, descending=descending)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -104,6 +104,51 @@ def test_close_backup_and_daily_timer(shell: Shell) -> None:
 
 
 # ----------------------------------------------------------------- damage
+def test_full_check_is_skipped_only_for_a_file_unchanged_since_a_clean_close(
+    qtbot: Any, store_with_profile: Any
+) -> None:
+    import os
+
+    from commdesk.store.maintenance import CLEAN_CLOSE_FILE, mark_clean_close
+
+    store = store_with_profile
+    for i in range(40):
+        teams.add(store, {"name": f"服务队{i}"})
+    store.close()
+    path = db_path(store.data_dir)
+    mark_clean_close(store.data_dir)
+    assert (store.data_dir / CLEAN_CLOSE_FILE).exists()
+    # damage that keeps size and time (as a disk fault would) passes unseen once:
+    # the start trusts the clean close and only checks header and schema
+    stat = path.stat()
+    data = bytearray(path.read_bytes())
+    data[-4096 + 16 : -4096 + 400] = b"\xde\xad\xbe\xef" * 96  # the last page only
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert health(path, quick_check=False).ok and not health(path).ok
+    assert check_database(store.data_dir, None)
+    assert not (store.data_dir / CLEAN_CLOSE_FILE).exists()  # used up by that start
+    # the next start (no clean close since) reads every page and finds it
+    when_modal(lambda dialog: dialog.quit_button.click())
+    assert not check_database(store.data_dir, None)
+
+
+def test_a_file_changed_after_the_clean_close_gets_the_full_check(
+    qtbot: Any, store_with_profile: Any
+) -> None:
+    from commdesk.store.maintenance import mark_clean_close
+
+    store = store_with_profile
+    for i in range(40):
+        teams.add(store, {"name": f"服务队{i}"})
+    store.close()
+    mark_clean_close(store.data_dir)
+    _corrupt(db_path(store.data_dir))  # a new modification time
+    when_modal(lambda dialog: dialog.quit_button.click())
+    assert not check_database(store.data_dir, None)
+    assert list(store.data_dir.glob("commdesk.damaged-*.sqlite"))
+
+
 def test_damaged_database_is_moved_aside_and_the_backup_offered(
     qtbot: Any, store_with_profile: Any
 ) -> None:

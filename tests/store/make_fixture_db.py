@@ -214,14 +214,29 @@ _TRACKED = {"community", "volunteer_team", "volunteer", "worker", "facility", "s
 
 
 # Revisions that changed no table's columns reuse the rows of the last one that did.
-ROWS_BY_REVISION = {"0001": "0001", "0002": "0001"}
+ROWS_BY_REVISION = {"0001": "0001", "0002": "0001", "0003": "0003"}
+
+
+def _rows_0003() -> dict[str, list[dict[str, object]]]:
+    """0003 keys every service record: one key per distinct (search text, ID number)."""
+    out = {table: [dict(row) for row in rows] for table, rows in ROWS_0001.items()}
+    keys: dict[tuple[str, str], int] = {}
+    for row in out["service_record"]:
+        pair = (str(row["search_text"]), str(row.get("recipient_id_number") or ""))
+        row["search_key_id"] = keys.setdefault(pair, len(keys) + 1)
+    out["service_search_key"] = [
+        {"id": i, "text": text, "id_number": number} for (text, number), i in keys.items()
+    ]
+    return out
 
 
 def rows_for(revision: str) -> dict[str, list[dict[str, object]]]:
-    if ROWS_BY_REVISION.get(revision) != "0001":
+    base = ROWS_BY_REVISION.get(revision)
+    if base not in ("0001", "0003"):
         raise SystemExit(f"no fixture rows defined for revision {revision}")
+    source = ROWS_0001 if base == "0001" else _rows_0003()
     out: dict[str, list[dict[str, object]]] = {}
-    for table, rows in ROWS_0001.items():
+    for table, rows in source.items():
         full = []
         for row in rows:
             row = dict(row)

@@ -59,6 +59,23 @@ def test_check_reports_damage_unknown_codes_and_missing_file(store: Any, tmp_pat
     assert any("F77" in p for p in report.problems)
 
 
+def test_check_reports_stale_search_keys_and_an_old_schema(store: Any, tmp_path: Path) -> None:
+    from commdesk.store.services.service_records import service_records
+
+    service_records.add(store, {"service_date": "2026-03-01", "category_code": "WM01"})
+    assert check_file(store.path).ok
+    store.close()
+    con = sqlite3.connect(store.path)
+    con.execute("UPDATE service_record SET search_text = '改过'")  # behind the program's back
+    con.commit()
+    con.close()
+    assert check_file(store.path).problems == ["service records with a wrong search key: 1"]
+    old = tmp_path / "old.sqlite"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_0002.sqlite", old)
+    (problem,) = check_file(old).problems
+    assert "older than" in problem and "upgrade" in problem
+
+
 def test_backup_is_verified_copy_and_restore_round_trips(store: Any, tmp_path: Path) -> None:
     _fill(store, 5)
     out = backup(store.data_dir, tmp_path / "b.sqlite")

@@ -159,3 +159,19 @@ def test_upgrade_keeps_a_copy_of_the_old_file(
     copies = list(data_dir.glob("*.before-upgrade-0001"))
     assert len(copies) == 1
     assert read_schema_revision(copies[0]) == "0001"
+
+
+def test_upgrade_to_0003_links_every_service_record_to_a_search_key(data_dir: Path) -> None:
+    from commdesk.store.search_keys import mismatched
+    from commdesk.store.services.base import Query
+    from commdesk.store.services.service_records import service_records
+
+    shutil.copy(FIXTURES / "schema_0002.sqlite", db_path(data_dir))
+    store = open_store(data_dir)
+    try:
+        with store.read() as s:
+            assert mismatched(s) == 0
+        assert [r["id"] for r in service_records.query(store, Query(search="理发"))] == [1]
+        assert service_records.count(store, Query(search="0014")) == 1
+    finally:
+        store.close()

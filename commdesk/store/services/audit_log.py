@@ -52,7 +52,15 @@ OTHER_TABLES: dict[str, tuple[str, str]] = {
     "township_committee": ("村（居）委会名册", "Committee roster"),
     "*": ("全部台账", "All ledgers"),
 }
-_HIDDEN = {"search_text", "created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
+_HIDDEN = {
+    "search_text",
+    "search_key_id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "deleted_at",
+}
 _SENSITIVE_KEYS = {"id_number", "recipient_id_number"}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, Table, and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,6 +26,12 @@ from commdesk.store.engine import Store
 from commdesk.store.models import Base
 
 _META = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
+_INTERNAL = frozenset({"search_text", "search_key_id"})
+# What a keyed search costs, per row, in each plan (measured with a million records):
+# fetching every match through the key index and sorting them, or walking the sort
+# column's index and testing each row it passes against the key list.
+FETCH_AND_SORT_COST = 3.0  # µs per match
+WALK_COST = 0.5  # µs per row walked
 
 
 @dataclass
@@ -41,6 +47,9 @@ class Query:
     offset: int = 0
     limit: int | None = 100
     deleted: bool = False  # True: the recycle view (only soft-deleted rows)
+    # How many rows this query matches, when the caller already counted them: lets
+    # the store choose between the search index and the sort order's index.
+    expected_rows: int | None = None
 
 
 class NotFound(LookupError):
@@ -58,6 +67,7 @@ class LedgerService:
         text_fields: Sequence[str] = (),
         pinyin_fields: Sequence[str] = (),
         id_field: str | None = None,
+        search_keys: Table | None = None,
     ) -> None:
         self.ledger = ledger
         self.model = model
@@ -67,6 +77,8 @@ class LedgerService:
         self.id_field = id_field
         self.columns = [f.name for f in ledger.columns()]
         self._has_search = "search_text" in self.table.c
+        # Distinct (search text, ID number) pairs, for a ledger too large to LIKE-scan.
+        self.search_keys = search_keys
         # A partial index on deleted rows makes "all live rows" countable without a scan.
         self._deleted_indexed = any(
             [c.name for c in index.columns] == ["deleted_at"] for index in self.table.indexes
@@ -107,7 +119,16 @@ class LedgerService:
         out = {name: values.get(name) for name in self.columns}
         if self._has_search:
             out["search_text"] = self.search_text(values)
+        if self.search_keys is not None:
+            out["search_key_id"] = None  # linked by link_search_keys in the same transaction
         return out
+
+    def link_search_keys(self, s: Session) -> None:
+        """Link rows written in this transaction to their search keys (any writer calls it)."""
+        if self.search_keys is not None:
+            from commdesk.store.search_keys import link_pending
+
+            link_pending(s)
 
     # ----------------------------------------------------------- writes
     def add(self, store: Store, data: Mapping[str, Any], *, user: str | None = None) -> int:
@@ -116,6 +137,7 @@ class LedgerService:
         user = user or audit.current_user()
         with store.write() as s:
             row_id = self._insert(s, checked.values, user)
+            self.link_search_keys(s)
             audit.record(
                 s, "insert", self.ledger.name, row_id, after=self._public(checked.values), user=user
             )
@@ -161,6 +183,7 @@ class LedgerService:
             except IntegrityError as exc:
                 raise self._integrity_error(exc) from exc
             self._write_links(s, row_id, checked.values)
+            self.link_search_keys(s)
             after = self._fetch(s, row_id)
             audit.record(
                 s,
@@ -249,13 +272,13 @@ class LedgerService:
     def _public(self, values: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if values is None:
             return None
-        return {k: v for k, v in values.items() if k != "search_text"}
+        return {k: v for k, v in values.items() if k not in _INTERNAL}
 
     def get(self, store: Store, row_id: int) -> dict[str, Any] | None:
         with store.read() as s:
             return self._public(self._fetch(s, row_id))
 
-    def _where(self, q: Query) -> list[Any]:
+    def _where(self, q: Query, *, walk: bool = False) -> list[Any]:
         t = self.table
         clauses: list[Any] = [
             t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)
@@ -275,22 +298,67 @@ class LedgerService:
             if q.date_to:
                 clauses.append(t.c[date_field] <= q.date_to)
         needle = q.search.strip().lower()
-        if needle:
+        if needle and self.search_keys is not None:
+            clauses.append(self._keyed_search(needle, walk=walk))
+        elif needle:
             options = []
             if self._has_search:
-                escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                options.append(t.c.search_text.like(f"%{escaped}%", escape="\\"))
+                options.append(t.c.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))
             if self.id_field and _looks_like_id_tail(needle):
                 options.append(t.c[self.id_field].like(f"%{needle.upper()}"))
             if options:
                 clauses.append(or_(*options))
         return clauses
 
-    def _select(self, q: Query) -> Select[Any]:
+    def _keyed_search(self, needle: str, *, walk: bool) -> Any:
+        """Rows whose key matches: a scan of the few distinct keys, then an index."""
+        assert self.search_keys is not None and self.id_field is not None
+        k = self.search_keys
+        options = [k.c.text.like(f"%{_escape_like(needle)}%", escape="\\")]
+        if _looks_like_id_tail(needle):
+            options.append(k.c.id_number.like(f"%{needle.upper()}"))
+        keys = select(k.c.id).where(or_(*options))
+        column: Any = self.table.c.search_key_id
+        if walk:
+            # "+ 0" keeps SQLite off the key index: walking the sort index and
+            # testing each row against the (materialised) key list finds a page of
+            # a common word sooner than sorting hundreds of thousands of matches.
+            column = column + 0
+        return column.in_(keys)
+
+    def _walk_sort_index(self, s: Session, q: Query) -> bool:
+        """Whether a keyed search should walk the sort index (common words, first pages).
+
+        A page at ``offset`` walks about (offset + limit) × rows / matches rows of
+        the index; the other plan fetches and sorts every match whatever the page.
+        """
+        needle = q.search.strip()
+        matches = q.expected_rows
+        if self.search_keys is None or not needle or not matches or q.deleted:
+            return False
+        if not self._sort_indexed(q):
+            return False
+        rows = s.execute(select(func.max(self.table.c.id))).scalar() or 0
+        walked = (q.offset + (q.limit or matches)) * rows / matches
+        return walked * WALK_COST < matches * FETCH_AND_SORT_COST
+
+    def _sort_indexed(self, q: Query) -> bool:
+        sort_name = self._sort_name(q)
+        return sort_name == "id" or any(
+            index.columns and next(iter(index.columns)).name == sort_name
+            for index in self.table.indexes
+            if index.dialect_options["sqlite"]["where"] is None
+        )
+
+    def _sort_name(self, q: Query) -> str:
         t = self.table
-        stmt = select(*[t.c[name] for name in (*_META, *self.columns)]).where(and_(*self._where(q)))
-        sort_name = q.sort if q.sort and q.sort in t.c else (self.ledger.date_field or "id")
-        sort_col = t.c[sort_name]
+        return q.sort if q.sort and q.sort in t.c else (self.ledger.date_field or "id")
+
+    def _select(self, q: Query, *, walk: bool = False) -> Select[Any]:
+        t = self.table
+        columns = [t.c[name] for name in (*_META, *self.columns)]
+        stmt = select(*columns).where(and_(*self._where(q, walk=walk)))
+        sort_col = t.c[self._sort_name(q)]
         if q.descending:
             stmt = stmt.order_by(sort_col.desc(), t.c.id.desc())
         else:
@@ -304,7 +372,8 @@ class LedgerService:
     def query(self, store: Store, q: Query | None = None) -> list[dict[str, Any]]:
         q = q or Query()
         with store.read() as s:
-            rows = [dict(r) for r in s.execute(self._select(q)).mappings()]
+            stmt = self._select(q, walk=self._walk_sort_index(s, q))
+            rows = [dict(r) for r in s.execute(stmt).mappings()]
             if rows:
                 links = self._links(s, [r["id"] for r in rows])
                 for row in rows:
@@ -348,6 +417,10 @@ class LedgerService:
             ).where(and_(*self._where(q)))
             row = s.execute(stmt).mappings().one()
             return {k: (float(v) if k != "rows" else int(v)) for k, v in row.items()}
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _looks_like_id_tail(text: str) -> bool:

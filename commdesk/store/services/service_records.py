@@ -12,7 +12,7 @@ from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import SERVICES
 from commdesk.domain.records import ValidationError
 from commdesk.store.engine import Store
-from commdesk.store.models import ServiceRecord, Volunteer, service_volunteer
+from commdesk.store.models import ServiceRecord, ServiceSearchKey, Volunteer, service_volunteer
 from commdesk.store.services.base import LedgerService
 from commdesk.store.services.periods import check_unlocked
 
@@ -25,6 +25,7 @@ class ServiceRecordService(LedgerService):
             text_fields=("description", "place"),
             pinyin_fields=("recipient_name",),
             id_field="recipient_id_number",
+            search_keys=ServiceSearchKey.__table__,  # type: ignore[arg-type]
         )
 
     def _guard(self, store: Store, rows: Sequence[Mapping[str, Any]]) -> None:
