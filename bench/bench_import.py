@@ -180,26 +180,6 @@ def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[objec
             zf.writestr(name, text)
 
 
-def _memoise_birthplace() -> None:
-    """Benchmark-only stand-in for a change proposed to commdesk.domain.validators.
-
-    python-stdnum's birthplace lookup depends only on the area code and the
-    birth year, and costs ~0.1–0.3 ms (a linear walk of its county table).
-    """
-    from commdesk.domain import validators
-
-    original = validators._known_birthplace
-    known: dict[tuple[str, str], bool] = {}
-
-    def memoised(id18: str) -> bool:
-        key = (id18[:6], id18[6:10])
-        if key not in known:
-            known[key] = original(id18)
-        return known[key]
-
-    validators._known_birthplace = memoised
-
-
 def baseline(path: Path, folder: Path) -> tuple[float, int]:
     """calamine read of the same sheet + one executemany into a bare table."""
     from python_calamine import CalamineWorkbook
@@ -226,15 +206,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="FILE", help="also save the generated xlsx here")
     parser.add_argument("--profile", action="store_true", help="print the top of a profile")
-    parser.add_argument(
-        "--memo-birthplace",
-        action="store_true",
-        help="simulate the proposed domain change: memoise the stdnum birthplace lookup "
-        "per (area code, birth year) — same answers, one lookup per county and year",
-    )
     args = parser.parse_args()
-    if args.memo_birthplace:
-        _memoise_birthplace()
 
     from commdesk.importing.commit import commit_import
     from commdesk.importing.plan import plan_import
@@ -267,7 +239,6 @@ def main() -> int:
         base, base_rows = baseline(source, folder)
         cpu_base = time.process_time() - cpu_base_start
         _line("rows", args.rows)
-        _line("memo_birthplace", args.memo_birthplace)
         _line("result", result.counts_line())
         _line("plan_seconds", f"{planned:.2f}")
         _line("commit_seconds", f"{total - planned:.2f}")

@@ -52,6 +52,7 @@ SURNAME_PINYIN: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _is_han(char: str) -> bool:
     return char == "〇" or unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
 
@@ -67,9 +68,8 @@ def _split_surname(name: str, surname: bool) -> tuple[tuple[str, ...], str]:
     return (), text
 
 
-@lru_cache(maxsize=65536)
 def _parts(text: str) -> tuple[tuple[bool, str], ...]:
-    """One pypinyin pass: (from a Han character, lower-case ASCII reading) per chunk.
+    """One pypinyin reading: (from a Han character, lower-case ASCII reading) per chunk.
 
     Initials and full pinyin both derive from it, so a name costs one lookup
     (with pypinyin's phrase context intact): a Han syllable's initial is the
@@ -77,39 +77,117 @@ def _parts(text: str) -> tuple[tuple[bool, str], ...]:
     pypinyin yields one item per Han character and one per non-Han run, which
     is how the items are matched back to the text.
     """
-    from pypinyin import Style, lazy_pinyin  # slow import: only when first needed
-
     out: list[tuple[bool, str]] = []
     pos = 0
-    for reading in lazy_pinyin(text, style=Style.NORMAL, errors="default"):
+    for reading in toneless_pinyin(text):
         han = pos < len(text) and _is_han(text[pos])
         pos += 1 if han else max(len(reading), 1)
         if reading and _is_han(reading[0]):
             continue  # a rare character pypinyin has no reading for
-        kept = "".join(c for c in reading.lower() if c.isascii() and c.isalnum())
+        kept = _ascii_alnum(reading)
         if kept:
             out.append((han, kept))
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _ascii_alnum(reading: str) -> str:
+    return "".join(c for c in reading.lower() if c.isascii() and c.isalnum())
+
+
+def toneless_pinyin(text: str) -> list[str]:
+    """Exactly ``pypinyin.lazy_pinyin(text)`` (toneless), at a fraction of the cost.
+
+    pypinyin splits text into runs of Han and other characters, cuts each Han
+    run into words of its phrase dictionary and reads every other character on
+    its own. A Han run with no phrase of two or more characters in it is
+    therefore read character by character, from a per-character cache; only
+    runs that hold a phrase (and non-Han runs) go to pypinyin itself. Names are
+    mostly phrase-free, and a 50,000-row roster holds tens of thousands of them.
+    """
+    out: list[str] = []
+    for run, han in _runs(text):
+        if han and not _has_phrase(run):
+            for char in run:
+                out.extend(_char_pinyin(char))
+        else:
+            out.extend(_pypinyin(run))
+    return out
+
+
+def _pypinyin(text: str) -> list[str]:
+    from pypinyin import Style  # slow import (its phrase dictionary): only when needed
+    from pypinyin import lazy_pinyin as pypinyin_lazy
+
+    return pypinyin_lazy(text, style=Style.NORMAL, errors="default")
+
+
+@lru_cache(maxsize=16384)
+def _char_pinyin(char: str) -> tuple[str, ...]:
+    return tuple(_pypinyin(char))
+
+
+@lru_cache(maxsize=16384)
+def _is_pypinyin_han(char: str) -> bool:
+    """Whether pypinyin counts ``char`` as Han (its RE_HANS), which is how it splits runs."""
+    from pypinyin.constants import RE_HANS
+
+    return RE_HANS.match(char) is not None
+
+
+def _runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into maximal runs of pypinyin-Han and other characters."""
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    previous = False
+    for index, char in enumerate(text):
+        han = _is_pypinyin_han(char)
+        if index and han != previous:
+            runs.append((text[start:index], previous))
+            start = index
+        previous = han
+    if text:
+        runs.append((text[start:], previous))
+    return runs
+
+
+def _has_phrase(run: str) -> bool:
+    """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase."""
+    from pypinyin.constants import PHRASES_DICT
+
+    size = len(run)
+    for start in range(size - 1):
+        for end in range(start + 2, size + 1):
+            if run[start:end] in PHRASES_DICT:
+                return True
+    return False
+
+
 @lru_cache(maxsize=65536)
+def _keys(name: str, surname: bool) -> tuple[str, str]:
+    """Initials and full pinyin of ``name`` from one reading of it."""
+    prefix, rest = _split_surname(name, surname)
+    parts = _parts(rest)
+    return (
+        "".join([s[0] for s in prefix] + [r[0] if han else r for han, r in parts]),
+        "".join([*prefix, *(r for _han, r in parts)]),
+    )
+
+
 def initials(name: str, *, surname: bool = True) -> str:
     """Lower-case pinyin initials, e.g. 张三 -> zs; non-Han letters and digits kept.
 
     ``surname=False`` skips the surname table, for labels that are not
     personal names (catalogue entries, facility names).
     """
-    prefix, rest = _split_surname(name, surname)
-    return "".join([s[0] for s in prefix] + [r[0] if han else r for han, r in _parts(rest)])
+    return _keys(name, surname)[0]
 
 
-@lru_cache(maxsize=65536)
 def full_pinyin(name: str, *, surname: bool = True) -> str:
     """Lower-case toneless pinyin without separators, e.g. 曾小明 -> zengxiaoming."""
-    prefix, rest = _split_surname(name, surname)
-    return "".join(list(prefix) + [r for _han, r in _parts(rest)])
+    return _keys(name, surname)[1]
 
 
 def search_key(name: str, *, surname: bool = True) -> str:
     """Initials and full pinyin, stored in one column so either can be searched."""
-    return f"{initials(name, surname=surname)} {full_pinyin(name, surname=surname)}"
+    return " ".join(_keys(name, surname))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -158,19 +158,108 @@ def validate_record(
     partial: bool = False,
 ) -> Validated:
     """Check every field of ``data``; with ``partial`` only the fields present."""
+    return _validate(ledger, data, catalogues, today, partial=partial)
+
+
+def _validate(
+    ledger: Ledger,
+    data: Mapping[str, Any],
+    catalogues: Catalogues,
+    today: date | None,
+    *,
+    partial: bool = False,
+    memos: Mapping[str, dict[tuple[type, Any], v.Checked[Any]]] | None = None,
+) -> Validated:
+    """validate_record, with checks looked up in ``memos`` (by field name) when given.
+
+    The lookup is written out here rather than calling RecordValidator.check: this
+    loop runs for every field of every imported row.
+    """
     result = Validated(values={})
+    values = result.values
     for f in ledger.fields:
-        if partial and f.name not in data:
+        name = f.name
+        if partial and name not in data:
             continue
-        raw = data.get(f.name, f.default)
-        checked = check_field(f, raw, catalogues, today)
-        result.values[f.name] = checked.value
-        for msg in checked.errors:
-            result.add_error(f.name, msg)
-        for msg in checked.warnings:
-            result.add_warning(f.name, msg)
+        raw = data.get(name, f.default)
+        memo = memos.get(name) if memos is not None else None
+        key = memo_key(raw) if memo is not None else None
+        checked = memo.get(key) if memo is not None and key is not None else None
+        if checked is None:
+            checked = check_field(f, raw, catalogues, today)
+            if memo is not None and key is not None and len(memo) < MEMO_LIMIT:
+                memo[key] = checked
+        values[name] = checked.value
+        if checked.errors:
+            result.errors[name] = list(checked.errors)
+        if checked.warnings:
+            result.warnings[name] = list(checked.warnings)
     _cross_checks(ledger, result)
     return result
+
+
+# Kinds not remembered by RecordValidator: every other check depends only on the value
+# (given the catalogues and today). An ID number's check reads the clock itself (and
+# every row's ID differs anyway); a volunteers list is not hashable.
+_UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS})
+# Distinct values remembered per field: a column of names or phones never repeats, and
+# past this many it stops growing (its later values are checked every time).
+MEMO_LIMIT = 8192
+
+
+def memo_key(value: Any) -> tuple[type, Any] | None:
+    """The key a checked value is remembered under, or None when it must not be.
+
+    The type is part of the key because 1, 1.0, True and "1" are equal or alike
+    but are checked differently. Zero and NaN floats are left out (-0.0 == 0.0, and
+    NaN equals nothing), as are aware datetimes (equal across time zones yet on
+    different dates) and every other type, including subclasses of these.
+    """
+    cls = value.__class__
+    if cls is str or cls is int or cls is bool or cls is date or value is None:
+        return (cls, value)
+    if cls is float:
+        return (cls, value) if value and value == value else None
+    if cls is datetime and value.tzinfo is None:
+        return (cls, value)
+    return None
+
+
+class RecordValidator:
+    """:func:`validate_record` for the many rows of one import: same results, faster.
+
+    An imported column repeats a few values (teams, dates, yes/no, catalogue
+    labels) down 50,000 rows; each distinct value of a field is checked once.
+    ``today`` is fixed when it is created, as an import decides "today" once.
+    """
+
+    def __init__(self, ledger: Ledger, catalogues: Catalogues, *, today: date | None = None):
+        self.ledger = ledger
+        self.catalogues = catalogues
+        self.today = today or date.today()
+        self._memo: dict[str, dict[tuple[type, Any], v.Checked[Any]]] = {
+            f.name: {} for f in ledger.fields if f.kind not in _UNMEMOISED
+        }
+
+    def check(self, f: Field, raw: Any) -> v.Checked[Any]:
+        """:func:`check_field` of ``raw``, remembered for values that repeat."""
+        memo = self._memo.get(f.name)
+        if memo is not None:
+            key = memo_key(raw)
+            if key is not None:
+                found = memo.get(key)
+                if found is None:
+                    found = check_field(f, raw, self.catalogues, self.today)
+                    if len(memo) < MEMO_LIMIT:
+                        memo[key] = found
+                return found
+        return check_field(f, raw, self.catalogues, self.today)
+
+    def validate(self, data: Mapping[str, Any], *, partial: bool = False) -> Validated:
+        """What ``validate_record(ledger, data, catalogues, today=today)`` returns."""
+        return _validate(
+            self.ledger, data, self.catalogues, self.today, partial=partial, memos=self._memo
+        )
 
 
 def _cross_checks(ledger: Ledger, result: Validated) -> None:

@@ -11,6 +11,7 @@ No Qt and no SQL here: messages go through :func:`commdesk.domain.i18n.translate
 from __future__ import annotations
 
 import math
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -57,16 +58,22 @@ _HALFWIDTH_TABLE[0x3000] = 0x20
 
 def to_halfwidth(text: str) -> str:
     """Turn full-width ASCII (typed with a Chinese IME) into plain ASCII."""
+    if text.isascii():
+        return text  # nothing to turn (and isascii costs nothing, unlike translate)
     return text.translate(_HALFWIDTH_TABLE)
 
 
 def _is_blank(value: object) -> bool:
-    """None, empty/whitespace text and NaN (pandas' empty cell) count as blank."""
+    """None, empty/whitespace text and NaN (pandas' empty cell) count as blank.
+
+    Full-width text needs no conversion first: :func:`to_halfwidth` turns
+    whitespace (U+3000) into whitespace and everything else into non-whitespace.
+    """
     if value is None:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    return isinstance(value, str) and not to_halfwidth(value).strip()
+    return isinstance(value, str) and not value.strip()
 
 
 def _integral_text(value: int | float) -> str | None:
@@ -89,9 +96,17 @@ _ID18 = re.compile(r"^\d{17}[\dX]$")
 _ID15 = re.compile(r"^\d{15}$")
 
 
+_ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
+_ZERO_TOTAL = sum(ord("0") * w for w in _ID_WEIGHTS)
+
+
 def _id_check_digit(first17: str) -> str:
     """ISO 7064 MOD 11-2 check digit, as printed on the card."""
-    total = sum(int(digit) * pow(2, 17 - i, 11) for i, digit in enumerate(first17))
+    if len(first17) == 17 and first17.isascii() and first17.isdigit():
+        # ASCII digits weighted through their byte values: a third of the cost of int().
+        total = sum(map(operator.mul, first17.encode(), _ID_WEIGHTS)) - _ZERO_TOTAL
+    else:
+        total = sum(map(operator.mul, map(int, first17), _ID_WEIGHTS))
     value = (12 - total % 11) % 11
     return "X" if value == 10 else str(value)
 
@@ -133,9 +148,12 @@ def _id_from_number(value: int | float) -> tuple[str | None, Checked[str] | None
     return None, _error(translate("Validators", "An ID number has 18 characters."))
 
 
+_ID_SEPARATORS = re.compile(r"[\s\-]")
+
+
 def _clean_id_text(text: str) -> str:
     text = to_halfwidth(text)
-    text = re.sub(r"[\s\-]", "", text)
+    text = _ID_SEPARATORS.sub("", text)
     return text.lstrip("'").upper()
 
 
@@ -163,9 +181,11 @@ def check_resident_id(
         cleaned = digits
     elif isinstance(text, str):
         cleaned = _clean_id_text(text)
-        if _SCI_NOTATION.match(cleaned):
+        # The "in" tests skip two regex scans for ordinary IDs: neither form can match
+        # without an E (upper() has turned e into E) or a decimal point.
+        if "E" in cleaned and _SCI_NOTATION.match(cleaned):
             return _precision_lost()
-        if _DECIMAL_FORM.match(cleaned):
+        if "." in cleaned and _DECIMAL_FORM.match(cleaned):
             # "110105194912310000.0": a float turned into text somewhere upstream.
             try:
                 number = float(cleaned)
@@ -338,6 +358,8 @@ def _strip_country_code(text: str) -> str:
 
 
 def _normalise_mobile(text: str) -> str | None:
+    if _MOBILE.fullmatch(text):
+        return text  # already bare: what the steps below would leave of it
     compact = _PHONE_SEPARATORS.sub("", _strip_country_code(text))
     if len(compact) == 13 and compact.startswith("86"):
         compact = compact[2:]
@@ -574,7 +596,7 @@ def check_number(
     units: tuple[str, ...] = (),
 ) -> Checked[float | int]:
     """Read a count or an amount; with ``integer`` the value is an int, else a float."""
-    if value is None or (isinstance(value, str) and not to_halfwidth(value).strip()):
+    if value is None or (isinstance(value, str) and not value.strip()):  # as _is_blank
         return _empty(required)
     if isinstance(value, bool):
         return _not_a_number()
@@ -625,12 +647,17 @@ def check_text(
         return _empty(required)
     is_whole = isinstance(value, float) and value.is_integer()
     text = str(int(value)) if is_whole else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(
-        char
-        for char in text
-        if char in "\n\t" or (unicodedata.category(char) != "Cc" and char not in _INVISIBLE)
-    ).strip()
+    if text.isprintable():
+        # Nothing to drop: control characters, the invisible ones and \r are all
+        # unprintable. Most cells take this way, at a fraction of the cost.
+        text = text.strip()
+    else:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = "".join(
+            char
+            for char in text
+            if char in "\n\t" or (unicodedata.category(char) != "Cc" and char not in _INVISIBLE)
+        ).strip()
     if not text:
         return _empty(required)
     if len(text) > max_length:

@@ -17,8 +17,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from commdesk.domain.i18n import translate
-from commdesk.domain.records import validate_record
+from commdesk.domain.records import memo_key, validate_record
 from commdesk.importing.errors import ImportCancelled, ImportFileError
+from commdesk.importing.gc_pause import gc_paused
 from commdesk.importing.headers import save_mapping
 from commdesk.importing.kinds import Kind, kind_for
 from commdesk.importing.plan import ImportPlan, merged_for_update
@@ -58,6 +59,7 @@ def _batches(rows: Sequence[RowResult], size: int) -> Iterator[Sequence[RowResul
         yield rows[start : start + size]
 
 
+@gc_paused()  # see gc_pause: the plan's rows are walked again on every full collection
 def commit_import(
     store: Store,
     plan: ImportPlan,
@@ -177,16 +179,16 @@ def _insert_batch(
 ) -> None:
     service = k.service
     stamp = audit.now()
+    meta = {"created_at": stamp, "updated_at": stamp, "created_by": user, "updated_by": user}
     params: list[dict[str, Any]] = []
     for row in batch:
         assert row.values is not None
         values = row.values
         if row.new_team:
             values = {**values, "team_id": _team_id(row, teams)}
-        params.append(
-            service._column_values(values)
-            | {"created_at": stamp, "updated_at": stamp, "created_by": user, "updated_by": user}
-        )
+        columns = service._column_values(values)
+        columns.update(meta)
+        params.append(columns)
     links = [r.values.get("volunteers") or [] for r in batch if r.values]
     if not any(links):
         _executemany(s, service.table, params)
@@ -231,14 +233,36 @@ def _executemany(s: Session, table: Any, params: list[dict[str, Any]]) -> None:
         f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({quoted}) "
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-    rows = [
-        tuple(
-            p(value) if p is not None and value is not None else value
-            for p, value in zip(processors, (row[n] for n in names), strict=True)
-        )
-        for row in params
+    columns = [
+        _bound([row[name] for row in params], process)
+        for name, process in zip(names, processors, strict=True)
     ]
-    s.connection().exec_driver_sql(sql, rows)
+    s.connection().exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]:
+    """One column's values through its bind processor (None passes as is).
+
+    Dates and timestamps repeat down a column (a batch shares one timestamp), so
+    each distinct value is converted once; memo_key keeps apart values that are
+    equal but of different types.
+    """
+    if process is None:
+        return values
+    done: dict[tuple[type, Any], Any] = {}
+    out: list[Any] = []
+    for value in values:
+        if value is None:
+            out.append(None)
+            continue
+        key = memo_key(value)
+        if key is None:
+            out.append(process(value))
+        elif key in done:
+            out.append(done[key])
+        else:
+            out.append(done.setdefault(key, process(value)))
+    return out
 
 
 def _update_row(

@@ -20,6 +20,7 @@ from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import TEAM, VOLUNTEERS, Ledger
 from commdesk.importing import headers as hdr
 from commdesk.importing.errors import ImportFileError
+from commdesk.importing.gc_pause import gc_paused
 from commdesk.importing.kinds import Kind, kind_for
 from commdesk.importing.readers import (
     Cell,
@@ -120,6 +121,7 @@ def _overrides(mapping: Mapping[str, str] | Sequence[str] | None) -> list[tuple[
     return hdr.parse_overrides(mapping)
 
 
+@gc_paused()  # see gc_pause: ~1 s of collector walks saved on 50,000 rows
 def plan_import(
     store: Store,
     kind: str,

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from commdesk.domain.initials import SURNAME_PINYIN, full_pinyin, initials, search_key
+from commdesk.domain.initials import (
+    SURNAME_PINYIN,
+    full_pinyin,
+    initials,
+    search_key,
+    toneless_pinyin,
+)
 
 
 @pytest.mark.parametrize(
@@ -97,3 +103,37 @@ def test_keys_are_ascii_lowercase_alnum(name: str) -> None:
         assert key == key.lower()
         assert all(c.isascii() and c.isalnum() for c in key)
     assert len(initials(name)) <= len(full_pinyin(name))
+
+
+# --- toneless_pinyin: pypinyin's reading without pypinyin's per-call cost ----------
+
+# Surnames, given-name characters, polyphones whose reading depends on the phrase they
+# are in (重庆 chong, 长江 chang, 银行 hang), letters, digits, separators, 〇 and rare
+# characters from the extension blocks.
+NAME_CHARS = (
+    "王李张刘陈杨曾单解区查朴乐尉迟长孙欧阳令狐万俟伟芳秀英建国志红明"
+    "重庆江银行大桥长沙都会行长朝阳乐山和平"
+    "AbZ09 ·.-_（）〇\u3007\u3400\U00020000\U0002a700ＡＢ１"
+)
+
+
+@given(st.text(alphabet=NAME_CHARS, max_size=8))
+def test_toneless_pinyin_is_pypinyins_reading(text: str) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    assert toneless_pinyin(text) == lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+@given(st.text(max_size=6))
+def test_toneless_pinyin_of_any_text(text: str) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    assert toneless_pinyin(text) == lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+def test_phrases_keep_their_reading_inside_a_name() -> None:
+    # Read alone, 重 is zhong and 长 is zhang; in 重庆 and 长江 they are chong and chang.
+    assert toneless_pinyin("重") == ["zhong"]
+    assert full_pinyin("王重庆") == "wangchongqing"
+    assert initials("李长江") == "lcj"
+    assert search_key("张行长") == "zhz zhanghangzhang"

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
+import math
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from commdesk.domain.catalogues import released
 from commdesk.domain.ledgers import FACILITIES, LEDGERS, SERVICES, VOLUNTEERS_LEDGER, WORKERS
-from commdesk.domain.records import validate_record
+from commdesk.domain.records import (
+    MEMO_LIMIT,
+    RecordValidator,
+    Validated,
+    memo_key,
+    validate_record,
+)
 
 ID = "11010519491231002X"  # female, born 1949-12-31
 
@@ -62,3 +73,92 @@ def test_ambiguous_and_unknown_choice_messages() -> None:
     result = validate_record(FACILITIES, {"name": "x", "type_code": "不知道"}, released())
     assert "type_code" in result.errors
     assert "不知道" in result.errors["type_code"][0]
+
+
+# --- RecordValidator: validate_record with remembered checks ---------------------
+
+TODAY = date(2026, 1, 1)
+
+# Values that are equal, alike or identical as text but must be checked each on its own.
+ALIKE = [
+    1, 1.0, True, "1", "１", " 1", 0, 0.0, -0.0, False, "0", "", "  ", None, math.nan,
+    2.5, -1, 10**20, "是", " 是", "是 ", "否", "男", "Ｍ", "m", "ylfw", "YLFW", "养老服务",
+    date(2024, 2, 29), datetime(2024, 2, 29), datetime(2024, 2, 29, 12, 30),
+    datetime(2024, 2, 29, 23, 0, tzinfo=timezone(timedelta(hours=-8))),
+    "2024-02-29", "2024/2/29", "20240229", 20240229, 45351, 45351.0, "45351",
+    "13800138000", 13800138000, "010-12345678", "110105001001", "x" * 31, "长" * 501,
+    "3小时", "3", 3, 2015, "2015", 1800, "\u200b", "a\u200bb", "a\r\nb",
+]  # fmt: skip
+
+any_value = st.one_of(
+    st.sampled_from(ALIKE),
+    st.integers(min_value=-5, max_value=3000),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=date(1890, 1, 1), max_value=date(2030, 1, 1)),
+    st.datetimes(min_value=datetime(1890, 1, 1), max_value=datetime(2030, 1, 1)),
+    st.text(max_size=6),
+)
+
+# One validator per ledger for the whole test run: the answers it remembers from one
+# example must not leak into another.
+VALIDATORS = {
+    name: RecordValidator(ledger, released(), today=TODAY) for name, ledger in LEDGERS.items()
+}
+
+
+def _exact(result: Validated) -> tuple[Any, ...]:
+    """A result compared exactly: type and repr tell 1 from True and -0.0 from 0.0."""
+    values = [(k, type(x), repr(x)) for k, x in result.values.items()]
+    return values, result.errors, result.warnings
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(sorted(LEDGERS)), data=st.data())
+def test_record_validator_matches_validate_record(name: str, data: Any) -> None:
+    ledger = LEDGERS[name]
+    row = {
+        f.name: data.draw(any_value, label=f.name)
+        for f in ledger.fields
+        if f.kind != "volunteers" and data.draw(st.booleans(), label=f"has {f.name}")
+    }
+    partial = data.draw(st.booleans(), label="partial")
+    expected = validate_record(ledger, row, released(), today=TODAY, partial=partial)
+    assert _exact(VALIDATORS[name].validate(row, partial=partial)) == _exact(expected)
+
+
+def test_record_validator_tells_alike_values_apart() -> None:
+    validator = RecordValidator(FACILITIES, released(), today=TODAY)
+    name, area = FACILITIES.field("name"), FACILITIES.field("floor_area")
+    texts = [validator.check(name, value).value for value in (1, True, 1.0, "１", 1.5, "1 ")]
+    assert texts == ["1", "True", "1", "１", "1.5", "1"]
+    areas = [validator.check(area, value).value for value in (-0.0, 0.0, -0.0)]
+    assert [math.copysign(1, a) for a in areas] == [-1, 1, -1]
+    at_noon = datetime(2024, 2, 29, 12, 0, tzinfo=UTC)
+    closed = FACILITIES.field("closed_on")
+    assert validator.check(closed, at_noon).value == date(2024, 2, 29)
+    assert validator.check(closed, at_noon.astimezone(timezone(timedelta(hours=13)))).value == (
+        date(2024, 3, 1)
+    )
+
+
+def test_record_validator_past_its_memo_limit_still_checks_every_value() -> None:
+    validator = RecordValidator(VOLUNTEERS_LEDGER, released(), today=TODAY)
+    name = VOLUNTEERS_LEDGER.field("name")
+    for number in range(MEMO_LIMIT + 50):
+        assert validator.check(name, f" 志愿者{number} ").value == f"志愿者{number}"
+    assert validator.check(name, "x" * 31).errors  # a new value after the limit
+    assert len(validator._memo["name"]) == MEMO_LIMIT  # bounded, not one entry per row
+
+
+def test_memo_key() -> None:
+    alike = [1, 1.0, True, "1", "１", " 1", date(2020, 1, 1), datetime(2020, 1, 1), None]
+    keys = [memo_key(value) for value in alike]
+    assert None not in keys and len(set(keys)) == len(alike)
+
+    class Label(str):
+        pass
+
+    for unsafe in (0.0, -0.0, math.nan, datetime(2020, 1, 1, tzinfo=UTC), Label("x")):
+        assert memo_key(unsafe) is None, unsafe
+    assert memo_key([1, 2]) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -12,7 +13,9 @@ from stdnum.cn import ric
 
 from commdesk.domain import i18n
 from commdesk.domain.validators import (
+    _INVISIBLE,
     Checked,
+    _id_check_digit,
     check_bool,
     check_date,
     check_division_code,
@@ -97,8 +100,11 @@ def test_fifteen_digit_number_cell_is_exact_and_upgraded() -> None:
         1.10105e17,
         110105194912310000.0,
         "1.10105E+17",
+        "1.10105e+17",
         "1.10105194912310E+17",
+        "１．１０１０５Ｅ＋１７",
         "110105194912310000.0",
+        "110105 194912310000.",
     ],
 )
 def test_number_shaped_ids_are_rejected_as_precision_lost(value: object) -> None:
@@ -560,3 +566,34 @@ def test_messages_are_translated_before_formatting() -> None:
         i18n.install(None, "zh_CN")
     assert result.errors == ("T:The first two digits (99) are not a province code.",)
     assert seen == [("Validators", "The first two digits ({province}) are not a province code.")]
+
+
+# --- Shortcuts: the same answers as the full rules ----------------------------------
+
+
+def test_halfwidth_never_changes_whether_a_character_is_whitespace() -> None:
+    """Why blank checks may strip the text without making it half-width first."""
+    changed = [c for c in map(chr, range(0x110000)) if to_halfwidth(c).isspace() != c.isspace()]
+    assert changed == []
+
+
+def _full_text_rule(value: str) -> str:
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(
+        c for c in text if c in "\n\t" or (unicodedata.category(c) != "Cc" and c not in _INVISIBLE)
+    ).strip()
+
+
+@given(st.text(max_size=12))
+def test_text_shortcut_for_printable_text(text: str) -> None:
+    result = check_text(text, max_length=1000)
+    expected = _full_text_rule(text)
+    assert result.value == (expected or None)
+
+
+@given(st.from_regex(r"\A\d{17}\Z"))
+def test_check_digit_of_any_digits(first17: str) -> None:
+    """Digits of any script count by their value, as int() reads them; ASCII agrees with stdnum."""
+    ascii_digits = "".join(str(int(d)) for d in first17)
+    assert _id_check_digit(first17) == _id_check_digit(ascii_digits)
+    assert _id_check_digit(ascii_digits) == ric.calc_check_digit(ascii_digits + "0")

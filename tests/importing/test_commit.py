@@ -260,3 +260,21 @@ def test_teams_reused_not_duplicated(store: Any, tmp_path: Path) -> None:
     assert teams.count(store) == 2
     stored = {r["name"]: r["team_id"] for r in volunteers.query(store, ALL)}
     assert stored["张三"] == 1
+
+
+def test_bind_conversion_per_value_and_type() -> None:
+    """Converted once per distinct value, but never across types or signs (1 / True / 1.0)."""
+    calls: list[object] = []
+
+    def convert(value: object) -> str:
+        calls.append(value)
+        return f"{type(value).__name__}:{value!r}"
+
+    values = [1, True, 1.0, "1", None, 1, -0.0, 0.0, date(2020, 1, 1), datetime(2020, 1, 1), 1]
+    assert commit_module._bound(values, convert) == [
+        "int:1", "bool:True", "float:1.0", "str:'1'", None, "int:1", "float:-0.0",
+        "float:0.0", "date:datetime.date(2020, 1, 1)",
+        "datetime:datetime.datetime(2020, 1, 1, 0, 0)", "int:1",
+    ]  # fmt: skip
+    assert calls.count(1) == 3  # 1, True and 1.0 are each converted once (1 == True == 1.0)
+    assert commit_module._bound(values, None) is values

@@ -4,6 +4,7 @@ every row is either accepted with values the domain accepts again, or rejected w
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -13,9 +14,10 @@ from hypothesis import strategies as st
 
 from commdesk.domain.catalogues import released
 from commdesk.domain.records import validate_record
+from commdesk.domain.validators import check_resident_id, to_halfwidth
 from commdesk.importing.headers import ColumnMapping
 from commdesk.importing.kinds import KINDS
-from commdesk.importing.rows import Lookups, RowPipeline, cached_catalogues
+from commdesk.importing.rows import Lookups, RowPipeline, RowResult, _id_hint, cached_catalogues
 
 PLAUSIBLE = [
     "110105198001010016", "11010519491231002X", "１１０１０５１９９００５０６０１３８",
@@ -136,3 +138,97 @@ def test_random_rows(kind: str, data: Any) -> None:
         assert again.values == result.values
     else:
         assert result.errors and all(isinstance(e, str) and e.strip() for e in result.errors)
+
+
+# Cells that are equal, alike or identical as text, for the per-column caches.
+ALIKE = [
+    1, 1.0, True, "1", "１", " 1", 0, 0.0, -0.0, False, "0", 2.5, "2.5", "是", " 是", "Ｙ",
+    "y", "男", "男 ", date(2024, 2, 29), datetime(2024, 2, 29), datetime(2024, 2, 29, 9, 30),
+    "2024-02-29", 20240229, 20240229.0, "20240229", 45351, 45351.0, "党员先锋队",
+    " 党员先锋队", "党员先锋队 ", "ｘ队", "x队", 7, 7.0, "7", "7.0", -0.0, "-0.0", "0",
+    timedelta(hours=3), "3小时",
+]  # fmt: skip
+SHARED = {kind: _pipeline(kind) for kind in KINDS}  # warm caches, across all examples
+
+
+def _value_or_alike(field: Any) -> st.SearchStrategy[Any]:
+    alike = st.sampled_from(ALIKE)
+    return st.integers(0, 9).flatmap(lambda n: alike if n == 0 else _value(field))
+
+
+def _exact(result: RowResult | None) -> Any:
+    """Everything about a row result, with values compared by type and repr."""
+    if result is None:
+        return None
+    values = (
+        None
+        if result.values is None
+        else sorted((k, type(x), repr(x)) for k, x in result.values.items())
+    )
+    return (
+        result.row_number, result.cells, values, result.present,
+        result.errors, result.warnings, result.new_team,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_cached_answers_match_a_fresh_pipeline(kind: str, data: Any) -> None:
+    """A pipeline that has seen many rows answers each row as a new one would."""
+    shared = SHARED[kind]
+    # Mostly valid rows (a rejected row hides its team and values), with alike cells.
+    row = st.tuples(*(_value_or_alike(f) for _, f in shared.columns))
+    rows = data.draw(st.lists(row, min_size=1, max_size=8), label="rows")
+    for row in rows:
+        assert _exact(shared.process(3, row)) == _exact(_pipeline(kind).process(3, row))
+
+
+def test_alike_team_cells_resolve_apart() -> None:
+    """7.0 names team "7" but the text "7.0" team "7.0": a cache must keep them apart."""
+    shared = _pipeline("volunteers")
+    columns = {f.name: col for col, f in shared.columns}
+    row: list[Any] = [None] * len(shared.columns)
+    row[columns["name"]], row[columns["id_number"]] = "张三", VALID_IDS[0]
+    teams = []
+    for cell in (7.0, "7.0", 7, "7", True, "TRUE", -0.0, "-0.0", " 党员先锋队", "党员先锋队"):
+        row[columns["team_id"]] = cell
+        result = shared.process(3, row)
+        assert _exact(result) == _exact(_pipeline("volunteers").process(3, row)), cell
+        assert result is not None and result.ok
+        teams.append(result.new_team or (result.values and result.values["team_id"]))
+    assert teams == ["7", "7.0", "7", "7", "TRUE", "TRUE", "0", "-0.0", 1, 1]
+
+
+_ID_DIGIT = st.sampled_from("0123456789０１２３４５６７８９")
+_ID_SEPARATORS = st.text(alphabet=" '＇-－\u3000\t.", max_size=2)
+
+
+@given(
+    digits=st.lists(_ID_DIGIT, min_size=15, max_size=15),
+    tail=st.lists(st.sampled_from("0０0０1"), min_size=3, max_size=3),
+    separators=st.lists(_ID_SEPARATORS, min_size=18, max_size=18),
+    text=st.text(alphabet="0０19X '＇-－\u3000\t.e", max_size=24),
+)
+def test_id_hint_shortcut_matches_the_full_rule(
+    digits: list[str], tail: list[str], separators: list[str], text: str
+) -> None:
+    """_id_hint skips the compact form unless the text ends in three zeros; same answers."""
+
+    def full_rule(value: str) -> str | int:
+        compact = re.sub(r"[\s'\-]", "", to_halfwidth(value))
+        if (
+            re.fullmatch(r"\d{18}", compact)
+            and compact.endswith("000")
+            and not check_resident_id(compact).ok
+        ):
+            return int(compact)
+        return value
+
+    spaced = "".join(c + s for c, s in zip(digits + tail, separators, strict=True))
+    for value in (spaced, text, "".join(digits + tail)):
+        assert _id_hint(value) == full_rule(value)
