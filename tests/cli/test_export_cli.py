@@ -85,9 +85,12 @@ def test_errors_refuse_even_with_notes(community: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["--period", "2026Q5", "--out", "x.xlsx"], ["--period", "2026Q3", "--out", "x.csv"],
-     ["--period", "2026Q3", "--out", "/no/such/folder/x.xlsx"],
-     ["--period", "2026Q3", "--out", "x.xlsx", "--note", "no-equals-sign"]],
+    [
+        ["--period", "2026Q5", "--out", "x.xlsx"],
+        ["--period", "2026Q3", "--out", "x.csv"],
+        ["--period", "2026Q3", "--out", "/no/such/folder/x.xlsx"],
+        ["--period", "2026Q3", "--out", "x.xlsx", "--note", "no-equals-sign"],
+    ],
 )
 def test_bad_arguments_exit_2(community: Path, args: list[str]) -> None:
     result = run(community, *args)

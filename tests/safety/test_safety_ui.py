@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -14,7 +15,7 @@ from ui_helpers_safety import when_modal
 
 from commdesk.store import audit, backups, privacy
 from commdesk.store.engine import db_path
-from commdesk.store.maintenance import health
+from commdesk.store.maintenance import CLEAN_CLOSE_FILE, health, mark_clean_close
 from commdesk.store.services.volunteers import teams, volunteers
 from commdesk.ui.audit_page import PAGE, AuditPage
 from commdesk.ui.backup_dialogs import DamagedDialog
@@ -104,20 +105,21 @@ def test_close_backup_and_daily_timer(shell: Shell) -> None:
 
 
 # ----------------------------------------------------------------- damage
-def test_full_check_is_skipped_only_for_a_file_unchanged_since_a_clean_close(
-    qtbot: Any, store_with_profile: Any
-) -> None:
-    import os
-
-    from commdesk.store.maintenance import CLEAN_CLOSE_FILE, mark_clean_close
-
-    store = store_with_profile
+def _closed_cleanly(store: Any) -> Path:
+    """40 rows written, the store closed and marked as a normal close leaves it."""
     for i in range(40):
         teams.add(store, {"name": f"服务队{i}"})
     store.close()
-    path = db_path(store.data_dir)
     mark_clean_close(store.data_dir)
     assert (store.data_dir / CLEAN_CLOSE_FILE).exists()
+    return db_path(store.data_dir)
+
+
+def test_full_check_is_skipped_only_for_a_file_unchanged_since_a_clean_close(
+    qtbot: Any, store_with_profile: Any
+) -> None:
+    store = store_with_profile
+    path = _closed_cleanly(store)
     # damage that keeps size and time (as a disk fault would) passes unseen once:
     # the start trusts the clean close and only checks header and schema
     stat = path.stat()
@@ -136,14 +138,8 @@ def test_full_check_is_skipped_only_for_a_file_unchanged_since_a_clean_close(
 def test_a_file_changed_after_the_clean_close_gets_the_full_check(
     qtbot: Any, store_with_profile: Any
 ) -> None:
-    from commdesk.store.maintenance import mark_clean_close
-
     store = store_with_profile
-    for i in range(40):
-        teams.add(store, {"name": f"服务队{i}"})
-    store.close()
-    mark_clean_close(store.data_dir)
-    _corrupt(db_path(store.data_dir))  # a new modification time
+    _corrupt(_closed_cleanly(store))  # a new modification time
     when_modal(lambda dialog: dialog.quit_button.click())
     assert not check_database(store.data_dir, None)
     assert list(store.data_dir.glob("commdesk.damaged-*.sqlite"))
