@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from commdesk.domain.ledgers import ID_NUMBER
+from commdesk.domain.validators import mask_id
 from commdesk.importing import default_report_path, plan_import
 from commdesk.importing.headers import column_letter
+from commdesk.importing.kinds import kind_for
 from commdesk.importing.plan import ImportPlan
 from commdesk.ui.import_support import (
     ERROR_STYLE,
@@ -67,17 +70,36 @@ def _table(parent: QWidget) -> QTableWidget:
     return table
 
 
+def _id_columns(plan: ImportPlan) -> frozenset[int]:
+    """Columns mapped to an ID number: shown masked, as everywhere else on screen."""
+    kinds = {f.name: f.kind for f in kind_for(plan.kind).ledger.fields}
+    return frozenset(c for c, name in plan.columns.fields.items() if kinds.get(name) == ID_NUMBER)
+
+
 def _fill(
-    table: QTableWidget, first: Sequence[str], headers: Sequence[str], rows: Iterable[tuple]
+    table: QTableWidget,
+    first: Sequence[str],
+    headers: Sequence[str],
+    rows: Iterable[tuple],
+    masked: frozenset[int] = frozenset(),
 ) -> None:
-    """Rows are (row number, *leading texts, cells); only the first PREVIEW_ROWS are shown."""
+    """Rows are (row number, *leading texts, cells); only the first PREVIEW_ROWS are shown.
+
+    Cells of the ``masked`` columns show as ``mask_id`` shows an ID: enough to
+    find the row in the file, not the birth date (the report file keeps them whole,
+    so the clerk can fix them).
+    """
     shown = list(islice(rows, PREVIEW_ROWS))
     table.clear()
     table.setColumnCount(len(first) + len(headers))
     table.setHorizontalHeaderLabels([*first, *headers])
     table.setRowCount(len(shown))
     for r, (number, *lead, cells) in enumerate(shown):
-        texts = [str(number), *lead, *(cell_text(c) for c in cells)]
+        texts = [
+            str(number),
+            *lead,
+            *(mask_id(cell_text(c)) if i in masked else cell_text(c) for i, c in enumerate(cells)),
+        ]
         for c, text in enumerate(texts[: table.columnCount()]):
             item = QTableWidgetItem(text)
             if c == 0:
@@ -180,12 +202,14 @@ class PreviewPage(QWizardPage):
         counts = plan.counts()
         self.tiles.set_counts(counts)
         headers = [h or column_letter(i) for i, h in enumerate(plan.headers)]
+        masked = _id_columns(plan)
         row, reason = translate("ImportWizard", "Row"), translate("ImportWizard", "Reason")
         _fill(
             self.rejected_table,
             [row, reason],
             headers,
             ((r.row_number, r.reason, r.cells) for r in plan.rejected),
+            masked,
         )
         warnings = plan.warnings[:PREVIEW_ROWS]
         wanted = {number for number, _ in warnings}
@@ -199,20 +223,24 @@ class PreviewPage(QWizardPage):
             [row, translate("ImportWizard", "Warning")],
             headers,
             ((number, text, cells_of.get(number, ())) for number, text in warnings),
+            masked,
         )
         _fill(
             self.skipped_table,
             [row, reason],
             headers,
             ((r.row_number, r.reason, r.cells) for r in plan.skipped),
+            masked,
         )
         _fill(
             self.update_table,
             [row, translate("ImportWizard", "Record")],
             headers,
             ((r.row_number, str(existing), r.cells) for existing, r in plan.to_update),
+            masked,
         )
-        _fill(self.add_table, [row], headers, ((r.row_number, r.cells) for r in plan.to_add))
+        rows = ((r.row_number, r.cells) for r in plan.to_add)
+        _fill(self.add_table, [row], headers, rows, masked)
         titles = [
             translate("ImportWizard", "Rejected ({count})").format(count=counts["rejected"]),
             translate("ImportWizard", "Warnings ({count})").format(count=counts["warnings"]),

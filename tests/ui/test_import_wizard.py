@@ -8,6 +8,7 @@ the source.
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -146,6 +147,11 @@ def test_file_mapping_preview_commit_report(
     assert preview.rejected_table.rowCount() == 5
     assert "lost its last digits" in preview.rejected_table.item(0, 1).text()
     assert preview.add_table.rowCount() == 35
+    # ID numbers show masked in every preview table (column D, after "Row")
+    shown_ids = [preview.add_table.item(r, 4).text() for r in range(35)]
+    assert all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", text) for text in shown_ids), shown_ids
+    assert "*" in preview.rejected_table.item(0, 5).text()  # after "Row" and "Reason"
+    assert preview.add_table.item(0, 2).text() == "张霞勇"  # other cells as in the file
     notes = preview.notes.text()
     assert "total row" in notes and "Blank rows skipped: 1" in notes
     assert volunteers.count(ctx.store) == 0  # the preview wrote nothing
