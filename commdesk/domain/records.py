@@ -76,7 +76,7 @@ def check_field(
     if kind in (TEXT, LONGTEXT):
         return v.check_text(raw, required=f.required, max_length=f.max_length)
     if kind == ID_NUMBER:
-        return v.check_resident_id(raw, required=f.required)
+        return v.check_resident_id(raw, required=f.required, today=today)
     if kind == MOBILE:
         return v.check_mobile(raw, required=f.required)
     if kind == PHONE:

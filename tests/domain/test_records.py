@@ -162,3 +162,15 @@ def test_memo_key() -> None:
     for unsafe in (0.0, -0.0, math.nan, datetime(2020, 1, 1, tzinfo=UTC), Label("x")):
         assert memo_key(unsafe) is None, unsafe
     assert memo_key([1, 2]) is None
+
+
+def test_id_birth_date_is_judged_against_the_given_today() -> None:
+    first17 = "11010520261130001"
+    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
+    number = first17 + "10X98765432"[total % 11]
+    data = {"name": "王小", "id_number": number}
+    before = validate_record(VOLUNTEERS_LEDGER, data, released(), today=date(2026, 11, 29))
+    after = validate_record(VOLUNTEERS_LEDGER, data, released(), today=date(2026, 12, 1))
+    assert "id_number" in before.errors  # born tomorrow: not yet
+    assert after.ok, after.errors
+    assert after.values["birth_date"] == date(2026, 11, 30)
