@@ -117,7 +117,7 @@ def check_field(
             return v.Checked(None)
         try:
             return v.Checked(int(raw))
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):  # OverflowError: an infinite float
             return v.Checked(None, (translate("Validators", "Not a known team."),))
     if kind == VOLUNTEERS:
         ids = sorted({int(x) for x in (raw or ())})

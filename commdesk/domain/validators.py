@@ -532,7 +532,8 @@ def check_date(
     elif isinstance(value, date):
         parsed = value
     elif isinstance(value, int | float):
-        parsed = _date_from_number(float(value))
+        # an int too large for a float is no date (float() would raise)
+        parsed = _date_from_number(float(value)) if abs(value) < 1e300 else _not_a_date()
     elif isinstance(value, str):
         parsed = _date_from_text(value)
     else:
@@ -610,6 +611,8 @@ def check_number(
     if number is None:
         return _not_a_number()
     if isinstance(number, float) and not math.isfinite(number):
+        return _not_a_number()
+    if isinstance(number, int) and abs(number) > 1e300:  # float() of it would raise
         return _not_a_number()
     if integer:
         if isinstance(number, float) and not number.is_integer():

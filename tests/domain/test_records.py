@@ -15,6 +15,7 @@ from commdesk.domain.records import (
     MEMO_LIMIT,
     RecordValidator,
     Validated,
+    check_field,
     memo_key,
     validate_record,
 )
@@ -174,3 +175,22 @@ def test_id_birth_date_is_judged_against_the_given_today() -> None:
     assert "id_number" in before.errors  # born tomorrow: not yet
     assert after.ok, after.errors
     assert after.values["birth_date"] == date(2026, 11, 30)
+
+
+NASTY = [
+    math.inf, -math.inf, math.nan, 10**400, -(10**400), 1e308, 2**63, "inf", "nan", "1e999",
+    "9" * 400, "-" + "9" * 400, "9" * 5000, "9" * 400 + ".5", b"x", [1], {"a": 1}, (1,),
+    date.min, date.max, datetime.min, datetime.max, "\x00", "１e９９９",
+]  # fmt: skip
+
+
+def test_no_value_makes_a_field_check_raise() -> None:
+    """Infinite, huge or odd values are answered with a message, never an exception."""
+    for ledger in LEDGERS.values():
+        for f in ledger.fields:
+            if f.kind == "volunteers":
+                continue
+            for value in NASTY:
+                checked = check_field(f, value, released(), TODAY)
+                if value in (10**400, math.inf, "9" * 400) and f.kind in ("float", "date"):
+                    assert checked.errors, (ledger.name, f.name, value)
