@@ -30,32 +30,6 @@ from commdesk.store import audit
 from commdesk.store.engine import Store
 from commdesk.store.models import ImportMapping
 
-# Header spellings seen in clerks' files that are specific to importing (the
-# shared synonyms live on the fields). Proposed for ledgers.py in the report.
-EXTRA_SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
-    "volunteer": {
-        "platform_registered": ("是否注册志愿者", "是否在全国志愿服务信息系统注册", "注册情况"),
-        "team_id": ("所属志愿服务队", "所在服务队", "志愿队伍"),
-        "skills": ("专业特长", "志愿服务特长"),
-        "joined_date": ("入队日期", "加入志愿者时间", "入会时间"),
-        "political_status_code": ("政治身份",),
-    },
-    "worker": {
-        "employed_since": ("入职时间", "任职起始日期", "任现职时间"),
-        "sw_cert_code": ("社工证书", "社会工作者证书", "持证情况"),
-        "is_committee_member": ("是否两委委员", "两委委员"),
-        "political_status_code": (),
-    },
-    "service_record": {
-        "volunteers": ("参与志愿者姓名", "志愿者名单", "参加志愿者"),
-        "target_group_code": ("服务对象类型", "对象类型"),
-        "people_served": ("服务人次数", "受益人数"),
-    },
-    "facility": {
-        "floor_area": ("总建筑面积", "建筑面积平方米"),
-    },
-}
-
 IGNORE_WORDS = frozenset({"", "-", "ignore", "忽略", "不导入", "none"})
 _DROP = re.compile(r"[\s*＊※#№:：;；,，、.。·'\"“”‘’!！?？\-—–_/／\\|<>《》〈〉{}]+")
 _BRACKETED = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
@@ -108,13 +82,12 @@ class HeaderMatcher:
         self.ledger = ledger
         self.fields = [f for f in ledger.fields if f.visible or f.synonyms or f.kind == VOLUNTEERS]
         self._levels: list[dict[str, set[str]]] = [{}, {}, {}]
-        extra = EXTRA_SYNONYMS.get(ledger.name, {})
         for f in ledger.fields:
             for name in (f.zh, f.en, f.name):
                 self._add(0, normalise(name), f)
-            for name in (*f.synonyms, *extra.get(f.name, ())):
+            for name in f.synonyms:
                 self._add(1, normalise(name), f)
-            for name in (f.zh, f.en, *f.synonyms, *extra.get(f.name, ())):
+            for name in (f.zh, f.en, *f.synonyms):
                 self._add(2, short_form(name), f)
         self._cache: dict[str, Match] = {}
 
