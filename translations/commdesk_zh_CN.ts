@@ -788,7 +788,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>记录 {id} 在预览后已被修改，请重新预览导入。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/headers.py" line="+153"/>
+        <location filename="../commdesk/importing/headers.py" line="+126"/>
         <source>--map: “{spec}” is not a field of this ledger ({choices}).</source>
         <translation>--map：“{spec}”不是本台账的字段（可选：{choices}）。</translation>
     </message>
@@ -988,7 +988,7 @@ The damaged file was kept (nothing was deleted) as:
     <name>ImportWizard</name>
     <message>
         <location filename="../commdesk/ui/import_commit.py" line="+58"/>
-        <location filename="../commdesk/ui/import_preview.py" line="+110"/>
+        <location filename="../commdesk/ui/import_preview.py" line="+132"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -1054,7 +1054,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../commdesk/ui/import_preview.py" line="-57"/>
+        <location filename="../commdesk/ui/import_preview.py" line="-76"/>
         <source>Duplicates skipped</source>
         <translation>重复跳过</translation>
     </message>
@@ -1231,7 +1231,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>不能导入</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+67"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1246,7 +1246,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>台账中已有的记录改为更新，而不是跳过(&amp;U)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -1256,17 +1256,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Warning</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Record</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejected ({count})</source>
         <translation>不能导入（{count}）</translation>
     </message>
@@ -1686,7 +1686,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+139"/>
+        <location filename="../commdesk/ui/main_window.py" line="+142"/>
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -1701,12 +1701,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>概览</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+131"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -1822,6 +1822,125 @@ Offline ledgers and statistical returns for village and residents&apos; committe
         <location line="+14"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../commdesk/ui/overview_page.py" line="+59"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+106"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="-99"/>
+        <source>Service records</source>
+        <translation>服务记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People served</source>
+        <translation>服务人次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This year so far</source>
+        <translation>本年累计</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+103"/>
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+103"/>
+        <source>Volunteer teams</source>
+        <translation>志愿服务队</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+103"/>
+        <source>Community workers</source>
+        <translation>社区工作者</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <location line="+103"/>
+        <source>Facilities</source>
+        <translation>服务设施</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Open this ledger</source>
+        <translation>打开此台账</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Return</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Services</source>
+        <translation>服务情况</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ledgers</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returns to send now</source>
+        <translation>当前应报的报表</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The figures could not be read: {error}</source>
+        <translation>无法读取数据：{error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+89"/>
+        <source>Prepare…</source>
+        <translation>编制…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
     </message>
 </context>
 <context>
@@ -1952,14 +2071,6 @@ To change them, unlock the period and give a reason. The reason is written to th
         <location line="+113"/>
         <source>A reason is required to unlock a period.</source>
         <translation>解锁报告期须填写原因。</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../commdesk/ui/placeholder.py" line="+17"/>
-        <source>Coming in a later version of CommDesk.</source>
-        <translation>此功能将在后续版本中提供。</translation>
     </message>
 </context>
 <context>
@@ -2942,7 +3053,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{text} 不是有效的日期。</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>The date {date} is earlier than {earliest}.</source>
         <translation>日期 {date} 早于 {earliest}。</translation>
     </message>
@@ -2957,7 +3068,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写数字。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Enter a whole number.</source>
         <translation>请填写整数。</translation>
     </message>

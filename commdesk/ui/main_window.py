@@ -32,7 +32,6 @@ from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
-from commdesk.ui.placeholder import PlaceholderPage
 from commdesk.ui.profile import ProfilePage
 from commdesk.ui.settings_dialog import open_folder
 from commdesk.ui.specs import (
@@ -44,8 +43,10 @@ from commdesk.ui.specs import (
 )
 
 if TYPE_CHECKING:
+    from commdesk.domain.periods import Period
     from commdesk.ui.audit_page import AuditPage
     from commdesk.ui.consolidation_page import ConsolidationPage
+    from commdesk.ui.overview_page import OverviewPage
     from commdesk.ui.returns_page import ReturnsPage
 
 translate = QCoreApplication.translate
@@ -70,6 +71,7 @@ class LazyPage(QWidget):
         if self._page is None:
             self._page = self._build(self)
             self.layout().addWidget(self._page)
+            self._page.show()  # now, not from the queued show a layout would post
         return self._page
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
             "reports": LazyPage(self._build_returns_page, self),
             "consolidation": LazyPage(self._build_consolidation_page, self),
             "audit": LazyPage(self._build_audit_page, self),
+            "overview": LazyPage(self._build_overview_page, self),
         }
         self.ctx.events.changed.connect(self._refresh_returns_page)
         lp = self.ledger_pages
@@ -139,13 +142,12 @@ class MainWindow(QMainWindow):
             ("reports", translate("MainWindow", "Returns"), self._lazy["reports"], SP.SP_FileIcon),
             ("consolidation", translate("MainWindow", "Consolidation"),
              self._lazy["consolidation"], SP.SP_DirIcon),
-            ("overview", translate("MainWindow", "Overview"), None, SP.SP_ComputerIcon),
+            ("overview", translate("MainWindow", "Overview"), self._lazy["overview"],
+             SP.SP_ComputerIcon),
             ("audit", translate("MainWindow", "Audit log"), self._lazy["audit"],
              SP.SP_FileDialogDetailedView),
         ]  # fmt: skip
         for key, label, widget, icon in nav:
-            if widget is None:
-                widget = PlaceholderPage(key, label, self)
             item = QListWidgetItem(style.standardIcon(icon), label)
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
@@ -172,6 +174,22 @@ class MainWindow(QMainWindow):
         return ConsolidationPage(
             self.ctx.store, self.ctx.data_dir, holder, settings=self.ctx.settings
         )
+
+    def _build_overview_page(self, holder: QWidget) -> OverviewPage:
+        from commdesk.ui.overview_page import OverviewPage
+
+        page = OverviewPage(self.ctx, holder)
+        page.open_page.connect(self.show_page)
+        page.open_return.connect(self._prepare_return)
+        return page
+
+    def _prepare_return(self, period: Period) -> None:
+        self.show_page("reports")
+        self.returns_page.set_period(period)
+
+    @property
+    def overview_page(self) -> OverviewPage:
+        return self._lazy["overview"].page()  # type: ignore[return-value]
 
     def _build_audit_page(self, holder: QWidget) -> AuditPage:
         from commdesk.ui.audit_page import AuditPage

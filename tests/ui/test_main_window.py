@@ -13,7 +13,7 @@ from commdesk.ui.consolidation_page import ConsolidationPage
 from commdesk.ui.context import SETTINGS_FILE
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.main_window import MainWindow
-from commdesk.ui.placeholder import PlaceholderPage
+from commdesk.ui.overview_page import OverviewPage
 from commdesk.ui.returns_page import ReturnsPage
 from commdesk.ui.shell import Shell
 from commdesk.ui.translations import Translators
@@ -42,7 +42,7 @@ def test_pages_navigation_and_placeholders(qtbot: Any, ctx: Any) -> None:
     assert all(holder.built for holder in window._lazy.values())
     assert isinstance(window.returns_page, ReturnsPage)
     assert isinstance(window.consolidation_page, ConsolidationPage)
-    assert isinstance(window.pages["overview"], PlaceholderPage)
+    assert isinstance(window.overview_page, OverviewPage)
     window.show_page("volunteers")
     window.people_tabs.setCurrentIndex(1)
     assert window.current_ledger_page() is window.ledger_pages["teams"]

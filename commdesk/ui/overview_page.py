@@ -1,0 +1,222 @@
+"""The overview (概览): recent activity, the ledgers' size and the returns to send now.
+
+The figures are gathered on a worker thread (the year's totals sum a few hundred
+thousand records on a large ledger) each time the page is shown or, while it is
+shown, when a ledger changes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commdesk.store.services import periods as period_log
+from commdesk.store.services.overview import Activity, Overview, overview
+from commdesk.ui.context import UiContext
+from commdesk.ui.display import format_number
+from commdesk.ui.returns_history import STATUS_COLOURS, status_text
+from commdesk.ui.tasks import BackgroundTasks
+
+translate = QCoreApplication.translate
+
+
+def _range_text(a: Activity) -> str:
+    return f"{a.first_day:%Y-%m-%d} – {a.last_day:%Y-%m-%d}"
+
+
+class OverviewPage(QWidget):
+    """Read-only figures with a way to the page each one comes from."""
+
+    open_page = Signal(str)  # a sidebar key
+    open_return = Signal(object)  # the Period to prepare on the returns page
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("page_overview")
+        self.current: Overview | None = None
+        self._tasks = BackgroundTasks(self)
+        self._build()
+        ctx.events.changed.connect(self._on_data_changed)
+
+    # ------------------------------------------------------------ layout
+    def _build(self) -> None:
+        title = QLabel(translate("OverviewPage", "Overview"), self)
+        title.setObjectName("pageTitle")
+        self.status = QLabel(translate("OverviewPage", "Counting…"), self)
+        self.status.setObjectName("hint")
+
+        self.activity = QTableWidget(3, 3, self)
+        self.activity.setObjectName("overviewActivity")
+        self.activity.setHorizontalHeaderLabels(
+            [
+                translate("OverviewPage", "Service records"),
+                translate("OverviewPage", "People served"),
+                translate("OverviewPage", "Hours"),
+            ]
+        )
+        self.activity.setVerticalHeaderLabels(
+            [
+                translate("OverviewPage", "This month"),
+                translate("OverviewPage", "Last month"),
+                translate("OverviewPage", "This year so far"),
+            ]
+        )
+        self.activity.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.activity.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.activity.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.activity.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.activity.setFixedHeight(
+            self.activity.horizontalHeader().sizeHint().height()
+            + 3 * self.activity.verticalHeader().defaultSectionSize()
+            + 4
+        )
+        self.activity.cellDoubleClicked.connect(lambda *_: self.open_page.emit("services"))
+
+        ledgers = QFrame(self)
+        grid = QGridLayout(ledgers)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.counts: dict[str, QPushButton] = {}
+        captions = [
+            ("volunteers", "volunteers", translate("OverviewPage", "Volunteers")),
+            ("teams", "volunteers", translate("OverviewPage", "Volunteer teams")),
+            ("workers", "workers", translate("OverviewPage", "Community workers")),
+            ("facilities", "facilities", translate("OverviewPage", "Facilities")),
+        ]
+        for column, (key, page, caption) in enumerate(captions):
+            button = QPushButton(caption, ledgers)
+            button.setObjectName(f"overviewCount_{key}")
+            button.setToolTip(translate("OverviewPage", "Open this ledger"))
+            button.clicked.connect(lambda _=False, page=page: self.open_page.emit(page))
+            grid.addWidget(button, 0, column)
+            self.counts[key] = button
+
+        self.returns = QTableWidget(0, 3, self)
+        self.returns.setObjectName("overviewReturns")
+        self.returns.setHorizontalHeaderLabels(
+            [
+                translate("OverviewPage", "Return"),
+                translate("OverviewPage", "State"),
+                "",
+            ]
+        )
+        self.returns.verticalHeader().setVisible(False)
+        self.returns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.returns.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        header = self.returns.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # rows tall enough for the buttons in them, at any font size
+        probe = QPushButton(translate("OverviewPage", "Prepare…"))  # never shown
+        row_height = max(
+            self.returns.verticalHeader().defaultSectionSize(), probe.sizeHint().height()
+        )
+        self.returns.verticalHeader().setDefaultSectionSize(row_height)
+        self.returns.setFixedHeight(
+            self.returns.horizontalHeader().sizeHint().height() + 3 * row_height + 4
+        )
+
+        layout = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.status)
+        layout.addLayout(head)
+        layout.addWidget(self._caption(translate("OverviewPage", "Services")))
+        layout.addWidget(self.activity)
+        layout.addWidget(self._caption(translate("OverviewPage", "Ledgers")))
+        layout.addWidget(ledgers)
+        layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
+        layout.addWidget(self.returns)
+        layout.addStretch(1)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    # ------------------------------------------------------------ figures
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def _on_data_changed(self, _name: str) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self, today: date | None = None) -> None:
+        store = self.ctx.store
+        self.status.setText(translate("OverviewPage", "Counting…"))
+        self._tasks.run("overview", lambda: overview(store, today), self._show, self._failed)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the figures are on the page (tests, self-test)."""
+        done = self._tasks.wait(msecs)
+        QCoreApplication.sendPostedEvents()
+        return done
+
+    def _failed(self, exc: Exception) -> None:
+        self.status.setText(
+            translate("OverviewPage", "The figures could not be read: {error}").format(error=exc)
+        )
+
+    def _show(self, o: Overview) -> None:
+        self.current = o
+        self.status.setText(
+            translate("OverviewPage", "As of {date}").format(date=f"{o.today:%Y-%m-%d}")
+        )
+        for row, a in enumerate((o.this_month, o.last_month, o.year_to_date)):
+            for column, value in enumerate((a.records, a.people_served, a.hours)):
+                item = QTableWidgetItem(format_number(value))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setToolTip(_range_text(a))
+                self.activity.setItem(row, column, item)
+        numbers = {
+            "volunteers": o.volunteers,
+            "teams": o.teams,
+            "workers": o.workers,
+            "facilities": o.facilities,
+        }
+        captions = {
+            "volunteers": translate("OverviewPage", "Volunteers"),
+            "teams": translate("OverviewPage", "Volunteer teams"),
+            "workers": translate("OverviewPage", "Community workers"),
+            "facilities": translate("OverviewPage", "Facilities"),
+        }
+        for key, button in self.counts.items():
+            button.setText(f"{captions[key]}  {numbers[key]}")
+        self.returns.setRowCount(len(o.returns))
+        for row, due in enumerate(o.returns):
+            self.returns.setItem(row, 0, QTableWidgetItem(due.period.label()))
+            state = QTableWidgetItem(status_text(due.status))
+            colour = STATUS_COLOURS.get(due.status)
+            if colour is not None:
+                state.setForeground(colour)
+            self.returns.setItem(row, 1, state)
+            action = (
+                translate("OverviewPage", "Prepare…")
+                if due.status in (period_log.NONE, period_log.MODIFIED)
+                else translate("OverviewPage", "Open…")
+            )
+            button = QPushButton(action, self.returns)
+            button.setObjectName(f"overviewOpen_{due.period.code}")
+            button.clicked.connect(lambda _=False, p=due.period: self.open_return.emit(p))
+            self.returns.setCellWidget(row, 2, button)

@@ -1,0 +1,75 @@
+"""Overview page: figures as the clerk sees them, and the ways from it to the other pages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from test_main_window import make_window
+from ui_helpers import service_row
+
+from commdesk.domain.periods import Period
+from commdesk.store.services import periods
+from commdesk.store.services.service_records import service_records
+from commdesk.store.services.volunteers import teams
+
+TODAY = date(2026, 11, 20)
+
+
+def _texts(table: Any, row: int) -> list[str]:
+    return [table.item(row, c).text() for c in range(table.columnCount())]
+
+
+def test_overview_shows_activity_ledgers_and_returns_due(qtbot: Any, ctx: Any) -> None:
+    store = ctx.store
+    service_records.add(store, service_row(service_date=date(2026, 11, 2), people_served=3))
+    service_records.add(store, service_row(service_date=date(2026, 10, 9), hours=2.5))
+    service_records.add(store, service_row(service_date=date(2026, 2, 1), people_served=10))
+    teams.add(store, {"name": "党员先锋队"})
+    log_id = periods.log_export(
+        store, period=Period.parse("2026Q3"), definition_id="community-service",
+        definition_version="2026.1", file_name="q3.xlsx", values={}, sha256="0" * 64,
+        exported_at=datetime(2026, 10, 5, 9, 0),
+    )  # fmt: skip
+    periods.mark_submitted(store, log_id)
+    window = make_window(qtbot, ctx)
+    window.show_page("overview")
+    page = window.overview_page
+    page.refresh(TODAY)  # supersedes the refresh of showing it, which used the real date
+    assert page.wait()
+    assert page.status.text() == "As of 2026-11-20"
+    assert _texts(page.activity, 0) == ["1", "3", "1.5"]  # this month
+    assert _texts(page.activity, 1) == ["1", "2", "2.5"]  # last month
+    assert _texts(page.activity, 2) == ["3", "15", "5.5"]  # the year so far
+    assert page.counts["teams"].text().endswith("  1")
+    assert page.counts["volunteers"].text().endswith("  0")
+    returns = page.returns
+    labels = [returns.item(r, 0).text() for r in range(3)]
+    assert labels == ["2026年10月", "2026年第3季度", "2025年"]
+    assert [returns.item(r, 1).text() for r in range(3)] == [
+        "Not exported", "Submitted", "Not exported",
+    ]  # fmt: skip
+    # from the overview to the return to send
+    button = returns.cellWidget(0, 2)
+    assert isinstance(button, QPushButton) and button.text() == "Prepare…"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pages["reports"]
+    assert window.returns_page.period() == Period.parse("2026-10")
+    # and to a ledger
+    window.show_page("overview")
+    qtbot.mouseClick(page.counts["workers"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pages["workers"]
+
+
+def test_overview_follows_changes_while_shown(qtbot: Any, ctx: Any) -> None:
+    window = make_window(qtbot, ctx)
+    window.show_page("overview")
+    page = window.overview_page
+    assert page.wait()
+    assert [page.activity.item(r, 0).text() for r in range(3)] == ["0", "0", "0"]
+    service_records.add(ctx.store, service_row(service_date=date.today()))
+    ctx.events.changed.emit("service_record")
+    assert page.wait()
+    assert [page.activity.item(r, 0).text() for r in range(3)] == ["1", "0", "1"]
