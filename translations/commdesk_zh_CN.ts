@@ -1525,7 +1525,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>合计无法计算：{error}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>Rows: {count}</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>{field}: {value}</source>
         <translation>{field}合计：{value}</translation>
     </message>
@@ -1543,6 +1548,11 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+100"/>
         <source>Delete rows</source>
         <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete {count} selected rows? They can be restored from the Deleted view.</source>
+        <translation>删除选中的 {count} 条记录？删除后可在“已删除”中恢复。</translation>
     </message>
 </context>
 <context>
@@ -1819,7 +1829,12 @@ Offline ledgers and statistical returns for village and residents&apos; committe
         <translation>社区服务台账</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{ledger}: {count} rows</source>
+        <translation>{ledger}：共 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Data folder: {path}</source>
         <translation>数据文件夹：{path}</translation>
     </message>
@@ -2903,6 +2918,16 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <location line="+29"/>
         <source>Edit in {ledger}</source>
         <translation>修改{ledger}记录</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Restore rows in {ledger}: {count}</source>
+        <translation>恢复{ledger}记录 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete rows from {ledger}: {count}</source>
+        <translation>删除{ledger}记录 {count} 条</translation>
     </message>
 </context>
 <context>

@@ -345,7 +345,7 @@ class LedgerPage(QWidget):
         return done
 
     def _show_totals(self, totals: dict[str, float] | None) -> None:
-        parts = [translate("LedgerPage", "%n row(s)", None, self.model.rowCount())]
+        parts = [translate("LedgerPage", "Rows: {count}").format(count=self.model.rowCount())]
         for f in self.ledger.fields:
             if f.summable:
                 value = "…" if totals is None else format_number(float(totals.get(f.name, 0.0)))
@@ -460,10 +460,8 @@ class LedgerPage(QWidget):
                 translate("LedgerPage", "Delete rows"),
                 translate(
                     "LedgerPage",
-                    "Delete %n selected row(s)? They go to the Deleted view and can be restored.",
-                    None,
-                    len(ids),
-                ),
+                    "Delete {count} selected rows? They can be restored from the Deleted view.",
+                ).format(count=len(ids)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return 0

@@ -437,8 +437,8 @@ class MainWindow(QMainWindow):
             self.counts_label.clear()
         else:
             self.counts_label.setText(
-                translate("MainWindow", "{ledger}: %n row(s)", None, page.row_count()).format(
-                    ledger=page.ledger.label()
+                translate("MainWindow", "{ledger}: {count} rows").format(
+                    ledger=page.ledger.label(), count=page.row_count()
                 )
             )
         self.folder_label.setText(

@@ -125,10 +125,10 @@ class DeleteCommand(_LedgerCommand):
     ) -> None:
         label = service.ledger.label()
         if restore:
-            text = translate("Undo", "Restore %n row(s) in {ledger}", None, len(ids))
+            text = translate("Undo", "Restore rows in {ledger}: {count}")
         else:
-            text = translate("Undo", "Delete %n row(s) from {ledger}", None, len(ids))
-        super().__init__(ctx, service, text.format(ledger=label))
+            text = translate("Undo", "Delete rows from {ledger}: {count}")
+        super().__init__(ctx, service, text.format(ledger=label, count=len(ids)))
         self.ids = list(ids)
         self.restore = restore
 

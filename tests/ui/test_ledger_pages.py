@@ -163,7 +163,7 @@ def test_filters_and_totals(qtbot: Any, ctx: Any) -> None:
     page = make_page(qtbot, ctx, SERVICES_SPEC)
     assert page.row_count() == 3
     # the row count shows at once; the sums arrive from the worker thread
-    assert "3 row(s)" in page.totals.text()
+    assert "Rows: 3" in page.totals.text()
     qtbot.waitUntil(lambda: "15" in page.totals.text(), timeout=3000)
     combo = page.filter_combos["category_code"]
     combo.setCurrentIndex(combo.findData("BM01"))

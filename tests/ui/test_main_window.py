@@ -75,7 +75,7 @@ def test_status_bar_shows_community_counts_and_folder(qtbot: Any, ctx: Any) -> N
     service_records.add(ctx.store, service_row())
     window = make_window(qtbot, ctx)
     assert window.community_label.text() == "幸福社区居民委员会"
-    assert "1 row(s)" in window.counts_label.text()
+    assert "1 rows" in window.counts_label.text()
     assert str(ctx.data_dir) in window.folder_label.text()
     assert "幸福社区居民委员会" in window.windowTitle()
 
