@@ -53,3 +53,28 @@ def store_with_profile(store, profile_data):  # type: ignore[no-untyped-def]
 
     save_profile(store, profile_data)
     return store
+
+
+@pytest.fixture
+def submit_period():  # type: ignore[no-untyped-def]
+    """Log an export of a period (no file) and mark it submitted, as the returns page does."""
+    from datetime import datetime
+
+    from commdesk.domain.periods import Period
+    from commdesk.store.services import periods
+
+    def submit(store: object, code: str) -> int:
+        log_id = periods.log_export(
+            store,  # type: ignore[arg-type]
+            period=Period.parse(code),
+            definition_id="community-service",
+            definition_version="2026.1",
+            file_name=f"{code}.xlsx",
+            values={},
+            sha256="0" * 64,
+            exported_at=datetime(2026, 10, 5, 9, 0),
+        )
+        periods.mark_submitted(store, log_id)  # type: ignore[arg-type]
+        return log_id
+
+    return submit

@@ -20,7 +20,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from commdesk.paths import DB_FILE_NAME
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.search_keys import MISMATCHED
@@ -430,9 +429,10 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
     except sqlite3.DatabaseError as exc:
         return Health("damaged", f"not a readable database: {exc}")
     try:
-        result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()] if quick_check else []
-        if quick_check and result != ["ok"]:
-            return Health("damaged", "quick_check: " + "; ".join(result[:3]))
+        if quick_check:
+            result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
+            if result != ["ok"]:
+                return Health("damaged", "quick_check: " + "; ".join(result[:3]))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return Health("damaged", "not a CommDesk database (no schema version)")
@@ -483,8 +483,9 @@ def _file_state(data_dir: Path) -> list[list[int] | None]:
 
     An empty WAL holds nothing (a read-only look at the file leaves one behind).
     """
+    db = db_path(data_dir)
     out: list[list[int] | None] = []
-    for path in (db_path(data_dir), db_path(data_dir).with_name(DB_FILE_NAME + "-wal")):
+    for path in (db, db.with_name(db.name + "-wal")):
         try:
             st = path.stat()
         except FileNotFoundError:

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
@@ -94,8 +94,21 @@ KNOWN_ERRORS = (ImportFileError, ImportCancelled, PeriodLocked, StoreError, OSEr
 class TaskRunner(BackgroundTasks):
     """The wizard's one worker thread; the importer's own errors are not logged as bugs."""
 
+    progress = Signal(int, int)  # done, total — emitted from the worker, queued
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent, expected=KNOWN_ERRORS)
+        self._last_progress = 0
+
+    def emit_progress(self, done: int, total: int) -> None:
+        """Progress callback for commit_import (called on the worker thread).
+
+        Updates made row by row (50,000 of them) would flood the GUI thread's
+        event queue; about 200 steps per import are plenty for a progress bar.
+        """
+        if done == 0 or done >= total or done - self._last_progress >= max(1, total // 200):
+            self._last_progress = done
+            self.progress.emit(done, total)
 
 
 def error_text(exc: BaseException) -> str:

@@ -340,9 +340,7 @@ class LedgerPage(QWidget):
 
     def wait_for_totals(self, msecs: int = 10_000) -> bool:
         """Block until the totals line is final (tests, self-test)."""
-        done = self._tasks.wait(msecs)
-        QCoreApplication.sendPostedEvents()
-        return done
+        return self._tasks.finish(msecs)
 
     def _show_totals(self, totals: dict[str, float] | None) -> None:
         parts = [translate("LedgerPage", "Rows: {count}").format(count=self.model.rowCount())]

@@ -187,10 +187,6 @@ class MainWindow(QMainWindow):
         self.show_page("reports")
         self.returns_page.set_period(period)
 
-    @property
-    def overview_page(self) -> OverviewPage:
-        return self._lazy["overview"].page()  # type: ignore[return-value]
-
     def _build_audit_page(self, holder: QWidget) -> AuditPage:
         from commdesk.ui.audit_page import AuditPage
 
@@ -207,6 +203,10 @@ class MainWindow(QMainWindow):
     @property
     def audit_page(self) -> AuditPage:
         return self._lazy["audit"].page()  # type: ignore[return-value]
+
+    @property
+    def overview_page(self) -> OverviewPage:
+        return self._lazy["overview"].page()  # type: ignore[return-value]
 
     def _refresh_returns_page(self, _ledger_name: str) -> None:
         if self._lazy["reports"].built:

@@ -49,7 +49,6 @@ class OverviewPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("page_overview")
-        self.current: Overview | None = None
         self._tasks = BackgroundTasks(self)
         self._build()
         ctx.events.changed.connect(self._on_data_changed)
@@ -92,13 +91,15 @@ class OverviewPage(QWidget):
         grid = QGridLayout(ledgers)
         grid.setContentsMargins(0, 0, 0, 0)
         self.counts: dict[str, QPushButton] = {}
-        captions = [
-            ("volunteers", "volunteers", translate("OverviewPage", "Volunteers")),
-            ("teams", "volunteers", translate("OverviewPage", "Volunteer teams")),
-            ("workers", "workers", translate("OverviewPage", "Community workers")),
-            ("facilities", "facilities", translate("OverviewPage", "Facilities")),
-        ]
-        for column, (key, page, caption) in enumerate(captions):
+        self._count_captions = {
+            "volunteers": translate("OverviewPage", "Volunteers"),
+            "teams": translate("OverviewPage", "Volunteer teams"),
+            "workers": translate("OverviewPage", "Community workers"),
+            "facilities": translate("OverviewPage", "Facilities"),
+        }
+        pages = {"teams": "volunteers"}  # the teams tab sits on the volunteers page
+        for column, (key, caption) in enumerate(self._count_captions.items()):
+            page = pages.get(key, key)
             button = QPushButton(caption, ledgers)
             button.setObjectName(f"overviewCount_{key}")
             button.setToolTip(translate("OverviewPage", "Open this ledger"))
@@ -169,9 +170,7 @@ class OverviewPage(QWidget):
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the figures are on the page (tests, self-test)."""
-        done = self._tasks.wait(msecs)
-        QCoreApplication.sendPostedEvents()
-        return done
+        return self._tasks.finish(msecs)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(
@@ -179,7 +178,6 @@ class OverviewPage(QWidget):
         )
 
     def _show(self, o: Overview) -> None:
-        self.current = o
         self.status.setText(
             translate("OverviewPage", "As of {date}").format(date=f"{o.today:%Y-%m-%d}")
         )
@@ -189,20 +187,8 @@ class OverviewPage(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setToolTip(_range_text(a))
                 self.activity.setItem(row, column, item)
-        numbers = {
-            "volunteers": o.volunteers,
-            "teams": o.teams,
-            "workers": o.workers,
-            "facilities": o.facilities,
-        }
-        captions = {
-            "volunteers": translate("OverviewPage", "Volunteers"),
-            "teams": translate("OverviewPage", "Volunteer teams"),
-            "workers": translate("OverviewPage", "Community workers"),
-            "facilities": translate("OverviewPage", "Facilities"),
-        }
         for key, button in self.counts.items():
-            button.setText(f"{captions[key]}  {numbers[key]}")
+            button.setText(f"{self._count_captions[key]}  {getattr(o, key)}")
         self.returns.setRowCount(len(o.returns))
         for row, due in enumerate(o.returns):
             self.returns.setItem(row, 0, QTableWidgetItem(due.period.label()))

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,6 @@ class BackgroundTasks(QObject):
 
     _done = Signal(int, object)
     _failed = Signal(int, object)
-    progress = Signal(int, int)  # done, total — emitted from the worker, queued
 
     def __init__(
         self, parent: QObject | None = None, *, expected: tuple[type[Exception], ...] = ()
@@ -39,7 +38,6 @@ class BackgroundTasks(QObject):
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
-        self._last_progress = 0
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
 
@@ -84,15 +82,11 @@ class BackgroundTasks(QObject):
         """Block until the worker is idle (closing the wizard, tests)."""
         return self._pool.waitForDone(msecs)
 
-    def emit_progress(self, done: int, total: int) -> None:
-        """Progress callback for commit_import (called on the worker thread).
-
-        Updates made row by row (50,000 of them) would flood the GUI thread's
-        event queue; about 200 steps per import are plenty for a progress bar.
-        """
-        if done == 0 or done >= total or done - self._last_progress >= max(1, total // 200):
-            self._last_progress = done
-            self.progress.emit(done, total)
+    def finish(self, msecs: int = 10_000) -> bool:
+        """Wait for the worker, then run the callbacks it queued (tests, self-test)."""
+        done = self._pool.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents()
+        return done
 
     def _current(self, task_id: int) -> bool:
         return task_id in self._latest.values()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from commdesk.domain.periods import Period
 from commdesk.store.services import periods
 from commdesk.store.services.overview import overview
 from commdesk.store.services.service_records import service_records
@@ -40,18 +39,10 @@ def test_overview_counts_this_month_last_month_and_the_year(store: Any) -> None:
     assert (o.volunteers, o.teams, o.workers, o.facilities) == (0, 1, 0, 0)
 
 
-def test_returns_due_are_the_periods_just_ended_with_their_state(store: Any) -> None:
-    log_id = periods.log_export(
-        store,
-        period=Period.parse("2026Q3"),
-        definition_id="community-service",
-        definition_version="2026.1",
-        file_name="2026Q3.xlsx",
-        values={},
-        sha256="0" * 64,
-        exported_at=datetime(2026, 10, 5, 9, 0),
-    )
-    periods.mark_submitted(store, log_id)
+def test_returns_due_are_the_periods_just_ended_with_their_state(
+    store: Any, submit_period: Any
+) -> None:
+    submit_period(store, "2026Q3")
     due = {d.period.code: d.status for d in overview(store, TODAY).returns}
     assert due == {"2026-10": periods.NONE, "2026Q3": periods.SUBMITTED, "2025": periods.NONE}
     # on the first day of a quarter the quarter just ended is due

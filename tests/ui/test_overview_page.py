@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -11,7 +11,6 @@ from test_main_window import make_window
 from ui_helpers import service_row
 
 from commdesk.domain.periods import Period
-from commdesk.store.services import periods
 from commdesk.store.services.service_records import service_records
 from commdesk.store.services.volunteers import teams
 
@@ -22,18 +21,15 @@ def _texts(table: Any, row: int) -> list[str]:
     return [table.item(row, c).text() for c in range(table.columnCount())]
 
 
-def test_overview_shows_activity_ledgers_and_returns_due(qtbot: Any, ctx: Any) -> None:
+def test_overview_shows_activity_ledgers_and_returns_due(
+    qtbot: Any, ctx: Any, submit_period: Any
+) -> None:
     store = ctx.store
     service_records.add(store, service_row(service_date=date(2026, 11, 2), people_served=3))
     service_records.add(store, service_row(service_date=date(2026, 10, 9), hours=2.5))
     service_records.add(store, service_row(service_date=date(2026, 2, 1), people_served=10))
     teams.add(store, {"name": "党员先锋队"})
-    log_id = periods.log_export(
-        store, period=Period.parse("2026Q3"), definition_id="community-service",
-        definition_version="2026.1", file_name="q3.xlsx", values={}, sha256="0" * 64,
-        exported_at=datetime(2026, 10, 5, 9, 0),
-    )  # fmt: skip
-    periods.mark_submitted(store, log_id)
+    submit_period(store, "2026Q3")
     window = make_window(qtbot, ctx)
     window.show_page("overview")
     page = window.overview_page

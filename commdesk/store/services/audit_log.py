@@ -27,6 +27,7 @@ from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
 from commdesk.store.maintenance import save_workbook, workbook_guard
 from commdesk.store.models import AuditEntry, VolunteerTeam
+from commdesk.store.services.base import INTERNAL_COLUMNS
 
 # Kinds of change: code → (Chinese, English). Labels are data, like field labels.
 ACTIONS: dict[str, tuple[str, str]] = {
@@ -52,15 +53,7 @@ OTHER_TABLES: dict[str, tuple[str, str]] = {
     "township_committee": ("村（居）委会名册", "Committee roster"),
     "*": ("全部台账", "All ledgers"),
 }
-_HIDDEN = {
-    "search_text",
-    "search_key_id",
-    "created_at",
-    "updated_at",
-    "created_by",
-    "updated_by",
-    "deleted_at",
-}
+_HIDDEN = INTERNAL_COLUMNS | {"created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
 _SENSITIVE_KEYS = {"id_number", "recipient_id_number"}
 
 

@@ -26,7 +26,8 @@ from commdesk.store.engine import Store
 from commdesk.store.models import Base
 
 _META = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
-_INTERNAL = frozenset({"search_text", "search_key_id"})
+# Columns the program keeps for itself: never shown, exported or audited.
+INTERNAL_COLUMNS = frozenset({"search_text", "search_key_id"})
 # What a keyed search costs, per row, in each plan (measured with a million records):
 # fetching every match through the key index and sorting them, or walking the sort
 # column's index and testing each row it passes against the key list.
@@ -83,6 +84,12 @@ class LedgerService:
         self._deleted_indexed = any(
             [c.name for c in index.columns] == ["deleted_at"] for index in self.table.indexes
         )
+        # Columns a whole-table index leads with: a sort by one can walk that index.
+        self._walkable = {"id"} | {
+            next(iter(index.columns)).name
+            for index in self.table.indexes
+            if index.columns and index.dialect_options["sqlite"]["where"] is None
+        }
 
     # ----------------------------------------------------------- validation
     def validate(
@@ -272,7 +279,7 @@ class LedgerService:
     def _public(self, values: Mapping[str, Any] | None) -> dict[str, Any] | None:
         if values is None:
             return None
-        return {k: v for k, v in values.items() if k not in _INTERNAL}
+        return {k: v for k, v in values.items() if k not in INTERNAL_COLUMNS}
 
     def get(self, store: Store, row_id: int) -> dict[str, Any] | None:
         with store.read() as s:
@@ -301,23 +308,17 @@ class LedgerService:
         if needle and self.search_keys is not None:
             clauses.append(self._keyed_search(needle, walk=walk))
         elif needle:
-            options = []
-            if self._has_search:
-                options.append(t.c.search_text.like(f"%{_escape_like(needle)}%", escape="\\"))
-            if self.id_field and _looks_like_id_tail(needle):
-                options.append(t.c[self.id_field].like(f"%{needle.upper()}"))
-            if options:
-                clauses.append(or_(*options))
+            text = t.c.search_text if self._has_search else None
+            match = _search_match(needle, text, t.c[self.id_field] if self.id_field else None)
+            if match is not None:
+                clauses.append(match)
         return clauses
 
     def _keyed_search(self, needle: str, *, walk: bool) -> Any:
         """Rows whose key matches: a scan of the few distinct keys, then an index."""
-        assert self.search_keys is not None and self.id_field is not None
+        assert self.search_keys is not None
         k = self.search_keys
-        options = [k.c.text.like(f"%{_escape_like(needle)}%", escape="\\")]
-        if _looks_like_id_tail(needle):
-            options.append(k.c.id_number.like(f"%{needle.upper()}"))
-        keys = select(k.c.id).where(or_(*options))
+        keys = select(k.c.id).where(_search_match(needle, k.c.text, k.c.id_number))
         column: Any = self.table.c.search_key_id
         if walk:
             # "+ 0" keeps SQLite off the key index: walking the sort index and
@@ -336,19 +337,11 @@ class LedgerService:
         matches = q.expected_rows
         if self.search_keys is None or not needle or not matches or q.deleted:
             return False
-        if not self._sort_indexed(q):
+        if self._sort_name(q) not in self._walkable:
             return False
         rows = s.execute(select(func.max(self.table.c.id))).scalar() or 0
         walked = (q.offset + (q.limit or matches)) * rows / matches
         return walked * WALK_COST < matches * FETCH_AND_SORT_COST
-
-    def _sort_indexed(self, q: Query) -> bool:
-        sort_name = self._sort_name(q)
-        return sort_name == "id" or any(
-            index.columns and next(iter(index.columns)).name == sort_name
-            for index in self.table.indexes
-            if index.dialect_options["sqlite"]["where"] is None
-        )
 
     def _sort_name(self, q: Query) -> str:
         t = self.table
@@ -419,8 +412,15 @@ class LedgerService:
             return {k: (float(v) if k != "rows" else int(v)) for k, v in row.items()}
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def _search_match(needle: str, text: Any, id_number: Any) -> Any:
+    """What a search box means: ``needle`` inside the text, or the ID's last digits."""
+    options = []
+    if text is not None:
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        options.append(text.like(f"%{escaped}%", escape="\\"))
+    if id_number is not None and _looks_like_id_tail(needle):
+        options.append(id_number.like(f"%{needle.upper()}"))
+    return or_(*options) if options else None
 
 
 def _looks_like_id_tail(text: str) -> bool:
