@@ -25,14 +25,18 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from commdesk.returns.audit import Issue
-from commdesk.returns.compute import ReturnResult, TableResult
+from commdesk.returns.compute import ReturnResult, TableResult, Value
 from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
 
 FORMAT_MARKER = "commdesk-return"
-FORMAT_VERSION = 1
+# 2: the metadata also holds the text of every visible cell ("visible_text"), so
+# a label, code, period, 填报单位 or date edited after export is evident too.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 META_SHEET = "_commdesk"
 NOTES_SHEET = "审核说明"
 # Metadata sheet: A1 FORMAT_MARKER, B1 format version, B2 SHA-256 of the canonical
@@ -138,7 +142,7 @@ def canonical_json(content: Mapping[str, Any]) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def plain_value(value: Any) -> int | float | str | None:
+def plain_value(value: Any) -> Value:
     """Values as they go into the workbook: no bools, no NaN/∞ (Excel would repair them)."""
     if isinstance(value, bool):
         return int(value)
@@ -444,6 +448,7 @@ def metadata_content(
     report_date: date,
     exported_at: datetime,
     program_version: str,
+    visible_text: Mapping[str, Mapping[str, Value]] | None = None,
 ) -> dict[str, Any]:
     """The machine-readable return: what the township checks and consolidates.
 
@@ -478,13 +483,28 @@ def metadata_content(
             for tr in result.tables
         },
         "layout": {code: dict(v) for code, v in layout.items()},
+        "visible_text": {name: dict(cells) for name, cells in (visible_text or {}).items()},
         "notes": {k: v for k, v in sorted(notes.items()) if v},
         "issues": [{"code": i.code, "level": i.level, "message": i.message} for i in issues],
     }
 
 
+def visible_text(ws: Worksheet, value_cells: set[str]) -> dict[str, Value]:
+    """Every non-empty cell of a visible sheet that is not a figure: labels, codes,
+    the period, 填报单位, the division code, signatories, dates, notes. Hashed with
+    the figures, so an edit of any of them after export shows."""
+    found: dict[str, Value] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.coordinate not in value_cells:
+                found[cell.coordinate] = plain_value(cell.value)
+    return found
+
+
 def _meta_sheet(ws: Worksheet, text: str, sha: str) -> None:
-    ws.sheet_state = "hidden"
+    # veryHidden: not listed under Excel's or WPS's "Unhide…"; with the workbook's
+    # structure locked it cannot be unhidden or deleted without unprotecting first.
+    ws.sheet_state = "veryHidden"
     chunks = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or [""]
     fixed = [(FORMAT_MARKER, str(FORMAT_VERSION)), ("sha256", sha), ("chunks", str(len(chunks)))]
     for row, (label, value) in enumerate([*fixed, ("json", None)], start=1):
@@ -527,6 +547,11 @@ def build_workbook(
         cells = _table_sheet(wb.create_sheet(name), result, tr, report_date)
         layout[tr.table.code] = {"sheet": name, "cells": cells}
     _notes_sheet(wb.create_sheet(NOTES_SHEET), result, notes, issues)
+    figures = {
+        spec["sheet"]: {coord for cols in spec["cells"].values() for coord in cols.values()}
+        for spec in layout.values()
+    }
+    texts = {ws.title: visible_text(ws, figures.get(ws.title, set())) for ws in wb.worksheets}
     content = metadata_content(
         result,
         layout=layout,
@@ -535,12 +560,14 @@ def build_workbook(
         report_date=report_date,
         exported_at=exported_at,
         program_version=program_version,
+        visible_text=texts,
     )
     text = canonical_json(content)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     _meta_sheet(wb.create_sheet(META_SHEET), text, sha)
     wb.active = 0
     wb.worksheets[0].sheet_view.tabSelected = True
+    wb.security = WorkbookProtection(workbookPassword=META_PASSWORD, lockStructure=True)
     return wb, sha
 
 

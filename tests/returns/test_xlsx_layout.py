@@ -71,11 +71,13 @@ def test_sheets_in_order_first_active_metadata_hidden_and_protected(wb: Any) -> 
     assert wb.sheetnames == [*TABLE_SHEETS, NOTES_SHEET, META_SHEET]
     assert wb.active.title == "表1"
     meta = wb[META_SHEET]
-    assert meta.sheet_state == "hidden"
+    # veryHidden: not offered by Excel's/WPS's Unhide; the structure is locked too.
+    assert meta.sheet_state == "veryHidden"
+    assert wb.security.lockStructure
     assert meta.protection.sheet is True
     assert meta.protection.password  # hashed, but present
     assert meta["A1"].value == "commdesk-return"
-    assert meta["B1"].value == "1"
+    assert meta["B1"].value == "2"
     assert re.fullmatch(r"[0-9a-f]{64}", meta["B2"].value)
     for name in [*TABLE_SHEETS, NOTES_SHEET]:
         assert wb[name].sheet_state == "visible"
@@ -337,7 +339,7 @@ def test_metadata_content_and_hash(xlsx_env: Any, xlsx_case: Any) -> None:
     assert rf.hash_ok and rf.visible_ok and not rf.altered and rf.problems == []
     assert rf.stored_sha256 == xlsx_case.sha
     meta = rf.meta
-    assert meta["format"] == "commdesk-return" and meta["format_version"] == 1
+    assert meta["format"] == "commdesk-return" and meta["format_version"] == 2
     assert meta["definition"]["id"] == "community-service"
     assert meta["definition"]["version"] == xlsx_case.result.definition.version
     assert meta["period"] == {"code": "2026Q3", "kind": "quarter", "label": "2026年第3季度"}
@@ -383,6 +385,52 @@ def test_hand_edited_visible_cell_is_reported_as_altered(xlsx_case: Any, tmp_pat
     assert rf.values["T3"]["WM01"]["2"] == 4
 
 
+def _edited(source: Path, target: Path, sheet: str, coord: str, value: Any) -> Path:
+    book = openpyxl.load_workbook(source)
+    book[sheet][coord] = value
+    book.save(target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("what", "sheet", "find"),
+    [
+        ("period text", "表1", lambda v: v == "2026年第3季度"),
+        ("填报单位", "表1", lambda v: str(v).startswith("填报单位：")),
+        ("division code", "表3", lambda v: str(v).startswith("统计用区划代码：")),
+        ("row label", "表3", lambda v: v == "养老服务"),
+        ("乙 column code", "表3", lambda v: v == "WM01"),
+        ("报出日期", "表1", lambda v: "报出日期" in str(v)),
+        ("top-right block", "表2", lambda v: str(v).startswith("表")),
+        ("审核说明", NOTES_SHEET, lambda v: isinstance(v, str) and len(v) > 4),
+    ],
+)
+def test_edited_label_or_header_cell_is_altered_and_named(
+    xlsx_case: Any, tmp_path: Path, what: str, sheet: str, find: Any
+) -> None:
+    """Tamper evidence covers the whole visible form, not only the figures."""
+    ws = openpyxl.load_workbook(xlsx_case.path)[sheet]
+    coord = next(c.coordinate for row in ws.iter_rows() for c in row if c.value and find(c.value))
+    edited = _edited(xlsx_case.path, tmp_path / "edited.xlsx", sheet, coord, "改过的内容")
+    rf = read_return(edited)
+    assert rf.altered, what
+    assert any(f"{sheet}!{coord}" in p and "改过的内容" in p for p in rf.problems), rf.problems
+
+
+def test_text_added_after_export_is_altered(xlsx_case: Any, tmp_path: Path) -> None:
+    edited = _edited(xlsx_case.path, tmp_path / "added.xlsx", "表1", "H40", "另加的说明")
+    rf = read_return(edited)
+    assert rf.altered
+    assert any("表1!H40" in p and "另加的说明" in p for p in rf.problems), rf.problems
+
+
+def test_resaved_without_edits_is_not_altered(xlsx_case: Any, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(xlsx_case.path)
+    book.save(tmp_path / "resaved.xlsx")
+    rf = read_return(tmp_path / "resaved.xlsx")
+    assert not rf.altered, rf.problems
+
+
 def test_inserted_row_shifts_every_figure_and_problems_are_capped(
     xlsx_case: Any, tmp_path: Path
 ) -> None:
@@ -394,7 +442,7 @@ def test_inserted_row_shifts_every_figure_and_problems_are_capped(
     rf = read_return(edited)
     assert rf.altered and rf.hash_ok and not rf.visible_ok
     assert len(rf.problems) == 21
-    assert rf.problems[-1].startswith("另有") and "个单元格与元数据不一致" in rf.problems[-1]
+    assert rf.problems[-1].startswith("另有") and "个单元格与导出时不一致" in rf.problems[-1]
 
 
 def test_hand_edited_metadata_fails_the_hash(xlsx_case: Any, tmp_path: Path) -> None:
@@ -570,4 +618,5 @@ def test_metadata_survives_a_libreoffice_round_trip(
     rf = read_return(saved)
     assert rf.hash_ok and rf.visible_ok, rf.problems
     book = openpyxl.load_workbook(saved)
-    assert book[META_SHEET].sheet_state == "hidden" and book[META_SHEET].protection.sheet
+    # LibreOffice keeps it out of sight (it may write veryHidden back as hidden).
+    assert book[META_SHEET].sheet_state != "visible" and book[META_SHEET].protection.sheet
