@@ -53,6 +53,7 @@ META_PASSWORD = "commdesk-return-v1"
 # Header labels padded with full-width spaces so the colons line up, as printed forms do.
 HEADER_BLOCK_LABELS = {**HEADER_LABELS, "form_number": "表　　号"}
 KEY_LETTERS = ("甲", "乙", "丙")
+TOTAL_CODE = "TOTAL"
 COMMUNITY_KIND_ZH = {"village": "村", "urban": "居"}
 
 # Row layout of a table sheet.
@@ -65,7 +66,9 @@ HEAD_ROW = 10  # column labels
 HEAD_UNIT_ROW = 11  # column units (merged with HEAD_ROW where there is none)
 KEY_ROW = 12  # 甲 乙 丙 / 1 2 3 …
 BODY_ROW = 13
-LANDSCAPE_ABOVE = 6  # numeric columns
+# A4 with 0.5" margins holds about this many column-width units across (Excel's unit,
+# one digit of the default font): wider tables print landscape instead of shrinking.
+PORTRAIT_UNITS = 96
 
 # Shared style objects, registered once per workbook as named styles: assigning a
 # style by name is cheap, whereas assigning Font/Border objects makes openpyxl
@@ -94,7 +97,7 @@ def _named_styles() -> list[NamedStyle]:
     """Every style a return uses; names prefixed so they never clash with Excel's own."""
     general = "General"
     specs: list[tuple[str, Font, Alignment, bool, str]] = [
-        ("block", FONT_SMALL, LEFT, False, general),
+        ("block", FONT_SMALL, Alignment(horizontal="right", vertical="center"), False, general),
         ("title", FONT_TITLE, CENTER, False, general),
         ("center", FONT, CENTER, False, general),
         ("left", FONT, LEFT, False, general),
@@ -195,6 +198,23 @@ def _merge(ws: Worksheet, row1: int, col1: int, row2: int, col2: int) -> None:
             ws.cell(row=row, column=col).style = style
 
 
+def header_block_lines(header: Mapping[str, Any]) -> list[str]:
+    """表号 … 有效期至, padded to one width: right-aligned, they stand as one block
+    against the table's right edge, their colons in a column, as on the paper form."""
+    lines = [f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}" for key in HEADER_FIELDS]
+    wide = max(text_width(line) for line in lines)
+    padded = []
+    for line in lines:
+        full, half = divmod(wide - text_width(line), 2)
+        padded.append(line + "　" * full + " " * half)
+    return padded
+
+
+def printed_code(row: Row) -> str:
+    """The 乙 column: a 合计 row's internal key (TOTAL) is not a code of the form."""
+    return "—" if row.code == TOTAL_CODE else row.code
+
+
 def _effective_indent(row: Row) -> int:
     """其中 rows are indented even where the definition left indent at 0."""
     return row.indent if row.indent else (1 if row.parent else 0)
@@ -274,8 +294,7 @@ def _table_sheet(
 
     # Top-right block: 表号, 制定机关, 批准机关, 批准文号, 有效期至.
     rb = lay.right_block_start()
-    for row, key in zip(HEADER_BLOCK_ROWS, HEADER_FIELDS, strict=True):
-        text = f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}"
+    for row, text in zip(HEADER_BLOCK_ROWS, header_block_lines(header), strict=True):
         _put(ws, row, rb + 1, text, "cd-block", to=(row, n), height=13)
 
     # Title, period.
@@ -320,7 +339,7 @@ def _table_sheet(
         indent = min(_effective_indent(row), MAX_INDENT)
         bold = "-bold" if row.total or row.subtotal else ""
         _put(ws, r, 1, row.label, f"cd-label{indent}{bold}")
-        _put(ws, r, 2, row.code, "cd-cell")
+        _put(ws, r, 2, printed_code(row), "cd-cell")
         if lay.units_column:
             _put(ws, r, 3, row.unit or None, "cd-cell")
         lines = _lines(row.label, lay.widths[0] - 2 * indent)
@@ -374,7 +393,7 @@ def _footer(
 
 def _print_setup(ws: Worksheet, lay: _Layout, last_row: int) -> None:
     """Wide tables print landscape; the print area stops at the footer."""
-    landscape = len(lay.columns) > LANDSCAPE_ABOVE
+    landscape = lay.total_width > PORTRAIT_UNITS
     _page_setup(ws, landscape=landscape, title_rows=f"{HEAD_ROW}:{KEY_ROW}")
     ws.print_area = f"A1:{get_column_letter(lay.n)}{last_row}"
 

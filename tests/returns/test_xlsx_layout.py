@@ -28,8 +28,10 @@ from commdesk.returns.xlsx_writer import (
     KEY_ROW,
     META_SHEET,
     NOTES_SHEET,
+    PORTRAIT_UNITS,
     TITLE_ROW,
     canonical_json,
+    text_width,
 )
 
 TABLE_SHEETS = ["表1", "表2", "表3", "表4", "表5", "表6"]
@@ -106,18 +108,22 @@ def test_header_block_top_right_with_definition_values(
             cells = [c for c in ws[row] if c.value]
             assert len(cells) == 1, (name, row)
             cell = cells[0]
-            assert cell.value.replace("　", "") == f"{label}：{header[key]}"
+            assert cell.value.replace("　", "").rstrip() == f"{label}：{header[key]}"
             assert cell.column > 1  # right-hand side, not the left margin
             rng = merged_range(ws, cell.coordinate)
             end = rng.max_col if rng else cell.column
             assert end == width, (name, row)  # reaches the table's right edge
-            assert cell.alignment.horizontal == "left"  # colons line up
+            # Right-aligned against the table's edge (not adrift mid-page on a narrow
+            # table), every line padded to one width so the colons still line up.
+            assert cell.alignment.horizontal == "right"
+        widths = {text_width(next(c.value for c in ws[r] if c.value)) for r in range(1, 6)}
+        assert len(widths) == 1, (name, widths)
 
 
 def test_empty_header_placeholders_are_still_printed(wb: Any) -> None:
     ws = wb["表3"]
-    assert [c.value for c in ws[1] if c.value] == ["表　　号："]
-    assert [c.value for c in ws[5] if c.value] == ["有效期至："]
+    assert [c.value.rstrip("　 ") for c in ws[1] if c.value] == ["表　　号："]
+    assert [c.value.rstrip("　 ") for c in ws[5] if c.value] == ["有效期至："]
 
 
 @pytest.mark.parametrize(
@@ -184,7 +190,8 @@ def test_row_codes_labels_units_and_indented_of_which_rows(wb: Any, xlsx_result:
         for i, row in enumerate(tr.rows):
             r = BODY_ROW + i
             assert ws.cell(row=r, column=1).value == row.label
-            assert ws.cell(row=r, column=2).value == row.code
+            # 乙 column: the form's code; a 合计 row's internal key is not printed.
+            assert ws.cell(row=r, column=2).value == ("—" if row.code == "TOTAL" else row.code)
             if tr.table.has_units_column:
                 assert ws.cell(row=r, column=3).value == (row.unit or None)
     t1 = wb["表1"]
@@ -196,7 +203,8 @@ def test_row_codes_labels_units_and_indented_of_which_rows(wb: Any, xlsx_result:
     assert indent["105"] > 0 and indent["107"] > 0 and indent["109"] > 0  # 其中 rows
     t3 = wb["表3"]
     by_code = {t3.cell(row=r, column=2).value: r for r in range(BODY_ROW, t3.max_row + 1)}
-    assert t3.cell(row=by_code["TOTAL"], column=1).alignment.indent == 0
+    assert "TOTAL" not in by_code
+    assert t3.cell(row=by_code["—"], column=1).alignment.indent == 0
     assert t3.cell(row=by_code["WM"], column=1).alignment.indent == 1
     assert t3.cell(row=by_code["WM01"], column=1).alignment.indent == 2
 
@@ -286,6 +294,15 @@ def test_print_setup_a4_fit_width_titles_page_numbers(wb: Any) -> None:
         assert wb[name].print_area
     assert wb["表3"].page_setup.orientation == "landscape"  # 10 numeric columns
     assert wb["表1"].page_setup.orientation == "portrait"
+    # Orientation follows the table's printed width, not its column count: a table wider
+    # than portrait A4 turns landscape instead of being shrunk to fit (表2 had 6 columns
+    # but wide labels and printed small).
+    for name in TABLE_SHEETS:
+        ws = wb[name]
+        width = sum(d.width or 0 for d in ws.column_dimensions.values())
+        wanted = "landscape" if width > PORTRAIT_UNITS else "portrait"
+        assert ws.page_setup.orientation == wanted, (name, width)
+    assert wb["表2"].page_setup.orientation == "landscape"
 
 
 def test_frozen_below_key_row_and_right_of_descriptive_columns(wb: Any) -> None:
