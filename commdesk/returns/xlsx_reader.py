@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -23,6 +24,8 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from commdesk.importing.errors import ImportFileError
+from commdesk.importing.guards import check_zip, scan_xlsx_sheet, xlsx_parts
 from commdesk.returns.xlsx_writer import (
     FORMAT_MARKER,
     META_FIRST_CHUNK_ROW,
@@ -38,6 +41,10 @@ _COORD = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _REL_TOL = 1e-9
 _ABS_TOL = 1e-9
 MAX_CELL_PROBLEMS = 20  # a shifted sheet would otherwise list every cell
+# A return has six tables and a township workbook a sheet per committee; far more
+# than these is a hostile or broken file, refused before calamine allocates it.
+MAX_SHEETS = 1_000
+MAX_SHEET_CELLS = 2_000_000
 
 
 class BadFileError(ValueError):
@@ -154,10 +161,42 @@ def _show(value: Value) -> str:
     return "空" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _guard(path: Path) -> None:
+    """The importer's zip and sheet-extent guards, with a return's smaller bounds.
+
+    calamine materialises a sheet as a dense rectangle: one stray value at
+    XFD1048576 makes it ask for 500 GB and abort the process (no exception), and
+    a value at ZZ60000 costs gigabytes. A return is a few hundred cells a sheet.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_zip(zf)
+            sheets = xlsx_parts(zf).sheets
+            if len(sheets) > MAX_SHEETS:
+                raise BadFileError(
+                    f"{path.name}：工作簿有 {len(sheets)} 个工作表，远多于一份报表，未读取。"
+                )
+            for name, (_state, part) in sheets.items():
+                try:
+                    scan = scan_xlsx_sheet(zf, part)
+                except ImportFileError:
+                    scan = None
+                if scan is None or scan.cells > MAX_SHEET_CELLS:
+                    size = f"为 {scan.rows} 行 × {scan.columns} 列" if scan else "过大或已损坏"
+                    raise BadFileError(
+                        f"{path.name}：工作表“{name}”的已用区域{size}，不是一份报表，未读取。"
+                    )
+    except ImportFileError as exc:  # zip bomb, encryption, too many parts
+        raise BadFileError(f"{path.name}：{exc}") from exc
+    except zipfile.BadZipFile as exc:
+        raise BadFileError(f"{path.name}：不是 Excel（.xlsx）工作簿（不是 zip 文件）。") from exc
+
+
 def _open(path: Path) -> CalamineWorkbook:
     try:
         if path.stat().st_size == 0:
             raise BadFileError(f"{path.name}：文件为空，不是 Excel 工作簿。")
+        _guard(path)
         return CalamineWorkbook.from_path(str(path))
     except BadFileError:
         raise

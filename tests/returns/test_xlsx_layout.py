@@ -7,8 +7,11 @@ import copy
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -446,6 +449,34 @@ def test_resaved_without_edits_is_not_altered(xlsx_case: Any, tmp_path: Path) ->
     book.save(tmp_path / "resaved.xlsx")
     rf = read_return(tmp_path / "resaved.xlsx")
     assert not rf.altered, rf.problems
+
+
+@pytest.mark.parametrize("coord", ["XFD1048576", "ZZ60000"])
+def test_stray_far_cell_is_refused_without_taking_the_process_down(
+    xlsx_case: Any, tmp_path: Path, coord: str
+) -> None:
+    """calamine would allocate the dense rectangle (500 GB at XFD1048576: the process
+    aborts). Read in a child process, so a regression fails this test, not the run."""
+    hostile = _edited(xlsx_case.path, tmp_path / "hostile.xlsx", "表1", coord, 1)
+    code = (
+        "import sys\n"
+        "from commdesk.returns.xlsx_reader import BadFileError, read_return\n"
+        "try:\n"
+        "    read_return(sys.argv[1])\n"
+        "except BadFileError as exc:\n"
+        "    print(exc)\n"
+        "else:\n"
+        "    print('read')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(hostile)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RUST_BACKTRACE": "0"},
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "hostile.xlsx" in done.stdout and "表1" in done.stdout and "未读取" in done.stdout
 
 
 def test_inserted_row_shifts_every_figure_and_problems_are_capped(
