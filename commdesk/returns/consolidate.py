@@ -60,6 +60,7 @@ from commdesk.returns.consolidate_model import (
     MissingUnit,
     Value,
     Values,
+    path_key,
 )
 from commdesk.returns.consolidate_structure import (
     LEVEL_KIND,
@@ -98,18 +99,11 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
             else [p]
         )
         for f in found:
-            key = _key(f)
+            key = path_key(f)
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
-
-
-def _key(path: Path) -> Path:
-    try:
-        return Path(path).resolve()
-    except OSError:
-        return Path(path).absolute()
 
 
 def read_inputs(
@@ -192,13 +186,13 @@ def classify(
 ) -> Consolidation:
     """Judge already-read inputs and sum the included ones (cheap: re-run on every change)."""
     catalogues = catalogues or released()
-    explicit = {_key(Path(p)) for p in include_altered}
-    out_key = _key(output) if output is not None else None
+    explicit = {path_key(Path(p)) for p in include_altered}
+    out_key = path_key(output) if output is not None else None
     for f in inputs:
         f.status, f.reason, f.notes, f.values, f.duplicate_of = PENDING, "", [], None, None
         if f.read_error is not None:
             exclude(f, *f.read_error)
-        elif out_key is not None and _key(f.path) == out_key:
+        elif out_key is not None and path_key(f.path) == out_key:
             exclude(f, OUTPUT_FILE, "这是本次汇总要写入的文件，不作为输入。")
     for f in pending(inputs):
         check_identity(f, definition, period)
@@ -234,7 +228,7 @@ def classify(
     if township is not None and township.entries:
         for f in pending(inputs):
             check_roster(f, township)
-    resolve_duplicates(pending(inputs))
+    resolve_duplicates(pending(inputs), explicit)
 
     child = cons.input_length
     input_def = level_definition(definition, child, catalogues)
@@ -242,7 +236,7 @@ def classify(
     shares = share_rows(definition, catalogues)
     for f in pending(inputs):
         assert f.ret is not None
-        if f.ret.altered and _key(f.path) not in explicit:
+        if f.ret.altered and path_key(f.path) not in explicit:
             exclude(
                 f,
                 ALTERED,
