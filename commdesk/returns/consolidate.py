@@ -70,7 +70,12 @@ from commdesk.returns.consolidate_structure import (
 )
 from commdesk.returns.definition import Definition
 from commdesk.returns.xlsx_reader import BadFileError, NotAReturnError, read_return
-from commdesk.store.services.township import CHILD_LENGTH, TownshipInfo
+from commdesk.store.services.township import (
+    CHILD_LENGTH,
+    SIGNATORY_FIELDS,
+    Signatories,
+    TownshipInfo,
+)
 
 Progress = Callable[[int, int], None]
 __all__ = [
@@ -183,8 +188,12 @@ def classify(
     include_altered: Collection[Path | str] = (),
     catalogues: Catalogues | None = None,
     output: Path | None = None,
+    signatories: Signatories | None = None,
 ) -> Consolidation:
-    """Judge already-read inputs and sum the included ones (cheap: re-run on every change)."""
+    """Judge already-read inputs and sum the included ones (cheap: re-run on every change).
+
+    The footer's signatories are ``signatories`` when given, else the township's.
+    """
     catalogues = catalogues or released()
     explicit = {path_key(Path(p)) for p in include_altered}
     out_key = path_key(output) if output is not None else None
@@ -265,9 +274,10 @@ def classify(
             "division_code": cons.unit_code,
             "township_name": cons.unit_name,
         }
-        if township is not None:
-            for key in ("unit_head", "statistics_head", "preparer", "phone"):
-                profile[key] = getattr(township, key) or None
+        signed = signatories or township
+        if signed is not None:
+            for key in SIGNATORY_FIELDS:
+                profile[key] = getattr(signed, key) or None
         values = [f.values for f in included if f.values is not None]
         cons.result = sum_returns(out_def, period, profile, values, catalogues)
         cons.issues = audit_values(cons.result, len(cons.unit_code))
@@ -301,6 +311,7 @@ def consolidate(
     progress: Progress | None = None,
     report_date: date | None = None,
     exported_at: datetime | None = None,
+    signatories: Signatories | None = None,
 ) -> Consolidation:
     """Read, check and sum ``paths`` (files or folders); write to ``out`` when given.
 
@@ -315,6 +326,7 @@ def consolidate(
         include_altered=include_altered,
         catalogues=catalogues,
         output=out,
+        signatories=signatories,
     )
     if out is not None and cons.result is not None:
         from commdesk.returns.consolidate_sheets import write_consolidation
