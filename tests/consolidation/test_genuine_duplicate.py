@@ -101,3 +101,29 @@ def test_same_content_only_when_the_figures_are_the_same(township: dict[str, Pat
     assert kinds == ["duplicate", "included"], done.stdout
     dup = next(r for s, r in statuses.values() if s == "duplicate")
     assert "内容相同" in dup
+
+
+def test_among_altered_copies_the_one_chosen_to_include_wins(township: dict[str, Path]) -> None:
+    """Without a genuine return, the clerk's explicit choice beats a newer altered copy."""
+    import os
+
+    from commdesk.domain.periods import Period
+    from commdesk.returns import library
+    from commdesk.returns.consolidate import consolidate
+
+    folder = township["root"] / "altered-only"
+    folder.mkdir()
+    first, second = folder / "c3_a.xlsx", folder / "c3_b.xlsx"
+    edit_figure(township["c3"], first)
+    edit_figure(first, second)  # another DELTA: differs from the first copy too
+    os.utime(first, (1, 1))  # the older file
+    kwargs = {"period": Period.parse(PERIOD), "definition": library.current(None)}
+    cons = consolidate([folder], **kwargs)  # type: ignore[arg-type]
+    by_name = {f.path.name: f for f in cons.files}
+    assert by_name["c3_b.xlsx"].status == "altered" and by_name["c3_a.xlsx"].status == "altered"
+    assert "如已核实" in by_name["c3_a.xlsx"].reason and "数字不同" in by_name["c3_a.xlsx"].reason
+    cons = consolidate([folder], include_altered=[first], **kwargs)  # type: ignore[arg-type]
+    by_name = {f.path.name: f for f in cons.files}
+    assert by_name["c3_a.xlsx"].status == "included-altered"
+    assert by_name["c3_b.xlsx"].status == "altered"
+    assert by_name["c3_b.xlsx"].duplicate_of == first
