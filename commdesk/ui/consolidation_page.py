@@ -1,15 +1,18 @@
 """The 汇总 page: committees' return workbooks in, the township's return out.
 
 Pick files or a folder, choose the period, and every file gets a row with its
-status (colour) and reason; an altered workbook can be included explicitly.
+status (colour) and reason; an altered workbook can be included explicitly,
+and a file taken off the list (Delete, or 移除 in the context menu).
 Reading (hundreds of files) and writing run on a page-owned one-thread pool,
 with progress; results come back through queued signals. The township roster
 is edited on the second tab. All work goes through :mod:`returns.consolidate`
 and the roster service — no SQL here.
 
-Embedding (main window)::
+Embedding (main window), with the state kept by the context across rebuilds::
 
-    page = ConsolidationPage(ctx.store, ctx.data_dir, parent, settings=ctx.settings)
+    state = ctx.page_state.setdefault("consolidation", IntakeState())
+    page = ConsolidationPage(ctx.store, ctx.data_dir, parent, settings=ctx.settings,
+                             state=state)
 """
 
 from __future__ import annotations
