@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
@@ -42,6 +43,9 @@ class UiContext:
     catalogues: Catalogues
     undo_stack: QUndoStack = field(default_factory=QUndoStack)
     events: DataEvents = field(default_factory=DataEvents)
+    # What a page holds for the clerk (e.g. the 汇总 file list), by page key: it outlives
+    # the main window, which a language or font switch rebuilds.
+    page_state: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, store: Store, settings: QSettings | None = None) -> UiContext:
