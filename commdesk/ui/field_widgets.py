@@ -8,6 +8,7 @@ kind it is talking to.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -166,7 +167,8 @@ class LongTextEditor(QPlainTextEdit):
         self.setPlaceholderText(translate("FieldEditors", "Shift+Enter starts a new line"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self.changed)
-        self.textChanged.connect(self._fit_height)
+        # after layout, unlike textChanged: a new line's height is known by then
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
         self._fit_height()
 
     def value(self) -> Any:
@@ -196,13 +198,22 @@ class LongTextEditor(QPlainTextEdit):
         self._fit_height()  # a narrower box wraps into more lines
 
     def _fit_height(self) -> None:
-        """Tall enough for the text's wrapped lines, within MIN_LINES..MAX_LINES."""
-        lines = int(self.document().documentLayout().documentSize().height())
+        """Tall enough for the text's wrapped lines, within MIN_LINES..MAX_LINES.
+
+        A line's height comes from the laid-out text, not the font's metrics:
+        a fallback CJK font makes lines taller than the metrics say.
+        """
+        block = self.document().firstBlock()
+        laid_out = block.layout().lineCount() if block.layout() is not None else 0
+        line = float(self.fontMetrics().lineSpacing())
+        if laid_out:
+            line = max(line, self.blockBoundingRect(block).height() / laid_out)
+        lines = self.document().documentLayout().documentSize().height()  # counted in lines
         lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
         margins = self.contentsMargins()
-        chrome = margins.top() + margins.bottom() + 2 * int(self.document().documentMargin())
-        height = lines * self.fontMetrics().lineSpacing() + chrome + 2
-        if height != self.height() or self.minimumHeight() != height:
+        chrome = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
+        height = math.ceil(lines * line + chrome) + 1  # Qt scrolls unless a pixel is spare
+        if height != self.minimumHeight() or height != self.maximumHeight():
             self.setFixedHeight(height)
 
 
