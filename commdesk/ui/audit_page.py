@@ -161,7 +161,6 @@ class AuditPage(QWidget):
         ):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(widget)
-        filters.addWidget(self.date_problem)
         filters.addStretch(1)
         filters.addWidget(self.export_button)
         self.model = AuditModel(ctx, self)
@@ -203,6 +202,7 @@ class AuditPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.date_problem)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
         for combo in (self.ledger, self.kind):

@@ -133,7 +133,6 @@ class LedgerPage(QWidget):
             filters.addWidget(self.date_from)
             filters.addWidget(QLabel(translate("LedgerPage", "to"), self))
             filters.addWidget(self.date_to)
-            filters.addWidget(self.date_problem)
             self.date_from.entered.connect(self.apply_filters)
             self.date_to.entered.connect(self.apply_filters)
         self.filter_combos: dict[str, QComboBox] = {}
@@ -181,6 +180,8 @@ class LedgerPage(QWidget):
         layout.addLayout(actions)
         if filters.count() > 1:
             layout.addLayout(filters)
+        if self.date_from is not None:  # under the dates: a long message never widens the row
+            layout.addWidget(self.date_problem)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self._update_buttons()
