@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 from ui_helpers import make_id, service_row, type_text
 
 from commdesk.domain.ledgers import DATE
@@ -325,6 +325,28 @@ def test_calendar_opens_at_the_fields_date_and_escape_keeps_it(qtbot: Any, ctx: 
     qtbot.keyClick(popup, Qt.Key.Key_Escape)
     assert not popup.isVisible()
     assert page.date_from.text() == "2019-07-20"
+
+
+def test_calendar_button_picks_a_filter_date(qtbot: Any, three_services: Any) -> None:
+    page = make_page(qtbot, three_services, SERVICES_SPEC)
+    assert page.date_from is not None
+    (button,) = page.date_from.findChildren(QToolButton)  # the calendar icon in the field
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    popup = page.date_from.popup
+    assert popup is not None and popup.isVisible()
+    model = popup.grid.model()
+    first = next(
+        model.index(r, c)
+        for r in range(1, model.rowCount())
+        for c in range(7)
+        if str(model.index(r, c).data()) == "1"
+    )
+    rect = popup.grid.visualRect(first)
+    qtbot.mouseClick(popup.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    start = date.today().replace(day=1)
+    assert page.date_from.text() == start.isoformat()
+    dates = [MARCH_1, date(2026, 3, 2), date(2026, 10, 5)]
+    assert filter_dates(qtbot, page) == [d for d in dates if d >= start]
 
 
 def test_up_and_down_step_a_day(qtbot: Any, ctx: Any) -> None:
