@@ -388,6 +388,9 @@ def test_enter_in_description_moves_on_and_the_next_text_stays_out(
     for word in ("第二行", "第三行", "第四行", "第五行"):
         qtbot.keyClick(description, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
         type_text(description, word)
+    # a plain key last: Qt keeps the last key event's modifiers as the application's,
+    # and a Shift left "held" would turn the next test's clicks into range selections
+    qtbot.keyClick(description, Qt.Key.Key_End)
     assert description.toPlainText().count("\n") == 4
     assert description.viewport().height() >= 5 * line
     assert description.verticalScrollBar().maximum() == 0  # all five lines in view
