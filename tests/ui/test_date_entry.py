@@ -9,12 +9,13 @@ message and never saved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QToolButton
 from ui_helpers import make_id, service_row, type_text
@@ -34,6 +35,7 @@ from commdesk.ui.specs import (
     PageSpec,
 )
 from commdesk.ui.theme import apply_style
+from commdesk.ui.translations import Translators
 
 MARCH_1 = date(2026, 3, 1)
 SPELLINGS = (
@@ -179,6 +181,27 @@ def test_unreadable_dates_are_refused_with_a_message_and_never_saved(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     (row,) = spec.service.query(ctx.store, Query(limit=None))
     assert spec.service.get(ctx.store, row["id"])[name] == MARCH_1  # type: ignore[index]
+
+
+@pytest.fixture
+def chinese_ui() -> Iterator[None]:
+    """The shipped Chinese UI; the conftest removes the translators afterwards."""
+    locale = QLocale()
+    Translators().apply("zh_CN")
+    yield
+    QLocale.setDefault(locale)
+
+
+def test_the_refusal_reads_in_chinese_in_a_chinese_ui(
+    qtbot: Any, ctx: Any, chinese_ui: None
+) -> None:
+    page = make_page(qtbot, ctx, SERVICES_SPEC)
+    dialog = open_new(qtbot, page)
+    type_date(qtbot, dialog, "service_date", "2026-02-30")
+    assert dialog.form.message("service_date") == "2026-02-30 不是有效的日期。"
+    type_date(qtbot, dialog, "service_date", "abc")
+    message = dialog.form.message("service_date")
+    assert message and not re.search("[A-Za-z]", message)
 
 
 def test_optional_date_can_be_emptied_again(qtbot: Any, ctx: Any) -> None:
