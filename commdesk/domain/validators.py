@@ -497,20 +497,24 @@ def _not_a_date() -> Checked[date]:
     return _error(translate("Validators", "Cannot read this as a date. Use the form 2023-05-01."))
 
 
+def _year_only() -> Checked[date]:
+    return _error(
+        translate(
+            "Validators", "This looks like a year only; enter the full date, e.g. 2023-05-01."
+        )
+    )
+
+
 def _date_from_number(value: float) -> Checked[date] | date:
     if not math.isfinite(value):
         return _not_a_date()
     if value.is_integer() and 1900 <= value <= 2100:
-        return _error(
-            translate(
-                "Validators", "This looks like a year only; enter the full date, e.g. 2023-05-01."
-            )
-        )
+        return _year_only()
     result = _from_excel_serial(value)
     return result if result is not None else _not_a_date()
 
 
-def _date_from_text(text: str) -> Checked[date] | date:
+def _date_from_text(text: str, *, serials: bool) -> Checked[date] | date:
     text = to_halfwidth(text).strip()
     for pattern in (_DATE_YMD, _DATE_ZH, _DATE_COMPACT):
         match = pattern.match(text)
@@ -522,19 +526,46 @@ def _date_from_text(text: str) -> Checked[date] | date:
                     translate("Validators", "{text} is not a real calendar date.").format(text=text)
                 )
     if _SERIAL_TEXT.match(text):
-        return _date_from_number(float(text))
+        if serials:
+            return _date_from_number(float(text))
+        if text.isdigit() and len(text) == 4:
+            return _year_only()
     return _not_a_date()
 
 
+@dataclass(frozen=True)
+class TypedDate:
+    """Text a person typed into a date field that :func:`read_typed_date` could not read.
+
+    The form hands it to :func:`check_date` so the field's message comes from
+    the same parser; digits are never taken as an Excel serial there.
+    """
+
+    text: str
+
+
+def read_typed_date(text: str) -> Checked[date]:
+    """Read a date as typed: 2026-03-01, 2026/3/1, 2026.3.1, 20260301, 2026年3月1日.
+
+    Full-width digits and separators (from a Chinese input method) are read too.
+    Unlike a spreadsheet cell, typed digits are never an Excel serial: a
+    half-typed ``20260`` must be refused, not become 1955-06-20.
+    """
+    if _is_blank(text):
+        return Checked(None)
+    parsed = _date_from_text(text, serials=False)
+    return parsed if isinstance(parsed, Checked) else Checked(parsed)
+
+
 def check_date(
-    value: date | datetime | str | int | float | None,
+    value: date | datetime | str | int | float | TypedDate | None,
     *,
     required: bool = False,
     not_future: bool = False,
     earliest: date = date(1900, 1, 1),
     today: date | None = None,
 ) -> Checked[date]:
-    """Read a date typed in any of the forms clerks use, or an Excel serial."""
+    """Read a date in any of the forms clerks use; a cell may also hold an Excel serial."""
     if _is_blank(value):
         return _empty(required)
     if isinstance(value, bool):
@@ -548,7 +579,9 @@ def check_date(
         # an int too large for a float is no date (float() would raise)
         parsed = _date_from_number(float(value)) if abs(value) < 1e300 else _not_a_date()
     elif isinstance(value, str):
-        parsed = _date_from_text(value)
+        parsed = _date_from_text(value, serials=True)
+    elif isinstance(value, TypedDate):
+        parsed = _date_from_text(value.text, serials=False)
     else:
         parsed = _not_a_date()
     if isinstance(parsed, Checked):

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     QStandardPaths,
@@ -24,7 +23,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -43,11 +41,11 @@ from commdesk.store.maintenance import disk_problem
 from commdesk.store.services import audit_log
 from commdesk.store.services.audit_log import AuditFilter, AuditRow
 from commdesk.ui.context import UiContext
+from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 
 translate = QCoreApplication.translate
 PAGE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_DATE = QDate(2000, 1, 1)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -137,21 +135,6 @@ class AuditModel(QAbstractTableModel):
         return None
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(NO_DATE)
-    edit.setSpecialValueText(translate("AuditPage", "any"))
-    edit.setDate(NO_DATE)
-    return edit
-
-
-def _value(edit: QDateEdit) -> date | None:
-    chosen = edit.date()
-    return None if chosen == NO_DATE else date(chosen.year(), chosen.month(), chosen.day())
-
-
 class AuditPage(QWidget):
     """Filters on top, the log in the middle, the selected entry's changes below."""
 
@@ -164,8 +147,9 @@ class AuditPage(QWidget):
         self.ledger.setObjectName("auditLedger")
         self.kind = QComboBox(self)
         self.kind.setObjectName("auditKind")
-        self.date_from = _date_edit(self)
-        self.date_to = _date_edit(self)
+        self.date_from = DateEditor(self, placeholder=translate("AuditPage", "any"))
+        self.date_to = DateEditor(self, placeholder=translate("AuditPage", "any"))
+        self.date_problem = DateProblemLabel(self, self.date_from, self.date_to)
         self.export_button = QPushButton(translate("AuditPage", "Export to Excel…"), self)
         self.export_button.clicked.connect(self.export)
         filters = QHBoxLayout()
@@ -218,12 +202,13 @@ class AuditPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.date_problem)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
         for combo in (self.ledger, self.kind):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(lambda _d: self.refresh())
+            edit.entered.connect(self.refresh)
         ctx.events.changed.connect(self._on_data_changed)
         self._fill_choices()
 
@@ -249,8 +234,8 @@ class AuditPage(QWidget):
         return AuditFilter(
             tables=(table,) if table else (),
             actions=(action,) if action else (),
-            date_from=_value(self.date_from),
-            date_to=_value(self.date_to),
+            date_from=self.date_from.date_value(),
+            date_to=self.date_to.date_value(),
         )
 
     def set_filter(
@@ -268,8 +253,9 @@ class AuditPage(QWidget):
         try:
             self.ledger.setCurrentIndex(max(self.ledger.findData(table), 0))
             self.kind.setCurrentIndex(max(self.kind.findData(action), 0))
-            for edit, value in ((self.date_from, date_from), (self.date_to, date_to)):
-                edit.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            self.date_from.set_value(date_from)
+            self.date_to.set_value(date_to)
+            self.date_problem.update_text()
         finally:
             for widget in widgets:
                 widget.blockSignals(False)

@@ -8,28 +8,28 @@ kind it is talking to.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
+    QEvent,
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -55,12 +55,12 @@ from commdesk.domain.validators import mask_id
 from commdesk.store.services.base import Query
 from commdesk.store.services.volunteers import team_choices, volunteers
 from commdesk.ui.context import UiContext
+from commdesk.ui.date_entry import DateEditor
 from commdesk.ui.display import format_number, gender_label
 
 translate = QCoreApplication.translate
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 10
 CODE_ROLE = Qt.ItemDataRole.UserRole + 11
-EMPTY_DATE = QDate(1800, 1, 1)
 
 
 class LineEditor(QLineEdit):
@@ -149,13 +149,27 @@ class NumberEditor(LineEditor):
 
 
 class LongTextEditor(QPlainTextEdit):
+    """Free text of a few hundred characters; Enter moves on as in every field.
+
+    The form's hint says Enter moves to the next field, so it does here too:
+    otherwise the next fields' values are typed into this box, out of sight.
+    Shift+Enter starts a new line. The box grows with its text from three to
+    eight lines, so what was typed stays visible.
+    """
+
     changed = Signal()
+    MIN_LINES = 3
+    MAX_LINES = 8
 
     def __init__(self, f: Field, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        self.setPlaceholderText(translate("FieldEditors", "Shift+Enter starts a new line"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self.changed)
+        # after layout, unlike textChanged: a new line's height is known by then
+        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
+        self._fit_height()
 
     def value(self) -> Any:
         return self.toPlainText().strip() or None
@@ -163,35 +177,44 @@ class LongTextEditor(QPlainTextEdit):
     def set_value(self, value: Any) -> None:
         self.setPlainText("" if value is None else str(value))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+                return
+            if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.focusNextChild()
+                return
+        super().keyPressEvent(event)
 
-class DateEditor(QDateEdit):
-    """Calendar popup plus keyboard entry; optional dates show blank when unset."""
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_height()  # the stylesheet's padding and font arrive after __init__
+        return handled
 
-    changed = Signal()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()  # a narrower box wraps into more lines
 
-    def __init__(self, f: Field, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(EMPTY_DATE)
-        self.setMaximumDate(QDate(2999, 12, 31))  # a future date must reach the checker
-        self.setSpecialValueText(" ")
-        self.setDate(EMPTY_DATE)
-        self.dateChanged.connect(self.changed)
+    def _fit_height(self) -> None:
+        """Tall enough for the text's wrapped lines, within MIN_LINES..MAX_LINES.
 
-    def value(self) -> date | None:
-        if self.date() == EMPTY_DATE:
-            return None
-        return self.date().toPython()
-
-    def set_value(self, value: Any) -> None:
-        self.setDate(QDate(value) if isinstance(value, date) else EMPTY_DATE)
-
-    def mousePressEvent(self, event: Any) -> None:
-        if self.date() == EMPTY_DATE:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
-        super().mousePressEvent(event)
+        A line's height comes from the laid-out text, not the font's metrics:
+        a fallback CJK font makes lines taller than the metrics say.
+        """
+        block = self.document().firstBlock()
+        laid_out = block.layout().lineCount() if block.layout() is not None else 0
+        line = float(self.fontMetrics().lineSpacing())
+        if laid_out:
+            line = max(line, self.blockBoundingRect(block).height() / laid_out)
+        lines = self.document().documentLayout().documentSize().height()  # counted in lines
+        lines = min(max(lines, self.MIN_LINES), self.MAX_LINES)
+        margins = self.contentsMargins()
+        chrome = margins.top() + margins.bottom() + 2 * self.document().documentMargin()
+        height = math.ceil(lines * line + chrome) + 1  # Qt scrolls unless a pixel is spare
+        if height != self.minimumHeight() or height != self.maximumHeight():
+            self.setFixedHeight(height)
 
 
 class BoolEditor(QCheckBox):
@@ -420,7 +443,7 @@ def make_editor(f: Field, ctx: UiContext, parent: QWidget | None = None) -> QWid
     if f.kind == LONGTEXT:
         return LongTextEditor(f, parent)
     if f.kind == DATE:
-        return DateEditor(f, parent)
+        return DateEditor(parent)
     if f.kind == BOOL:
         return BoolEditor(f, parent)
     if f.kind == CHOICE and f.catalogue:

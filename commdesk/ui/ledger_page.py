@@ -9,12 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,8 +29,8 @@ from PySide6.QtWidgets import (
 from commdesk.store.services.base import NotFound
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
+from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 from commdesk.ui.display import format_number
-from commdesk.ui.field_widgets import EMPTY_DATE
 from commdesk.ui.period_lock import ask_unlock
 from commdesk.ui.record_form import RecordDialog
 from commdesk.ui.specs import PageSpec
@@ -41,16 +40,6 @@ from commdesk.ui.undo import AddCommand, DeleteCommand, EditCommand, editable_va
 
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
-
-
-def _optional_date_edit(parent: QWidget, special: str) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(EMPTY_DATE)
-    edit.setSpecialValueText(special)
-    edit.setDate(EMPTY_DATE)
-    return edit
 
 
 # Ledgers the importer understands (by table name).
@@ -131,18 +120,21 @@ class LedgerPage(QWidget):
         actions.addWidget(self.deleted_toggle)
 
         filters = QHBoxLayout()
-        self.date_from: QDateEdit | None = None
-        self.date_to: QDateEdit | None = None
+        self.date_from: DateEditor | None = None
+        self.date_to: DateEditor | None = None
         if self.spec.has_date_filter:
             any_date = translate("LedgerPage", "any")
-            self.date_from = _optional_date_edit(self, any_date)
-            self.date_to = _optional_date_edit(self, any_date)
+            self.date_from = DateEditor(self, placeholder=any_date)
+            self.date_to = DateEditor(self, placeholder=any_date)
+            self.date_from.setObjectName("filter_date_from")
+            self.date_to.setObjectName("filter_date_to")
+            self.date_problem = DateProblemLabel(self, self.date_from, self.date_to)
             filters.addWidget(QLabel(translate("LedgerPage", "From"), self))
             filters.addWidget(self.date_from)
             filters.addWidget(QLabel(translate("LedgerPage", "to"), self))
             filters.addWidget(self.date_to)
-            self.date_from.dateChanged.connect(self.apply_filters)
-            self.date_to.dateChanged.connect(self.apply_filters)
+            self.date_from.entered.connect(self.apply_filters)
+            self.date_to.entered.connect(self.apply_filters)
         self.filter_combos: dict[str, QComboBox] = {}
         for name in self.spec.filter_fields:
             f = self.ledger.field(name)
@@ -188,6 +180,8 @@ class LedgerPage(QWidget):
         layout.addLayout(actions)
         if filters.count() > 1:
             layout.addLayout(filters)
+        if self.date_from is not None:  # under the dates: a long message never widens the row
+            layout.addWidget(self.date_problem)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
         self._update_buttons()
@@ -257,20 +251,19 @@ class LedgerPage(QWidget):
         if self.only_ids is not None:
             kwargs["filters"]["id"] = list(self.only_ids)
         if self.date_from is not None and self.date_to is not None:
-            kwargs["date_from"] = self._date_or_none(self.date_from)
-            kwargs["date_to"] = self._date_or_none(self.date_to)
+            # an unreadable bound narrows nothing; its message says so beside it
+            kwargs["date_from"] = self.date_from.date_value()
+            kwargs["date_to"] = self.date_to.date_value()
         self.model.set_query(**kwargs)
         self._update_totals()
-
-    @staticmethod
-    def _date_or_none(edit: QDateEdit) -> Any:
-        return None if edit.date() == EMPTY_DATE else edit.date().toPython()
 
     def set_date_range(self, start: Any, end: Any) -> None:
         if self.date_from is None or self.date_to is None:
             return
-        self.date_from.setDate(QDate(start) if start else EMPTY_DATE)
-        self.date_to.setDate(QDate(end) if end else EMPTY_DATE)
+        self.date_from.set_value(start or None)
+        self.date_to.set_value(end or None)
+        self.date_problem.update_text()
+        self.apply_filters()
 
     def show_only(self, ids: list[int]) -> None:
         """Show just these rows (the records behind a return's audit warning)."""
@@ -292,8 +285,10 @@ class LedgerPage(QWidget):
         for edit in (self.date_from, self.date_to):
             if edit is not None:
                 edit.blockSignals(True)
-                edit.setDate(EMPTY_DATE)
+                edit.set_value(None)
                 edit.blockSignals(False)
+        if self.date_from is not None:
+            self.date_problem.update_text()
         if apply:
             self.apply_filters()
 
