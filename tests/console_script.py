@@ -8,8 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-# The repository's shared fixtures: CI clones the repo with shared/ beside it.
-SHARED_FIXTURES = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures"
+REPO = Path(__file__).resolve().parents[1]
+# The team's shared fixtures: CI clones the repository with shared/ beside it. A checkout
+# without it (a worktree) uses the copy kept in tests/ (test_clerk_cycle checks they agree).
+BESIDE_REPO = REPO / ".." / "shared" / "fixtures"
+COPY_IN_TESTS = REPO / "tests" / "fixtures" / "import" / "shared"
+SHARED_FIXTURES = BESIDE_REPO if BESIDE_REPO.is_dir() else COPY_IN_TESTS
 
 
 def commdesk_exe() -> str:

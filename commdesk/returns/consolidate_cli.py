@@ -20,26 +20,47 @@ from commdesk.domain.i18n import translate
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``consolidate``; commdesk/cli/consolidate.py registers the command."""
-    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="return workbooks or folders")
-    p.add_argument("--period", required=True, help="2026-10, 2026Q3, 2026H1 or 2026")
-    p.add_argument("--out", required=True, metavar="FILE", help="the consolidated .xlsx to write")
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help=translate("Cli", "return workbooks or folders"),
+    )
+    p.add_argument(
+        "--period", required=True, help=translate("Cli", "2026-10, 2026Q3, 2026H1 or 2026")
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=translate("Cli", "the consolidated .xlsx to write"),
+    )
     p.add_argument(
         "--include-altered",
         action="append",
         default=[],
         metavar="FILE",
-        help="use this hand-altered workbook anyway (its visible cells); repeatable",
+        help=translate(
+            "Cli", "use this hand-altered workbook anyway (its visible cells); repeatable"
+        ),
     )
     p.add_argument(
-        "--definition", metavar="ID", default=None, help="return definition id (default: current)"
+        "--definition",
+        metavar="ID",
+        default=None,
+        help=translate("Cli", "return definition id (default: current)"),
     )
     p.add_argument(
-        "--unit-name", metavar="NAME", help="name of the consolidating unit (default: roster)"
+        "--unit-name",
+        metavar="NAME",
+        help=translate("Cli", "name of the consolidating unit (default: roster)"),
     )
     p.add_argument(
         "--unit-code",
         metavar="CODE",
-        help="its division code: 9 digits (township) or 6 (county); default: roster or inputs",
+        help=translate(
+            "Cli", "its division code: 9 digits (township) or 6 (county); default: roster or inputs"
+        ),
     )
 
 
@@ -137,8 +158,17 @@ def _report(cons: Any) -> None:
     for issue in cons.issues:
         print(f"{issue.level} {issue.code}: {issue.message}")
     if cons.result is not None and cons.output is not None:
-        print(
-            f"written {cons.output}: {len(cons.included)} of {len(cons.files)} files consolidated"
-            f" into {cons.unit_name} ({cons.unit_code})"
-            + (f", {len(cons.missing)} expected missing" if cons.missing else "")
+        written = translate(
+            "Cli", "written {path}: {included} of {files} files consolidated into {unit} ({code})"
+        ).format(
+            path=cons.output,
+            included=len(cons.included),
+            files=len(cons.files),
+            unit=cons.unit_name,
+            code=cons.unit_code,
         )
+        if cons.missing:
+            written += translate("Cli", ", {count} expected missing").format(
+                count=len(cons.missing)
+            )
+        print(written)
