@@ -8,6 +8,7 @@ QApplication, and only when the locale is Chinese.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -31,6 +32,9 @@ def install_cli_language() -> None:
     """Route commdesk.domain.i18n.translate through the Chinese catalogue when it applies."""
     if not locale_is_chinese():
         return  # the English source texts, as before any translator is installed
+    # SQLAlchemy before PySide6, as commdesk.app does: once PySide6 is loaded its import hook
+    # slows every later import, and every command (and the window) loads the store next.
+    importlib.import_module("commdesk.store.engine")
     from PySide6.QtCore import QTranslator
 
     from commdesk.ui.translations import compiled_catalogue
