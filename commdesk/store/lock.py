@@ -189,4 +189,3 @@ def held(data_dir: Path, purpose: str) -> Iterator[FolderLock]:
         yield lock
     finally:
         lock.release()
-
