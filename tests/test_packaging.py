@@ -264,15 +264,12 @@ def test_ci_builds_and_smoke_tests_the_bundle() -> None:
     assert "pyside6-lrelease" in ci
     for args in ("--version", "demo --records 2000", "check", "--self-test"):
         assert re.search(r"^\s*bundle .*" + re.escape(args), ci, re.M), args
+    # The clerk's whole cycle, from the bundle, with the script the tests run first.
+    assert re.search(r"^\s*bundle_env .*scripts/clerk_cycle\.sh \"\$APP\"", ci, re.M)
 
 
-def test_readme_documents_every_command() -> None:
-    from commdesk.cli import build_parser
-
+def test_readme_documents_the_data_folder_options() -> None:
+    """(README ⇄ parser, both ways, is tests/cli/test_readme_commands.py.)"""
     text = README.read_text(encoding="utf-8")
-    parser = build_parser()
-    subparsers = next(a for a in parser._actions if a.choices and isinstance(a.choices, dict))
-    for name in subparsers.choices:
-        assert f"commdesk {name}" in text or f"] {name}" in text, f"README lacks `{name}`"
     for option in ("--data-dir", "--self-test", "--version", "COMMDESK_DATA_DIR"):
         assert option in text, option

@@ -34,3 +34,8 @@ def language() -> str:
 
 def is_chinese() -> bool:
     return _language.startswith("zh")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate where it is defined; :func:`translate` it where it is shown."""
+    return text

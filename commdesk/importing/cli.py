@@ -1,4 +1,5 @@
-"""``commdesk import KIND FILE``: the command-line face of the importer.
+"""``commdesk import KIND FILE``: the command-line face of the importer (registered by
+commdesk/cli/import_.py; the exit statuses are commdesk/cli/contract.py's).
 
 Exit status: 0 every data row imported (duplicates skipped count as done);
 1 some rows rejected (the report path is printed); 2 nothing imported — a bad
@@ -11,11 +12,12 @@ could be read.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from commdesk.cli.contract import EXIT_OK, EXIT_PARTIAL
+from commdesk.cli.contract import fail as _fail
 from commdesk.domain.i18n import translate
 from commdesk.importing.errors import ImportCancelled, ImportFileError
 
@@ -23,19 +25,11 @@ from commdesk.importing.errors import ImportCancelled, ImportFileError
 # the parser (for every commdesk command) does not import the store.
 KIND_NAMES = ("volunteers", "workers", "facilities", "services")
 
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_FAILED = 2
 SHOW = 20  # rows listed per section
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Add the ``import`` sub-command to the main parser's subparsers."""
-    parser = subparsers.add_parser(
-        "import",
-        help="import a legacy spreadsheet (xlsx, xls, ods, csv) into a ledger",
-        description="Import a roster or ledger kept in Excel/WPS into CommDesk.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``import``; commdesk/cli/import_.py registers the command."""
     parser.add_argument("kind", metavar="KIND", choices=KIND_NAMES, help=" | ".join(KIND_NAMES))
     parser.add_argument("file", metavar="FILE", help="the .xlsx/.xls/.ods/.csv file")
     parser.add_argument(
@@ -55,17 +49,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (hidden ones too)")
     parser.add_argument("--report", metavar="FILE", help="where to write the rejected rows (xlsx)")
-    return parser
 
 
 def _t(text: str, **kwargs: object) -> str:
     return translate("Import", text).format(**kwargs)
-
-
-def _fail(message: str) -> int:
-    first = message.splitlines()[0] if message else "failed"
-    print(f"commdesk import: {first}", file=sys.stderr)
-    return EXIT_FAILED
 
 
 def _show(title: str, lines: Iterable[str], total: int) -> None:
@@ -92,8 +79,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         return _run(args, store)
     except (ImportFileError, ImportCancelled, PeriodLocked, StoreError, OSError) as exc:
         return _fail(str(exc))
-    except Exception as exc:  # the clerk gets one line, never a traceback
-        return _fail(_t("unexpected error: {error}", error=f"{type(exc).__name__}: {exc}"))
     finally:
         store.close()
 

@@ -5,71 +5,94 @@ no expected committee is missing, 1 when anything was left out (the output is
 still written), 2 when nothing could be consolidated or the arguments are bad
 (one line on stderr). The township roster and the footer's signatories, if any, come
 from the data folder; --unit-head, --statistics-head, --preparer and --phone replace
-those for one run.
-Heavy imports happen inside :func:`run`, so wiring the parser costs nothing.
+those for one run. Heavy imports happen inside :func:`run`, so wiring the parser costs
+nothing; commdesk/cli/consolidate.py registers the command.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_FAILED = 2
+from commdesk.cli.contract import EXIT_OK, EXIT_PARTIAL, CliError, period_option, xlsx_out_option
+from commdesk.domain.i18n import translate
 
 
-class _Failed(Exception):
-    """Nothing done; the message is the one stderr line."""
-
-
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register the ``consolidate`` subcommand on ``subparsers`` (from add_subparsers)."""
-    p: argparse.ArgumentParser = subparsers.add_parser(
-        "consolidate",
-        help="consolidate committees' return workbooks into the township's return (汇总)",
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of ``consolidate``; commdesk/cli/consolidate.py registers the command."""
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="FILE_OR_DIR",
+        help=translate("Cli", "return workbooks or folders"),
     )
-    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR", help="return workbooks or folders")
-    p.add_argument("--period", required=True, help="2026-10, 2026Q3, 2026H1 or 2026")
-    p.add_argument("--out", required=True, metavar="FILE", help="the consolidated .xlsx to write")
+    p.add_argument(
+        "--period", required=True, help=translate("Cli", "2026-10, 2026Q3, 2026H1 or 2026")
+    )
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help=translate("Cli", "the consolidated .xlsx to write"),
+    )
     p.add_argument(
         "--include-altered",
         action="append",
         default=[],
         metavar="FILE",
-        help="use this hand-altered workbook anyway (its visible cells); repeatable",
+        help=translate(
+            "Cli", "use this hand-altered workbook anyway (its visible cells); repeatable"
+        ),
     )
     p.add_argument(
-        "--definition", metavar="ID", default=None, help="return definition id (default: current)"
+        "--definition",
+        metavar="ID",
+        default=None,
+        help=translate("Cli", "return definition id (default: current)"),
     )
     p.add_argument(
-        "--unit-name", metavar="NAME", help="name of the consolidating unit (default: roster)"
+        "--unit-name",
+        metavar="NAME",
+        help=translate("Cli", "name of the consolidating unit (default: roster)"),
     )
     p.add_argument(
         "--unit-code",
         metavar="CODE",
-        help="its division code: 9 digits (township) or 6 (county); default: roster or inputs",
+        help=translate(
+            "Cli", "its division code: 9 digits (township) or 6 (county); default: roster or inputs"
+        ),
     )
-    signed = "for this run; default: the township roster's"
-    p.add_argument("--unit-head", metavar="NAME", help=f"单位负责人 in the footer ({signed})")
-    p.add_argument("--statistics-head", metavar="NAME", help=f"统计负责人 in the footer ({signed})")
-    p.add_argument("--preparer", metavar="NAME", help=f"填表人 in the footer ({signed})")
-    p.add_argument("--phone", metavar="PHONE", help=f"联系电话 in the footer ({signed})")
     p.add_argument(
-        "--report-date", metavar="DATE", help="报出日期, e.g. 2026-10-08 (default: today)"
+        "--unit-head",
+        metavar="NAME",
+        help=translate(
+            "Cli", "单位负责人 in the footer (this run; default: the township roster's)"
+        ),
     )
-    return p
-
-
-def run(args: argparse.Namespace, data_dir: Path) -> int:
-    try:
-        return _run(args, Path(data_dir))
-    except _Failed as exc:
-        print(f"commdesk: {exc}", file=sys.stderr)
-        return EXIT_FAILED
+    p.add_argument(
+        "--statistics-head",
+        metavar="NAME",
+        help=translate(
+            "Cli", "统计负责人 in the footer (this run; default: the township roster's)"
+        ),
+    )
+    p.add_argument(
+        "--preparer",
+        metavar="NAME",
+        help=translate("Cli", "填表人 in the footer (this run; default: the township roster's)"),
+    )
+    p.add_argument(
+        "--phone",
+        metavar="PHONE",
+        help=translate("Cli", "联系电话 in the footer (this run; default: the township roster's)"),
+    )
+    p.add_argument(
+        "--report-date",
+        metavar="DATE",
+        help=translate("Cli", "报出日期, e.g. 2026-10-08 (default: today)"),
+    )
 
 
 def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
@@ -88,7 +111,7 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
         try:
             store = open_store(data_dir, create=False)
         except StoreError as exc:
-            raise _Failed(str(exc)) from exc
+            raise CliError(str(exc)) from exc
         try:
             from commdesk.store.catalogue_store import load_catalogues
             from commdesk.store.services.township import load_roster
@@ -100,7 +123,7 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
         try:
             code = check_unit_code(args.unit_code, (9, 6))
         except RosterError as exc:
-            raise _Failed(f"--unit-code: {exc}") from exc
+            raise CliError(f"--unit-code: {exc}") from exc
         same = township is not None and township.code == code
         entries = township.entries if same else ()
         name = args.unit_name or (township.name if entries else "") or f"区划代码{code}"
@@ -109,7 +132,11 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
     elif args.unit_name and township is not None:
         township = replace(township, name=args.unit_name)
     elif args.unit_name:
-        raise _Failed("--unit-name needs --unit-code (or a township roster in the data folder)")
+        raise CliError(
+            translate(
+                "Cli", "--unit-name needs --unit-code (or a township roster in the data folder)"
+            )
+        )
     return township, catalogues
 
 
@@ -122,7 +149,7 @@ def _signatories(args: argparse.Namespace, township: Any) -> Any:
     try:
         return check_signatories(**values)
     except RosterError as exc:
-        raise _Failed(str(exc)) from exc
+        raise CliError(str(exc)) from exc
 
 
 def _report_date(text: str | None) -> Any:
@@ -133,32 +160,24 @@ def _report_date(text: str | None) -> Any:
     checked = check_date(text)
     if checked.errors or checked.value is None:
         problem = checked.errors[0] if checked.errors else "empty"
-        raise _Failed(f"--report-date: {problem}")
+        raise CliError(f"--report-date: {problem}")
     return checked.value
 
 
-def _run(args: argparse.Namespace, data_dir: Path) -> int:
-    from commdesk.domain.periods import Period, PeriodError
+def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.returns import library
     from commdesk.returns.consolidate import consolidate
     from commdesk.returns.definition import DefinitionError
 
-    try:
-        period = Period.parse(args.period)
-    except PeriodError as exc:
-        raise _Failed(f"--period: {exc}") from exc
-    out = Path(args.out)
-    if out.suffix.lower() != ".xlsx":
-        raise _Failed("--out must name an .xlsx file")
-    if not out.parent.is_dir():
-        raise _Failed(f"folder {out.parent} does not exist")
+    period = period_option(args.period)
+    out = xlsx_out_option(args.out)
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing and len(missing) == len(args.inputs):
-        raise _Failed(f"no such file or folder: {missing[0]}")
+        raise CliError(translate("Cli", "no such file or folder: {path}").format(path=missing[0]))
     try:
         definition = library.current(data_dir, args.definition or library.DEFAULT_ID)
     except DefinitionError as exc:
-        raise _Failed(str(exc)) from exc
+        raise CliError(str(exc)) from exc
     township, catalogues = _township(args, data_dir)
     signatories = _signatories(args, township)
     report_date = _report_date(args.report_date)
@@ -175,12 +194,20 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
             signatories=signatories,
         )
     except OSError as exc:
-        raise _Failed(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise CliError(
+            translate("Cli", "cannot write {path}: {reason}").format(
+                path=out, reason=exc.strerror or exc
+            )
+        ) from exc
     _report(cons)
     if cons.result is None:
         if not cons.files:
-            raise _Failed("no .xlsx files found in the inputs")
-        raise _Failed(f"nothing consolidated: none of the {len(cons.files)} files could be used")
+            raise CliError(translate("Cli", "no .xlsx files found in the inputs"))
+        raise CliError(
+            translate(
+                "Cli", "nothing consolidated: none of the {count} files could be used"
+            ).format(count=len(cons.files))
+        )
     return EXIT_OK if cons.complete else EXIT_PARTIAL
 
 
@@ -197,22 +224,17 @@ def _report(cons: Any) -> None:
     for issue in cons.issues:
         print(f"{issue.level} {issue.code}: {issue.message}")
     if cons.result is not None and cons.output is not None:
-        print(
-            f"written {cons.output}: {len(cons.included)} of {len(cons.files)} files consolidated"
-            f" into {cons.unit_name} ({cons.unit_code})"
-            + (f", {len(cons.missing)} expected missing" if cons.missing else "")
+        written = translate(
+            "Cli", "written {path}: {included} of {files} files consolidated into {unit} ({code})"
+        ).format(
+            path=cons.output,
+            included=len(cons.included),
+            files=len(cons.files),
+            unit=cons.unit_name,
+            code=cons.unit_code,
         )
-
-
-def main(argv: list[str] | None = None) -> int:  # pragma: no cover - until wired into cli.py
-    parser = argparse.ArgumentParser(prog="commdesk")
-    parser.add_argument("--data-dir", metavar="DIR")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    from commdesk.paths import resolve_data_dir
-
-    return run(args, resolve_data_dir(args.data_dir))
-
-
-if __name__ == "__main__":  # pragma: no cover
-    raise SystemExit(main())
+        if cons.missing:
+            written += translate("Cli", ", {count} expected missing").format(
+                count=len(cons.missing)
+            )
+        print(written)

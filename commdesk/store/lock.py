@@ -189,23 +189,3 @@ def held(data_dir: Path, purpose: str) -> Iterator[FolderLock]:
         yield lock
     finally:
         lock.release()
-
-
-WRITING_COMMANDS = frozenset({"demo", "restore", "import", "export"})
-_CREATING_COMMANDS = frozenset({"demo", "restore", "import"})
-
-
-@contextmanager
-def for_command(data_dir: Path, command: str | None) -> Iterator[FolderLock | None]:
-    """Hold the folder while a CLI command that writes runs; others run freely.
-
-    A writing command refuses (raising :class:`FolderLocked`, a
-    :class:`StoreError`) while the desktop program has the folder open.
-    """
-    if command not in WRITING_COMMANDS or (
-        command not in _CREATING_COMMANDS and not Path(data_dir).is_dir()
-    ):
-        yield None  # nothing to protect: a missing folder cannot be open in the window
-        return
-    with held(data_dir, f"commdesk {command}") as lock:
-        yield lock

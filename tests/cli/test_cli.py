@@ -42,10 +42,9 @@ def test_version() -> None:
     assert __version__ in result.stdout
 
 
-def test_bad_arguments_exit_2() -> None:
-    result = run("no-such-command")
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
+def test_bad_arguments_exit_2_with_one_line() -> None:
+    for args in (["no-such-command"], ["import", "people", "x.xlsx"], ["export"], ["--bogus"]):
+        assert_one_line_failure(run(*args))
 
 
 @pytest.fixture(scope="module")

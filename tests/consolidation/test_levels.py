@@ -3,7 +3,6 @@ shape of a consolidated return (share rows, the 汇总单位情况 table, level 
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
@@ -63,16 +62,15 @@ def test_two_township_returns_consolidate_into_a_county(
 def test_county_cli_with_unit_name_and_a_stray_committee_return(
     town: Town, townships: dict[str, Path], tmp_path: Path, capsys: Any
 ) -> None:
-    from commdesk.returns import consolidate_cli
+    from commdesk.cli import main
 
     out = tmp_path / "county.xlsx"
-    parser = argparse.ArgumentParser()
-    consolidate_cli.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args([
-        "consolidate", str(townships["a"]), str(townships["b"]), str(town.committees[20].path),
+    code = main([
+        "--data-dir", str(tmp_path / "no-data"), "consolidate",
+        str(townships["a"]), str(townships["b"]), str(town.committees[20].path),
         "--period", "2026Q3", "--out", str(out), "--unit-name", "朝阳区", "--unit-code", COUNTY,
     ])  # fmt: skip
-    assert consolidate_cli.run(args, tmp_path / "no-data") == 1
+    assert code == 1
     printed = capsys.readouterr().out
     stray = next(line for line in printed.splitlines() if town.committees[20].path.name in line)
     assert stray.startswith("wrong-level")

@@ -4,7 +4,6 @@ not a CommDesk workbook, corrupt. Exit 1 when anything was left out, 2 when noth
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 from pathlib import Path
@@ -24,7 +23,7 @@ from cons_helpers import (
     visible_figures,
 )
 
-from commdesk.returns import consolidate_cli
+from commdesk.cli import main
 
 MISSING_CODE = f"{TOWNSHIP}099"
 MISSING_NAME = "未报测试社区居民委员会"
@@ -32,9 +31,8 @@ DELTA = 100  # added to 户数 in the tampered workbook
 
 
 def cli(argv: list[str], data_dir: Path) -> int:
-    parser = argparse.ArgumentParser(prog="commdesk")
-    consolidate_cli.add_parser(parser.add_subparsers(dest="command"))
-    return consolidate_cli.run(parser.parse_args(["consolidate", *argv]), data_dir)
+    """``commdesk --data-dir D consolidate …`` in this process, through the real parser."""
+    return main(["--data-dir", str(data_dir), "consolidate", *argv])
 
 
 def status_lines(out: str) -> dict[str, str]:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
-import os
 import sqlite3
 import subprocess
-import sys
 import zipfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -125,46 +122,15 @@ def dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         con.close()
 
 
-def cli_namespace(*argv: str) -> argparse.Namespace:
-    """Parse ``import …`` arguments with the importer's own sub-parser."""
-    from commdesk.importing import cli
+def run_main(data_dir: Path, *argv: str) -> int:
+    """``commdesk --data-dir D import …`` in this process, through the real parser."""
+    from commdesk.cli import main
 
-    parser = argparse.ArgumentParser(prog="commdesk")
-    sub = parser.add_subparsers(dest="command")
-    cli.add_parser(sub)
-    return parser.parse_args(list(argv))
-
-
-def main_cli_has_import() -> bool:
-    """True once the lead has wired ``import`` into commdesk/cli.py."""
-    from commdesk import cli
-
-    parser = cli.build_parser()
-    sub = next(
-        (a for a in parser._actions if isinstance(a, argparse._SubParsersAction)),
-        None,
-    )
-    return sub is not None and "import" in sub.choices
-
-
-_RUNNER = (
-    "import sys; from pathlib import Path; "
-    "sys.path.insert(0, {helpers!r}); "
-    "from import_helpers import cli_namespace; "
-    "from commdesk.importing import cli; "
-    "args = cli_namespace(*sys.argv[2:]); "
-    "raise SystemExit(cli.run(args, Path(sys.argv[1])))"
-)
+    return main(["--data-dir", str(data_dir), "import", *argv])
 
 
 def run_cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess[str]:
-    """``python -m commdesk --data-dir D import …`` in a real process (or the stand-in)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    if main_cli_has_import():
-        cmd = [sys.executable, "-m", "commdesk", "--data-dir", str(data_dir), "import", *argv]
-    else:
-        code = _RUNNER.format(helpers=str(Path(__file__).resolve().parent))
-        cmd = [sys.executable, "-c", code, str(data_dir), "import", *argv]
-    return subprocess.run(
-        cmd, capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL
-    )
+    """``commdesk --data-dir D import …`` through the installed console script."""
+    from console_script import commdesk
+
+    return commdesk("import", *argv, data_dir=data_dir, timeout=120)

@@ -12,17 +12,16 @@ import pytest
 from import_helpers import (
     ID_F_1949,
     ID_M_1980,
-    cli_namespace,
     dump,
     inline,
     raw_xlsx,
     roster_header_rows,
+    run_main,
     xlsx,
 )
 from openpyxl import Workbook
 
 from commdesk.importing import ImportFileError, commit_import, plan_import
-from commdesk.importing import cli as import_cli
 from commdesk.importing.guards import MAX_UNCOMPRESSED
 from commdesk.store.services.base import Query
 from commdesk.store.services.volunteers import volunteers
@@ -242,7 +241,7 @@ def test_merged_chaos(store: Any, tmp_path: Path) -> None:
 def test_cli_bad_file_exit_2(data_dir: Path, tmp_path: Path, capsys: Any, content: bytes) -> None:
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
-    code = import_cli.run(cli_namespace("import", "volunteers", str(path)), data_dir)
+    code = run_main(data_dir, "volunteers", str(path))
     out, err = capsys.readouterr()
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

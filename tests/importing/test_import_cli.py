@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from import_helpers import ID_F_1949, ID_M_1980, cli_namespace, dump, run_cli, xlsx
+from import_helpers import ID_F_1949, ID_M_1980, dump, run_cli, run_main, xlsx
 from openpyxl import load_workbook
 
 from commdesk.importing import cli as import_cli
@@ -24,7 +24,7 @@ def _count(data_dir: Path, table: str) -> int:
 
 
 def _run(data_dir: Path, capsys: Any, *argv: str) -> tuple[int, str, str]:
-    code = import_cli.run(cli_namespace("import", *argv), data_dir)
+    code = run_main(data_dir, *argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -78,9 +78,7 @@ def test_missing_file(data_dir: Path, tmp_path: Path, capsys: Any) -> None:
 
 
 def test_dry_run_writes_nothing(data_dir: Path, fixture_copy: Any, capsys: Any) -> None:
-    import_cli.run(
-        cli_namespace("import", "workers", str(fixture_copy("社区工作者.csv"))), data_dir
-    )
+    run_main(data_dir, "workers", str(fixture_copy("社区工作者.csv")))
     capsys.readouterr()
     before = dump(data_dir / "commdesk.sqlite")
     roster = fixture_copy("roster.xlsx")
@@ -161,22 +159,8 @@ def test_cli_kind_names_match_kinds() -> None:
     assert set(import_cli.KIND_NAMES) == set(KINDS)
 
 
-def test_wires_into_main_parser(data_dir: Path, fixture_copy: Any, capsys: Any) -> None:
-    """What the lead adds to commdesk/cli.py: add_parser(sub) and dispatch to run()."""
-    import argparse
+def test_bad_kind_is_refused_by_the_parser(data_dir: Path, fixture_copy: Any) -> None:
+    from console_script import assert_refused
 
-    import pytest
-
-    from commdesk.cli import build_parser
-
-    parser = build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    if "import" not in sub.choices:
-        import_cli.add_parser(sub)
-    path = fixture_copy("社区工作者.csv")
-    args = parser.parse_args(["--data-dir", str(data_dir), "import", "workers", str(path)])
-    assert import_cli.run(args, data_dir) == 0
-    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("added=12 ")
-    with pytest.raises(SystemExit) as exc:
-        parser.parse_args(["import", "people", str(path)])
-    assert exc.value.code == 2
+    line = assert_refused(run_cli(data_dir, "people", str(fixture_copy("社区工作者.csv"))))
+    assert "invalid choice" in line and "volunteers" in line

@@ -76,20 +76,7 @@ def _commdesk(env: dict[str, str], *argv: object) -> subprocess.Popen[str]:
 
 
 def _import_argv(data: Path, source: Path) -> list[object]:
-    """The CLI import when it exists, else the importer's API in a child."""
-    from commdesk.cli import build_parser
-
-    commands = next((a.choices for a in build_parser()._actions if getattr(a, "choices", None)), {})
-    if "import" in commands:
-        return ["-m", "commdesk", "--data-dir", data, "import", "services", source]
-    code = (
-        "import sys; from pathlib import Path; from commdesk.store.engine import open_store; "
-        "from commdesk.importing import plan_import, commit_import; "
-        "s = open_store(Path(sys.argv[1])); "
-        "r = commit_import(s, plan_import(s, 'services', Path(sys.argv[2]))); "
-        "print(r.counts_line()); sys.exit(0 if r.added else 2)"
-    )
-    return ["-c", code, data, source]
+    return ["-m", "commdesk", "--data-dir", data, "import", "services", source]
 
 
 @dataclass

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from safety_helpers import HERE, Zygote, child_env
 
-from commdesk.store.lock import WINDOW, WRITING_COMMANDS, FolderLocked, acquire, for_command
+from commdesk.cli.registry import Folder, commands, folder_lock
+from commdesk.store.lock import WINDOW, FolderLocked, acquire
 
 
 def test_lock_is_exclusive_and_names_its_holder(tmp_path: Path) -> None:
@@ -27,19 +28,22 @@ def test_lock_is_exclusive_and_names_its_holder(tmp_path: Path) -> None:
 
 
 def test_writing_commands_refuse_while_the_window_holds_the_folder(tmp_path: Path) -> None:
+    registered = commands()
+    writers = [c for c in registered.values() if c.folder is not Folder.READS]
+    assert {c.name for c in writers} == {"demo", "restore", "import", "export"}
     lock = acquire(tmp_path, WINDOW)
     try:
-        for command in sorted(WRITING_COMMANDS):
-            with pytest.raises(FolderLocked), for_command(tmp_path, command):
+        for cmd in writers:
+            with pytest.raises(FolderLocked), folder_lock(cmd, tmp_path):
                 pass
-        for command in ("check", "backup", None):
-            with for_command(tmp_path, command) as held:
+        for name in ("check", "backup", "consolidate"):
+            with folder_lock(registered[name], tmp_path) as held:
                 assert held is None  # readers run alongside the window
     finally:
         lock.release()
-    with for_command(tmp_path, "demo") as held:
+    with folder_lock(registered["demo"], tmp_path) as held:
         assert held is not None and held.held
-    with for_command(tmp_path / "missing", "export") as held:
+    with folder_lock(registered["export"], tmp_path / "missing") as held:
         assert held is None and not (tmp_path / "missing").exists()
 
 

@@ -1,0 +1,35 @@
+"""``commdesk check``: integrity, schema version and catalogue codes; prints row counts."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from commdesk.cli.contract import EXIT_OK, CliError
+from commdesk.cli.registry import command
+from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """No options."""
+
+
+@command(
+    "check",
+    QT_TRANSLATE_NOOP("Cli", "check the database (integrity, schema, catalogue codes)"),
+    add_arguments=add_arguments,
+)
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.store.engine import db_path
+    from commdesk.store.maintenance import check_file
+
+    report = check_file(db_path(data_dir))
+    if not report.ok:
+        raise CliError(
+            translate("Cli", "database damaged: {problems}").format(
+                problems=" | ".join(report.problems)
+            )
+        )
+    counts = " ".join(f"{k}={v}" for k, v in report.counts.items())
+    print(f"ok {counts}")
+    return EXIT_OK

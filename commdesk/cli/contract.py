@@ -1,0 +1,52 @@
+"""What every command promises the shell, written once.
+
+Exit status: 0 done; 1 done, but rows were rejected, audit problems were found
+or files were left out (all listed); 2 nothing done, with ONE line on stderr and
+never a traceback. The checks of options two commands share live here too.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from commdesk.domain.i18n import translate
+
+if TYPE_CHECKING:
+    from commdesk.domain.periods import Period
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_FAILED = 2
+
+
+class CliError(Exception):
+    """Nothing was done; the message is the one line the user sees."""
+
+
+def fail(message: str) -> int:
+    """Print ``message``'s first line on stderr; the status of a command that did nothing."""
+    first = message.strip().splitlines()[0] if message.strip() else translate("Cli", "failed")
+    print(f"commdesk: {first}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def period_option(text: str) -> Period:
+    """``--period`` as a Period, or CliError naming the option."""
+    from commdesk.domain.periods import Period, PeriodError
+
+    try:
+        return Period.parse(text)
+    except PeriodError as exc:
+        raise CliError(f"--period: {exc}") from exc
+
+
+def xlsx_out_option(text: str) -> Path:
+    """``--out``: an .xlsx file in a folder that exists, or CliError."""
+    out = Path(text)
+    if out.suffix.lower() != ".xlsx":
+        raise CliError(translate("Cli", "--out must name an .xlsx file"))
+    if not out.parent.is_dir():
+        raise CliError(translate("Cli", "folder {path} does not exist").format(path=out.parent))
+    return out

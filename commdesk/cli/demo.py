@@ -1,0 +1,66 @@
+"""``commdesk demo``: fill the data folder with a plausible demo community."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from commdesk.cli.contract import EXIT_OK, CliError
+from commdesk.cli.registry import Folder, command
+from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--records",
+        type=int,
+        default=5000,
+        help=translate("Cli", "service records (default 5000)"),
+    )
+    parser.add_argument("--seed", type=int, default=1, help=translate("Cli", "random seed"))
+    parser.add_argument(
+        "--division-code",
+        metavar="CODE",
+        help=translate("Cli", "12-digit statistical division code"),
+    )
+    parser.add_argument("--kind", choices=("village", "urban"), default="urban")
+    parser.add_argument(
+        "--replace", action="store_true", help=translate("Cli", "delete existing ledger rows first")
+    )
+
+
+@command(
+    "demo",
+    QT_TRANSLATE_NOOP("Cli", "fill the data folder with a plausible demo community"),
+    add_arguments=add_arguments,
+    folder=Folder.CREATES,
+)
+def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.domain.validators import check_division_code
+    from commdesk.store.demo import DemoError, generate
+    from commdesk.store.engine import open_store
+
+    if args.records < 0:
+        raise CliError(translate("Cli", "--records must be 0 or more"))
+    if args.division_code:
+        checked = check_division_code(args.division_code)
+        if not checked.ok:
+            raise CliError(f"--division-code: {'; '.join(checked.errors)}")
+    store = open_store(data_dir)
+    try:
+        summary = generate(
+            store,
+            records=args.records,
+            seed=args.seed,
+            division_code=args.division_code,
+            kind=args.kind,
+            replace=args.replace,
+        )
+    except DemoError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        store.close()
+    print(translate("Cli", "demo data written to {path}").format(path=data_dir))
+    for name, count in vars(summary).items():
+        print(f"{name}={count}")
+    return EXIT_OK
