@@ -77,7 +77,8 @@ def tighten_data_dir(data_dir: Path) -> list[Path]:
                 changed.append(Path(name))
         dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
     if changed:
-        log.warning(
+        # info: the GUI's log file keeps it; a command's stderr stays its one line.
+        log.info(
             "made %d item(s) of %s readable by this account only: %s",
             len(changed),
             data_dir,

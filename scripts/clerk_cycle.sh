@@ -68,8 +68,8 @@ from openpyxl import load_workbook
 
 path, sheet, code, column = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ws = load_workbook(path, read_only=True, data_only=True)[sheet]
-for row in ws.iter_rows(values_only=True):
-    if len(row) > 1 and row[1] == code:
+for row in ws.iter_rows(values_only=True):  # the row by its 乙 code, or by its label (合计)
+    if len(row) > 1 and code in (row[0], row[1]):
         print(row[1 + column])
         break
 else:
@@ -139,8 +139,8 @@ expect 0 --data-dir "$A" export --period "$PERIOD" --out "$RETURNS/a.xlsx" \
 # The imported services are in the return: 表3 合计 grew by exactly what was imported.
 for column in 2:people:4 3:hours:30; do
     IFS=: read -r col key extra <<<"$column"
-    before="$(figure "$WORK/a-before.xlsx" 表3 TOTAL "$col")"
-    after="$(figure "$RETURNS/a.xlsx" 表3 TOTAL "$col")"
+    before="$(figure "$WORK/a-before.xlsx" 表3 合计 "$col")"
+    after="$(figure "$RETURNS/a.xlsx" 表3 合计 "$col")"
     grown="$("$PY" -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$before" "$after")"
     want="$("$PY" -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' \
         "$(expected "$LEDGER" "$key")" "$extra")"
@@ -166,9 +166,9 @@ for col in 1 2 3; do
     sum=0
     for f in "$RETURNS"/*.xlsx; do
         sum="$("$PY" -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' \
-            "$sum" "$(figure "$f" 表3 TOTAL "$col")")"
+            "$sum" "$(figure "$f" 表3 合计 "$col")")"
     done
-    same_number "township 表3 合计 column $col" "$(figure "$WORK/township.xlsx" 表3 TOTAL "$col")" "$sum"
+    same_number "township 表3 合计 column $col" "$(figure "$WORK/township.xlsx" 表3 合计 "$col")" "$sum"
 done
 
 echo "== backup, a change, restore, check"
