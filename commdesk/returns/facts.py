@@ -18,7 +18,6 @@ from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
 from commdesk.store.engine import Store
 from commdesk.store.models import (
-    Community,
     Facility,
     ServiceRecord,
     Volunteer,
@@ -26,6 +25,7 @@ from commdesk.store.models import (
     Worker,
     service_volunteer,
 )
+from commdesk.store.services.profile import profile_on
 
 # Service-record columns a return may group by; category_group derives from category_code.
 SERVICE_COLUMNS = ("category_code", "target_group_code", "channel_code", "provider_kind_code")
@@ -113,18 +113,8 @@ def load_facts(
     groups = {item.code: item.group for item in catalogues["service_category"]}
     record_filters = record_filters or {}
     with store.read() as s:
-        profile_row = (
-            s.execute(
-                select(Community).where(Community.deleted_at.is_(None)).order_by(Community.id)
-            )
-            .scalars()
-            .first()
-        )
-        profile = (
-            {c.name: getattr(profile_row, c.name) for c in Community.__table__.columns}
-            if profile_row is not None
-            else {}
-        )
+        # The counted fields as they held on the period's last day, not as they are now.
+        profile = profile_on(s, end)
         sr = ServiceRecord.__table__
         wanted = [d for d in SERVICE_COLUMNS if d in dimensions]
         dims: list[Any] = [sr.c[d] for d in wanted]
