@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,39 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (hidden ones too)")
     parser.add_argument("--report", metavar="FILE", help="where to write the rejected rows (xlsx)")
+    parser.add_argument(
+        "--assume-join-date",
+        metavar="earliest|YYYY-MM-DD",
+        type=_assumed_date("earliest"),
+        default=None,
+        help="joining date for roster rows without one: earlier than every period "
+        "(earliest, the default; no date is stored) or a date",
+    )
+    parser.add_argument(
+        "--assume-left-date",
+        metavar="last-export|YYYY-MM-DD",
+        type=_assumed_date("last-export"),
+        default=None,
+        help="exit date for rows marked 退出 without one: counted up to the latest exported "
+        "return (last-export, the default) or left on a date",
+    )
     return parser
+
+
+def _assumed_date(default_word: str) -> Any:
+    """An argparse type: the default's word gives None, otherwise a YYYY-MM-DD date."""
+
+    def parse(text: str) -> date | None:
+        if text.strip().lower() == default_word:
+            return None
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _t("“{text}” is neither {word} nor a date YYYY-MM-DD", text=text, word=default_word)
+            ) from None
+
+    return parse
 
 
 def _t(text: str, **kwargs: object) -> str:
@@ -111,6 +144,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         sheet=args.sheet,
         mapping=list(args.map or []),
         update_duplicates=bool(args.update_duplicates),
+        assume_join=getattr(args, "assume_join_date", None),
+        assume_left=getattr(args, "assume_left_date", None),
     )
     counts = plan.counts()
     _print_plan(plan)
@@ -134,6 +169,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             line = result.counts_line()
         else:
             line = _counts_line(counts)
+    if plan.dates is not None:  # rows that needed an assumed date, just above the summary
+        print(" ".join(f"assumed_{k}_date={n}" for k, n in plan.dates.counts().items()))
     print(line)
     if data_rows == 0:
         return _fail(_t("No data rows below the header in {name}.", name=source.name))
@@ -211,6 +248,14 @@ def _print_plan(plan: Any) -> None:
             for existing, r in plan.to_update
         ),
         len(plan.to_update),
+    )
+    assumed = plan.dates.rows() if plan.dates is not None else []
+    if assumed:
+        print(_t("Give the dates with --assume-join-date / --assume-left-date YYYY-MM-DD."))
+    _show(
+        _t("Assumed dates ({count}):", count=len(assumed)),
+        (_t("row {row}: {why}", row=row, why=label) for row, label in assumed),
+        len(assumed),
     )
     warnings = plan.warnings
     _show(

@@ -54,7 +54,12 @@ def age_at(birth: date | None, day: date) -> int | None:
 
 
 def _active_person(row: Mapping[str, Any], start_field: str, end: date) -> bool:
-    start = _as_date(row.get(start_field)) or _as_date(row["created_at"])
+    """On the roster on ``end``: an unknown joining date counts as before every period.
+
+    Never the day the row was entered: a roster imported today without 加入时间
+    would otherwise vanish from every earlier return.
+    """
+    start = _as_date(row.get(start_field))
     if start is not None and start > end:
         return False
     left = _as_date(row.get("left_date"))
@@ -187,7 +192,7 @@ def load_facts(
         ]
         teams = []
         for r in live(VolunteerTeam):
-            founded = _as_date(r.get("founded_date")) or _as_date(r["created_at"])
+            founded = _as_date(r.get("founded_date"))  # unknown: before every period
             dissolved = _as_date(r.get("dissolved_date"))
             if (founded is None or founded <= end) and (dissolved is None or dissolved > end):
                 teams.append({**r, "_n": 1})
