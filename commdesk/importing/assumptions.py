@@ -165,7 +165,7 @@ def _notes(gaps: DateGaps) -> list[str]:
             how = translate(
                 "Import", "They are taken as joined on {date} and are not in earlier returns."
             ).format(date=gaps.join.isoformat())
-        notes.append(f"{what} {how}")
+        notes.append(_sentence(what, how))
     count = len(gaps.left_undated)
     if count:
         what = translate("Import", "{count} rows are marked 退出 without {field}.").format(
@@ -188,5 +188,10 @@ def _notes(gaps: DateGaps) -> list[str]:
                 "No return has been exported yet, so they count in no period, "
                 "unless an exit date is given for them.",
             )
-        notes.append(f"{what} {how}")
+        notes.append(_sentence(what, how))
     return notes
+
+
+def _sentence(what: str, how: str) -> str:
+    """Join two sentences: a space after English, none after Chinese punctuation."""
+    return what + ("" if what.endswith(("。", "：")) else " ") + how

@@ -79,14 +79,16 @@ def _assumed_date(default_word: str) -> Any:
     """An argparse type: the default's word gives None, otherwise a YYYY-MM-DD date."""
 
     def parse(text: str) -> date | None:
+        from commdesk.domain.validators import check_date  # the importer's date reader
+
         if text.strip().lower() == default_word:
             return None
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                _t("“{text}” is neither {word} nor a date YYYY-MM-DD", text=text, word=default_word)
-            ) from None
+        checked = check_date(text, not_future=True)
+        if checked.ok and checked.value is not None:
+            return checked.value
+        raise argparse.ArgumentTypeError(
+            _t("“{text}” is neither {word} nor a date YYYY-MM-DD", text=text, word=default_word)
+        )
 
     return parse
 
