@@ -183,3 +183,17 @@ def test_a_team_the_import_creates_counts_in_past_returns(store: Any, tmp_path: 
     # The team has no founding date: like its members, it is there before every period.
     assert result.value("T1", "110", "1") == 1
     assert result.value("T1", "108", "1") == 2
+
+
+def test_workers_without_dates_are_named_and_counted(store: Any, tmp_path: Path) -> None:
+    rows = [["姓名", "身份证号", "职务", "状态"], ["王建国", ID_M_1980, "书记", "在册"],
+            ["李丽", ID_F_1985, "网格员", "退出"]]  # fmt: skip
+    plan = plan_import(store, "workers", xlsx(tmp_path / "w.xlsx", rows))
+    assert plan.dates is not None and plan.dates.counts() == {"join": 2, "left": 1}
+    assert plan.dates.column_missing and any("任职日期" in note for note in plan.notes)
+    choose_dates(plan, left=date(2025, 1, 1))
+    commit_import(store, plan)
+    definition = load_definition(default_definition_path())
+    counts = [compute(store, definition, Period.parse(p)).value("T1", "106", "1")
+              for p in ("2024", "2025")]  # fmt: skip
+    assert counts == [2, 1]
