@@ -512,7 +512,15 @@ VOLUNTEERS_LEDGER = Ledger(
             synonyms=("加入时间", "注册日期", "入队时间", "入队日期", "加入志愿者时间", "入会时间"),
             width=100,
         ),
-        Field("left_date", "退出日期", "Left", DATE, not_future=True, visible=False),
+        Field(
+            "left_date",
+            "退出日期",
+            "Left",
+            DATE,
+            not_future=True,
+            synonyms=("退出时间", "离队时间", "离队日期", "注销时间", "注销日期"),
+            visible=False,
+        ),
         Field(
             "status_code",
             "状态",
@@ -628,7 +636,15 @@ WORKERS = Ledger(
             ),
             width=100,
         ),
-        Field("left_date", "离任日期", "Left", DATE, not_future=True, visible=False),
+        Field(
+            "left_date",
+            "离任日期",
+            "Left",
+            DATE,
+            not_future=True,
+            synonyms=("离任时间", "离职日期", "离职时间", "退出日期", "退出时间"),
+            visible=False,
+        ),
         Field(
             "status_code",
             "状态",

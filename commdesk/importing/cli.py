@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (hidden ones too)")
     parser.add_argument("--report", metavar="FILE", help="where to write the rejected rows (xlsx)")
+    parser.add_argument(
+        "--assume-join-date",
+        metavar="earliest|YYYY-MM-DD",
+        type=_assumed_date("earliest"),
+        default=None,
+        help="joining date for roster rows without one: earlier than every period "
+        "(earliest, the default; no date is stored) or a date",
+    )
+    parser.add_argument(
+        "--assume-left-date",
+        metavar="last-export|YYYY-MM-DD",
+        type=_assumed_date("last-export"),
+        default=None,
+        help="exit date for rows marked 退出 without one: counted up to the latest exported "
+        "return (last-export, the default) or left on a date",
+    )
+
+
+def _assumed_date(default_word: str) -> Any:
+    """An argparse type: the default's word gives None, otherwise a YYYY-MM-DD date."""
+
+    def parse(text: str) -> date | None:
+        from commdesk.domain.validators import check_date  # the importer's date reader
+
+        if text.strip().lower() == default_word:
+            return None
+        checked = check_date(text, not_future=True)
+        if checked.ok and checked.value is not None:
+            return checked.value
+        raise argparse.ArgumentTypeError(
+            _t("“{text}” is neither {word} nor a date YYYY-MM-DD", text=text, word=default_word)
+        )
+
+    return parse
 
 
 def _t(text: str, **kwargs: object) -> str:
@@ -96,6 +131,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         sheet=args.sheet,
         mapping=list(args.map or []),
         update_duplicates=bool(args.update_duplicates),
+        assume_join=getattr(args, "assume_join_date", None),
+        assume_left=getattr(args, "assume_left_date", None),
     )
     counts = plan.counts()
     _print_plan(plan)
@@ -119,6 +156,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             line = result.counts_line()
         else:
             line = _counts_line(counts)
+    if plan.dates is not None:  # rows that needed an assumed date, just above the summary
+        print(" ".join(f"assumed_{k}_date={n}" for k, n in plan.dates.counts().items()))
     print(line)
     if data_rows == 0:
         return _fail(_t("No data rows below the header in {name}.", name=source.name))
@@ -196,6 +235,14 @@ def _print_plan(plan: Any) -> None:
             for existing, r in plan.to_update
         ),
         len(plan.to_update),
+    )
+    assumed = plan.dates.rows() if plan.dates is not None else []
+    if assumed:
+        print(_t("Give the dates with --assume-join-date / --assume-left-date YYYY-MM-DD."))
+    _show(
+        _t("Assumed dates ({count}):", count=len(assumed)),
+        (_t("row {row}: {why}", row=row, why=label) for row, label in assumed),
+        len(assumed),
     )
     warnings = plan.warnings
     _show(

@@ -137,6 +137,11 @@ def commit_import(
             "first_id": result.first_id,
             "last_id": result.last_id,
         }
+        if plan.dates is not None:  # which dates the file lacked and what was used instead
+            summary["assumed_dates"] = plan.dates.counts() | {
+                "join_date": plan.dates.join,
+                "left_date": plan.dates.left_day,
+            }
         audit.record(
             s,
             "import",

@@ -20,6 +20,7 @@ from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import BOOL, CHOICE, TEAM, VOLUNTEERS, Ledger
 from commdesk.importing import headers as hdr
+from commdesk.importing.assumptions import DateGaps, choose_dates, find_gaps
 from commdesk.importing.errors import ImportFileError
 from commdesk.importing.gc_pause import gc_paused
 from commdesk.importing.kinds import Kind, kind_for
@@ -82,6 +83,7 @@ class ImportPlan:
     defaulted: list[tuple[str, str]] = field(default_factory=list)
     update_duplicates: bool = False
     encoding: str | None = None
+    dates: DateGaps | None = None  # rows to add without a joining / exit date (rosters)
 
     @property
     def headers(self) -> list[str]:
@@ -134,12 +136,16 @@ def plan_import(
     mapping: Mapping[str, str] | Sequence[str] | None = None,
     update_duplicates: bool = False,
     today: date | None = None,
+    assume_join: date | None = None,
+    assume_left: date | None = None,
 ) -> ImportPlan:
     """Read ``path`` and decide, row by row, what an import would do. Writes nothing.
 
     ``mapping`` is ``{"表头": "field"}`` or ``["表头=field", …]``; a field of
     ``""``/``"-"`` ignores the column. Raises :class:`ImportFileError` when
     nothing can be imported (bad file, no table, required column missing).
+    ``assume_join`` / ``assume_left``: the dates for roster rows without one
+    (None: the defaults of :mod:`commdesk.importing.assumptions`).
     """
     k = kind_for(kind)
     matcher = hdr.HeaderMatcher(k.ledger)
@@ -188,6 +194,8 @@ def plan_import(
     _validate_rows(plan, pipeline, table, data)
     _guard_periods(store, k, plan)
     _dedupe(store, k, plan)
+    plan.dates = find_gaps(store, plan)
+    choose_dates(plan, join=assume_join, left=assume_left)
     teams = {r.new_team for r in plan.to_add if r.new_team}
     teams |= {r.new_team for _, r in plan.to_update if r.new_team}
     plan.new_teams = sorted(teams)

@@ -18,7 +18,6 @@ from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
 from commdesk.store.engine import Store
 from commdesk.store.models import (
-    Community,
     Facility,
     ServiceRecord,
     Volunteer,
@@ -26,6 +25,7 @@ from commdesk.store.models import (
     Worker,
     service_volunteer,
 )
+from commdesk.store.services.profile import profile_on
 
 # Service-record columns a return may group by; category_group derives from category_code.
 SERVICE_COLUMNS = ("category_code", "target_group_code", "channel_code", "provider_kind_code")
@@ -54,7 +54,12 @@ def age_at(birth: date | None, day: date) -> int | None:
 
 
 def _active_person(row: Mapping[str, Any], start_field: str, end: date) -> bool:
-    start = _as_date(row.get(start_field)) or _as_date(row["created_at"])
+    """On the roster on ``end``: an unknown joining date counts as before every period.
+
+    Never the day the row was entered: a roster imported today without 加入时间
+    would otherwise vanish from every earlier return.
+    """
+    start = _as_date(row.get(start_field))
     if start is not None and start > end:
         return False
     left = _as_date(row.get("left_date"))
@@ -113,18 +118,8 @@ def load_facts(
     groups = {item.code: item.group for item in catalogues["service_category"]}
     record_filters = record_filters or {}
     with store.read() as s:
-        profile_row = (
-            s.execute(
-                select(Community).where(Community.deleted_at.is_(None)).order_by(Community.id)
-            )
-            .scalars()
-            .first()
-        )
-        profile = (
-            {c.name: getattr(profile_row, c.name) for c in Community.__table__.columns}
-            if profile_row is not None
-            else {}
-        )
+        # The counted fields as they held on the period's last day, not as they are now.
+        profile = profile_on(s, end)
         sr = ServiceRecord.__table__
         wanted = [d for d in SERVICE_COLUMNS if d in dimensions]
         dims: list[Any] = [sr.c[d] for d in wanted]
@@ -197,7 +192,7 @@ def load_facts(
         ]
         teams = []
         for r in live(VolunteerTeam):
-            founded = _as_date(r.get("founded_date")) or _as_date(r["created_at"])
+            founded = _as_date(r.get("founded_date"))  # unknown: before every period
             dissolved = _as_date(r.get("dissolved_date"))
             if (founded is None or founded <= end) and (dissolved is None or dissolved > end):
                 teams.append({**r, "_n": 1})

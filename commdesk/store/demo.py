@@ -51,6 +51,8 @@ from commdesk.store.demo_people import (
     stamp,
 )
 from commdesk.store.engine import Store
+from commdesk.store.models import COUNTED_PROFILE_FIELDS
+from commdesk.store.services.profile import SINCE_ALWAYS
 
 LEDGER_TABLES = ("community", "service_record", "volunteer", "volunteer_team", "worker", "facility")
 CHUNK = 50_000
@@ -384,7 +386,7 @@ def _clear_or_refuse(con: sqlite3.Connection, replace: bool) -> None:
     if used:  # children before parents, so the foreign keys hold at every step
         for table in ("service_volunteer", "service_record", "volunteer", "volunteer_team"):
             con.execute(f"DELETE FROM {table}")
-        for table in ("worker", "facility", "community"):
+        for table in ("worker", "facility", "community_version", "community"):
             con.execute(f"DELETE FROM {table}")
     # No service records now: keys left by earlier ones would collide with the demo's.
     con.execute("DELETE FROM service_search_key")
@@ -456,6 +458,12 @@ def _write(
     workers, profile_fields = make_workers(m)
     facilities = make_facilities(m)
     _insert_rows(con, "community", [make_profile(m, profile_fields)])
+    counted = ", ".join(COUNTED_PROFILE_FIELDS)  # holding for every period, as a first profile
+    con.execute(
+        f"INSERT INTO community_version (community_id, valid_from, {counted}, created_at, "
+        f"created_by) SELECT id, ?, {counted}, created_at, created_by FROM community",
+        (SINCE_ALWAYS.isoformat(),),
+    )
     for table, rows in (("volunteer_team", teams), ("volunteer", volunteers),
                         ("worker", workers), ("facility", facilities)):  # fmt: skip
         _insert_rows(con, table, rows)

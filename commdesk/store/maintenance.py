@@ -39,6 +39,11 @@ REQUIRED_TABLES = (
     "export_log",
     "alembic_version",
 )
+# Returns read the counted fields by date: a live profile must have at least one version.
+UNVERSIONED_PROFILE = (
+    "SELECT count(*) FROM community c WHERE c.deleted_at IS NULL AND NOT EXISTS "
+    "(SELECT 1 FROM community_version v WHERE v.community_id = c.id)"
+)
 
 
 def _catalogue_columns() -> dict[str, dict[str, str]]:
@@ -111,6 +116,11 @@ def check_file(path: Path) -> CheckReport:
             unlinked = con.execute(MISMATCHED).fetchone()[0]
             if unlinked:
                 report.problems.append(f"service records with a wrong search key: {unlinked}")
+            unversioned = con.execute(UNVERSIONED_PROFILE).fetchone()[0]
+            if unversioned:
+                report.problems.append(
+                    "community profile without dated counted fields (community_version)"
+                )
         fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             report.problems.append(f"foreign key violations: {len(fk)} (first: {fk[0]})")

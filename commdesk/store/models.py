@@ -69,6 +69,50 @@ class Community(Tracked, Base):
     phone: Mapped[str | None] = mapped_column(String(30))
 
 
+# The profile's counted fields: each kept with the date from which its value holds.
+COUNTED_PROFILE_FIELDS = (
+    "households",
+    "resident_population",
+    "registered_population",
+    "committee_members",
+    "secretary_is_director",
+    "unit_head",
+    "statistics_head",
+    "preparer",
+    "phone",
+)
+
+
+class CommunityVersion(Base):
+    """The counted fields of the profile as they hold from ``valid_from`` on.
+
+    A return reads the version in force on its period's last day, so editing the
+    profile never changes a past period's figures or signatories.
+    """
+
+    __tablename__ = "community_version"
+    __table_args__ = (
+        UniqueConstraint(
+            "community_id", "valid_from", name="uq_community_version_community_id_valid_from"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), nullable=False)
+    valid_from: Mapped[date] = mapped_column(Date, nullable=False)
+    households: Mapped[int] = mapped_column(Integer, nullable=False)
+    resident_population: Mapped[int] = mapped_column(Integer, nullable=False)
+    registered_population: Mapped[int | None] = mapped_column(Integer)
+    committee_members: Mapped[int | None] = mapped_column(Integer)
+    secretary_is_director: Mapped[bool] = mapped_column(Boolean, nullable=False)
+    unit_head: Mapped[str | None] = mapped_column(String(30))
+    statistics_head: Mapped[str | None] = mapped_column(String(30))
+    preparer: Mapped[str | None] = mapped_column(String(30))
+    phone: Mapped[str | None] = mapped_column(String(30))
+    created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+
+
 class VolunteerTeam(Tracked, Base):
     __tablename__ = "volunteer_team"
 

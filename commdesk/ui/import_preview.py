@@ -37,6 +37,7 @@ from commdesk.importing.rows import RowResult
 from commdesk.store.services.volunteers import team_choices
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import display_value
+from commdesk.ui.import_dates import DateChoices
 from commdesk.ui.import_support import (
     ERROR_STYLE,
     BusyBar,
@@ -169,6 +170,8 @@ class PreviewPage(QWizardPage):
         )
         self.update_box.setObjectName("importUpdateDuplicates")
         self.update_box.toggled.connect(self._update_toggled)
+        self.dates = DateChoices(self)  # asked only when the roster lacks dates
+        self.dates.changed.connect(self._dates_changed)
         self.notes = QLabel(self)
         self.notes.setObjectName("importNotes")
         self.notes.setWordWrap(True)
@@ -206,6 +209,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tiles)
         layout.addWidget(self.update_box)
+        layout.addWidget(self.dates)
         layout.addWidget(self.notes_area)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
@@ -222,12 +226,23 @@ class PreviewPage(QWizardPage):
         self.tabs.setFocus()
 
     def isComplete(self) -> bool:
-        return self.state.plan is not None and not self._planning and self._error is None
+        return (
+            self.state.plan is not None
+            and not self._planning
+            and self._error is None
+            and self.dates.is_complete()
+        )
+
+    def _dates_changed(self) -> None:
+        if self.state.plan is not None:
+            self.show_plan(self.state.plan)
+        self.completeChanged.emit()
 
     def tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]
 
     def show_plan(self, plan: ImportPlan) -> None:
+        self.dates.apply(plan)
         counts = plan.counts()
         self.tiles.set_counts(counts)
         headers = [h or column_letter(i) for i, h in enumerate(plan.headers)]

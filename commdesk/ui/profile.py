@@ -7,9 +7,10 @@ validates and the service has stored a valid profile.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,14 +22,21 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from commdesk.domain.ledgers import PROFILE
+from commdesk.domain.ledgers import DATE, PROFILE, Field
 from commdesk.domain.records import ValidationError
+from commdesk.store.models import COUNTED_PROFILE_FIELDS
 from commdesk.store.services.profile import get_profile, has_valid_profile, save_profile
 from commdesk.ui.context import UiContext
+from commdesk.ui.field_widgets import DateEditor
 from commdesk.ui.record_form import FormWidget
 
 translate = QCoreApplication.translate
 SIGNATORY_FIELDS = ("unit_head", "statistics_head", "preparer", "phone")
+
+
+def _text(value: Any) -> str:
+    """Editors give text ("1000"), the store numbers (1000): compare them as typed."""
+    return "" if value is None else str(value).strip()
 
 
 class _FormPage(QWizardPage):
@@ -128,6 +136,23 @@ class ProfilePage(QWidget):
         self.revert_button = QPushButton(translate("ProfilePage", "Revert"), self)
         self.status = QLabel(self)
         self.status.setObjectName("hint")
+        # Counted figures (户数, 人口 …) hold from a date: earlier periods keep the old ones.
+        self.effective_label = QLabel(
+            translate("ProfilePage", "The changed figures hold from:"), self
+        )
+        self.effective = DateEditor(Field("effective", "起始日期", "Holds from", DATE), self)
+        self.effective.setObjectName("editor_effective")
+        self.effective_label.setBuddy(self.effective)
+        self.effective_hint = QLabel(
+            translate("ProfilePage", "Returns of earlier periods keep the previous figures."),
+            self,
+        )
+        self.effective_hint.setObjectName("hint")
+        effective_row = QHBoxLayout()
+        effective_row.addWidget(self.effective_label)
+        effective_row.addWidget(self.effective)
+        effective_row.addWidget(self.effective_hint, 1)
+        self._loaded: dict[str, Any] = {}
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
@@ -135,6 +160,7 @@ class ProfilePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)
+        layout.addLayout(effective_row)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.load)
@@ -143,25 +169,44 @@ class ProfilePage(QWidget):
         self.load()
 
     def load(self) -> None:
-        self.form.set_values(get_profile(self.ctx.store) or {})
+        self._loaded = get_profile(self.ctx.store) or {}
+        self.form.set_values(self._loaded)
+        self.effective.set_value(QDate.currentDate().toPython())
         self.status.clear()
         self._update()
+
+    def counted_changed(self) -> bool:
+        """Whether a field kept by date (户数, 人口, 两委, signatories …) was edited."""
+        values = self.form.values()
+        return any(
+            _text(values.get(k)) != _text(self._loaded.get(k)) for k in COUNTED_PROFILE_FIELDS
+        )
 
     def _update(self, *_args: Any) -> None:
         self.save_button.setEnabled(self.form.is_valid and self.form.dirty)
         self.revert_button.setEnabled(self.form.dirty)
+        asked = bool(self._loaded) and self.counted_changed()
+        for widget in (self.effective_label, self.effective, self.effective_hint):
+            widget.setVisible(asked)
 
     def save(self) -> bool:
         if not self.form.revalidate(show_all=True).ok:
             return False
+        effective: date | None = self.effective.value() if self.counted_changed() else None
         try:
-            save_profile(self.ctx.store, self.form.values())
+            save_profile(self.ctx.store, self.form.values(), effective=effective)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             return False
-        self.form.dirty = False
-        self._update()
-        self.status.setText(translate("ProfilePage", "Saved."))
+        self.load()
+        if effective is None:
+            self.status.setText(translate("ProfilePage", "Saved."))
+        else:
+            self.status.setText(
+                translate("ProfilePage", "Saved. The changed figures hold from {date} on.").format(
+                    date=effective.isoformat()
+                )
+            )
         self.ctx.events.changed.emit(PROFILE.name)
         self.saved.emit()
         return True

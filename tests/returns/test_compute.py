@@ -310,15 +310,17 @@ def test_unknown_category_breaks_total_sum(small: Any, definition: Any) -> None:
 
 
 def test_profile_rules(small: Any, definition: Any) -> None:
-    raw(small, "UPDATE community SET households = 0, division_code = '12345'")
+    # Returns read the counted fields as dated in community_version.
+    raw(small, "UPDATE community_version SET households = 0")
+    raw(small, "UPDATE community SET division_code = '12345'")
     found = codes(small, definition)
     assert {"E-PROFILE-HOUSEHOLDS", "E-PROFILE-DIVISION-CODE"} <= set(found)
-    raw(small, "UPDATE community SET households = 100, resident_population = 0")
+    raw(small, "UPDATE community_version SET households = 100, resident_population = 0")
     assert "E-PROFILE-POPULATION" in codes(small, definition)
 
 
 def test_persons_per_household_warning(small: Any, definition: Any) -> None:
-    raw(small, "UPDATE community SET resident_population = 9000")  # 18 per household
+    raw(small, "UPDATE community_version SET resident_population = 9000")  # 18 per household
     assert "W-PERSONS-PER-HOUSEHOLD" in codes(small, definition)
 
 

@@ -214,7 +214,7 @@ _TRACKED = {"community", "volunteer_team", "volunteer", "worker", "facility", "s
 
 
 # Revisions that changed no table's columns reuse the rows of the last one that did.
-ROWS_BY_REVISION = {"0001": "0001", "0002": "0001", "0003": "0003"}
+ROWS_BY_REVISION = {"0001": "0001", "0002": "0001", "0003": "0003", "0004": "0004"}
 
 
 def _rows_0003() -> dict[str, list[dict[str, object]]]:
@@ -230,11 +230,28 @@ def _rows_0003() -> dict[str, list[dict[str, object]]]:
     return out
 
 
+def _rows_0004() -> dict[str, list[dict[str, object]]]:
+    """0004 dates the profile's counted fields: the values before and after a change."""
+    out = _rows_0003()
+    counted = ("households", "resident_population", "registered_population",
+               "committee_members", "secretary_is_director", "unit_head", "statistics_head",
+               "preparer", "phone")  # fmt: skip
+    now = {k: out["community"][0][k] for k in counted}
+    stamp = {"created_at": "2026-01-01 08:00:00", "created_by": "clerk"}
+    out["community_version"] = [
+        {"id": 1, "community_id": 1, "valid_from": "2015-01-01", **now, **stamp,
+         "households": 1100},
+        {"id": 2, "community_id": 1, "valid_from": "2026-07-01", **now, **stamp},
+    ]  # fmt: skip
+    return out
+
+
 def rows_for(revision: str) -> dict[str, list[dict[str, object]]]:
     base = ROWS_BY_REVISION.get(revision)
-    if base not in ("0001", "0003"):
+    makers = {"0001": lambda: ROWS_0001, "0003": _rows_0003, "0004": _rows_0004}
+    if base not in makers:
         raise SystemExit(f"no fixture rows defined for revision {revision}")
-    source = ROWS_0001 if base == "0001" else _rows_0003()
+    source = makers[base]()
     out: dict[str, list[dict[str, object]]] = {}
     for table, rows in source.items():
         full = []

@@ -62,3 +62,32 @@ def test_profile_page_edits_and_saves(qtbot: Any, ctx: Any) -> None:
     assert get_profile(ctx.store)["households"] == 1200
     page.form.editors["division_code"].clear()
     assert not page.save_button.isEnabled()
+
+
+def test_editing_a_counted_field_asks_from_which_date(qtbot: Any, ctx: Any) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate, Qt
+
+    from commdesk.store.services.profile import profile_history
+
+    page = ProfilePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    assert not page.effective.isVisible()  # nothing counted edited: no question
+    page.form.editors["households"].clear()
+    qtbot.keyClicks(page.form.editors["households"], "1200")
+    assert page.effective.isVisible()
+    assert page.effective.date() == QDate.currentDate()  # default: today
+    # The clerk selects the date and types another one.
+    page.effective.setFocus()
+    qtbot.keyClick(page.effective, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.effective, "2026-07-01")
+    assert page.effective.value() == date(2026, 7, 1)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "2026-07-01" in page.status.text()
+    history = profile_history(ctx.store)
+    assert [(v["valid_from"], v["households"]) for v in history][-1] == (date(2026, 7, 1), 1200)
+    assert get_profile(ctx.store, on=date(2026, 6, 30))["households"] == 1000
+    assert not page.effective.isVisible()

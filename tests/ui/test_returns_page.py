@@ -410,6 +410,7 @@ def test_audit_errors_refuse_export_and_write_nothing(
     con = sqlite3.connect(store_with_profile.path)
     try:
         con.execute("UPDATE community SET households = 0")
+        con.execute("UPDATE community_version SET households = 0")
         con.commit()
     finally:
         con.close()
