@@ -80,7 +80,7 @@ def _assumed_date(default_word: str) -> Any:
         if checked.ok and checked.value is not None:
             return checked.value
         raise argparse.ArgumentTypeError(
-            _t("“{text}” is neither {word} nor a date YYYY-MM-DD", text=text, word=default_word)
+            _t("“{value}” is neither {word} nor a date YYYY-MM-DD", value=text, word=default_word)
         )
 
     return parse

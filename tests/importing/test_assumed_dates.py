@@ -22,8 +22,6 @@ from import_helpers import (
     ID_F_1985,
     ID_M_1980,
     ID_M_1990,
-    main_cli_has_import,
-    run_cli,
     xlsx,
 )
 
@@ -71,14 +69,8 @@ def volunteers_on_roster(data: Path, period: str, out: Path) -> object:
 
 
 def import_roster(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``commdesk import volunteers …`` through the console script.
-
-    Until ``import`` is registered in the main parser (issue 11, another branch),
-    the importer's own parser runs in a real process instead.
-    """
-    if main_cli_has_import():
-        return commdesk(data, "import", "volunteers", *args)
-    return run_cli(data, "volunteers", *args)
+    """``commdesk import volunteers …`` through the console script."""
+    return commdesk(data, "import", "volunteers", *args)
 
 
 @pytest.fixture
