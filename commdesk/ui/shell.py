@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from commdesk.store import privacy
@@ -108,8 +108,24 @@ class Shell(QObject):
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_font_scale())
         )
         self.settings_dialog = dialog
+        self._forget_when_finished(dialog, "settings_dialog")
         dialog.open()
         return dialog
+
+    def _forget_when_finished(self, dialog: QDialog, attribute: str) -> None:
+        """Drop the reference once the dialog closes, and let it go.
+
+        A finished dialog may be deleted with its window (a language change rebuilds
+        the window); holding on to it left a dangling wrapper that the next restore
+        tried to close.
+        """
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def forget(_result: int) -> None:
+            if getattr(self, attribute) is dialog:
+                setattr(self, attribute, None)
+
+        dialog.finished.connect(forget)
 
     def apply_settings(self, language: str, font_scale: int) -> None:
         settings = self.ctx.settings
@@ -173,6 +189,7 @@ class Shell(QObject):
             lambda path: QTimer.singleShot(0, lambda: self.restore_backup(path))
         )
         self.backups_dialog = dialog
+        self._forget_when_finished(dialog, "backups_dialog")
         dialog.open()
         return dialog
 
