@@ -1,7 +1,8 @@
 """What every widget needs, passed explicitly instead of living in globals.
 
 One :class:`UiContext` per open data folder: the store, the catalogues
-(released + local), the per-folder settings, the shared undo stack and a
+(released + local), the per-folder settings, one undo stack per ledger page
+(grouped, so Edit → Undo follows the page in front) and a
 ``changed`` signal that pages listen to after any write.
 """
 
@@ -11,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.store.catalogue_store import load_catalogues
@@ -40,7 +41,7 @@ class UiContext:
     store: Store
     settings: QSettings
     catalogues: Catalogues
-    undo_stack: QUndoStack = field(default_factory=QUndoStack)
+    undo_group: QUndoGroup = field(default_factory=QUndoGroup)
     events: DataEvents = field(default_factory=DataEvents)
 
     @classmethod
@@ -54,6 +55,19 @@ class UiContext:
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
+
+    def undo_stack_for(self, key: str) -> QUndoStack:
+        """The undo stack of one ledger page; it outlives a rebuilt window."""
+        for stack in self.undo_group.stacks():
+            if stack.objectName() == key:
+                return stack
+        stack = QUndoStack(self.undo_group)
+        stack.setObjectName(key)
+        return stack
+
+    def clear_undo(self) -> None:
+        for stack in self.undo_group.stacks():
+            stack.clear()
 
     def reload_catalogues(self) -> None:
         self.catalogues = load_catalogues(self.store)

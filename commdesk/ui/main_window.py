@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.sidebar.currentRowChanged.connect(self._on_nav)
         self.ctx.events.changed.connect(self._on_data_changed)
-        self.ctx.undo_stack.indexChanged.connect(self._update_actions)
+        self.ctx.undo_group.indexChanged.connect(self._update_actions)
         self._restore_state()
         self._update_title()
         self._update_status()
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         for spec in (SERVICES_SPEC, FACILITIES_SPEC, VOLUNTEERS_SPEC, TEAMS_SPEC, WORKERS_SPEC):
             page = LedgerPage(self.ctx, spec, self)
             page.counts_changed.connect(self._update_status)
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
             page.table.selectionModel().selectionChanged.connect(self._update_actions)
             self.ledger_pages[spec.key] = page
         people = QTabWidget(self)
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
             self._after_page_change()
 
     def _after_page_change(self) -> None:
+        page = self.current_ledger_page()
+        self.ctx.undo_group.setActiveStack(page.undo_stack if page is not None else None)
         self._update_actions()
         self._update_status()
 
@@ -312,9 +315,9 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Delete"), self._delete, QKeySequence.StandardKey.Delete,
             SP.SP_TrashIcon,
         )  # fmt: skip
-        self.act_undo = self.ctx.undo_stack.createUndoAction(self, translate("MainWindow", "Undo"))
+        self.act_undo = self.ctx.undo_group.createUndoAction(self, translate("MainWindow", "Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.ctx.undo_stack.createRedoAction(self, translate("MainWindow", "Redo"))
+        self.act_redo = self.ctx.undo_group.createRedoAction(self, translate("MainWindow", "Redo"))
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.act_undo, self.act_redo])
         self.act_find = self._action(

@@ -77,7 +77,7 @@ def _round(
 ) -> None:
     """Add, edit, delete through the page, then undo all three."""
     name = page.spec.key
-    store, service, undo = page.ctx.store, page.service, page.ctx.undo_stack
+    store, service, undo = page.ctx.store, page.service, page.undo_stack
     before = page.row_count()
     dialog = page.new_record()
     _check(dialog is not None, f"{name}: no entry dialog")
@@ -154,7 +154,7 @@ def _run(
         _check(wizard.basics.isComplete(), "profile wizard: sample profile rejected")
         wizard.accept()
         _check(has_valid_profile(store), "profile wizard: profile not stored")
-    wizard.close()
+    wizard.hide()
     wizard.deleteLater()
     window: MainWindow = shell.open_main_window()
     app.processEvents()

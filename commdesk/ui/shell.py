@@ -197,7 +197,7 @@ class Shell(QObject):
         """Back up the current data, restore ``source``, reopen everything on it."""
         data_dir = self.ctx.data_dir
         self._close_windows()
-        self.ctx.undo_stack.clear()
+        self.ctx.clear_undo()
         self.ctx.store.close()
         result: RestoreResult | None = None
         try:
@@ -247,6 +247,8 @@ class Shell(QObject):
 
     # ------------------------------------------------------------ teardown
     def _close_windows(self) -> None:
+        if self.wizard is not None:
+            self.wizard.hide()  # closing it from here is no question for the clerk
         for widget in (self.window, self.wizard, self.settings_dialog, self.backups_dialog):
             if widget is not None:
                 widget.close()
@@ -262,4 +264,4 @@ class Shell(QObject):
             self.idle.stop()
             self.idle = None
         self._close_windows()
-        self.ctx.undo_stack.clear()
+        self.ctx.clear_undo()

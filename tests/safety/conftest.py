@@ -64,7 +64,7 @@ def ctx(qapp: object, store_with_profile: object) -> Iterator[object]:
     i18n.install(None, "zh_CN")
     context = UiContext.create(store_with_profile)  # type: ignore[arg-type]
     yield context
-    context.undo_stack.clear()
+    context.clear_undo()
 
 
 @pytest.fixture

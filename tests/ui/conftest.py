@@ -33,4 +33,4 @@ def ctx(qapp: QApplication, store_with_profile: Any) -> Iterator[Any]:
 
     context = UiContext.create(store_with_profile)
     yield context
-    context.undo_stack.clear()
+    context.clear_undo()

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from ui_helpers import answer_question
 
 from commdesk.store import maintenance
 from commdesk.store.services.volunteers import teams
@@ -91,3 +92,23 @@ def test_restore_after_a_settings_change(qtbot: Any, shell: Shell, change: str) 
     assert seen  # the clerk was asked first
     assert shell.window is not None and shell.window is not window
     assert [t["name"] for t in teams.query(shell.ctx.store)] == ["旧服务队"]
+
+
+def test_esc_on_the_first_run_wizard_asks_before_quitting(qtbot: Any, store: Any) -> None:
+    translators = Translators()
+    shell = Shell(store, translators)
+    try:
+        assert shell.start()
+        wizard = shell.wizard
+        assert wizard is not None
+        qtbot.waitExposed(wizard)
+        seen: list[str] = []
+        answer_question(QMessageBox.StandardButton.No, seen)
+        QTest.keyClick(wizard, Qt.Key.Key_Escape)
+        assert seen, "Esc quit without asking"
+        assert wizard.isVisible()
+        answer_question(QMessageBox.StandardButton.Yes)
+        QTest.keyClick(wizard, Qt.Key.Key_Escape)
+        assert not wizard.isVisible()
+    finally:
+        shell.dispose()
