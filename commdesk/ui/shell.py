@@ -87,6 +87,8 @@ class Shell(QObject):
         window = MainWindow(self.ctx)
         window.settings_requested.connect(self.open_settings)
         window.backups_requested.connect(self.open_backups)
+        window.lock_requested.connect(lambda: self.lock(on_request=True))
+        window.set_lock_available(privacy.has_password(self.ctx.store))
         window.show()
         self.window = window
         if old is not None:
@@ -148,6 +150,8 @@ class Shell(QObject):
     def update_idle_lock(self) -> None:
         """Idle lock on when a password is set and minutes > 0; off otherwise."""
         store = self.ctx.store
+        if self.window is not None:
+            self.window.set_lock_available(privacy.has_password(store))
         minutes = privacy.lock_minutes(store) if privacy.has_password(store) else 0
         if minutes <= 0:
             if self.idle is not None:
@@ -159,11 +163,13 @@ class Shell(QObject):
         else:
             self.idle.set_minutes(minutes)
 
-    def lock(self) -> LockDialog:
-        """Cover the windows and ask for the password (idle timeout or on request)."""
+    def lock(self, *, on_request: bool = False) -> LockDialog | None:
+        """Cover the windows and ask for the password (idle timeout or File → Lock now)."""
+        if not privacy.has_password(self.ctx.store):
+            return None  # nothing to unlock with
         if self.idle is not None:
             self.idle.paused = True
-        return self.locker.lock()
+        return self.locker.lock(on_request=on_request)
 
     def _unlocked(self) -> None:
         if self.idle is not None:
