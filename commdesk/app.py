@@ -50,10 +50,6 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
     importlib.import_module("commdesk.store.engine")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from commdesk.ui.compat import protect_none
-
-    protect_none()
-
     from commdesk.ui.context import open_settings
     from commdesk.ui.theme import apply_style
     from commdesk.ui.translations import Translators, default_language

@@ -10,9 +10,6 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from commdesk.domain import i18n
-from commdesk.ui.compat import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 
 @pytest.fixture(autouse=True)
