@@ -31,6 +31,9 @@ def _application() -> object:
         QCoreApplication.setOrganizationName("CommDesk")
         QCoreApplication.setApplicationName("CommDesk")
         app = QApplication(sys.argv[:1])
+        from commdesk.ui.theme import app_icon
+
+        app.setWindowIcon(app_icon())  # title bars, task bar and Alt+Tab
     return app
 
 
