@@ -119,7 +119,7 @@ class CatalogueDialog(QDialog):
         layout.addLayout(add_row)
         layout.addWidget(buttons)
         self.kind.currentIndexChanged.connect(self.reload)
-        self.resize(640, 560)
+        self.resize(680, 640)
         self.reload()
 
     def current_kind(self) -> str:
