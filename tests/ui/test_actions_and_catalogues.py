@@ -116,3 +116,33 @@ def test_a_local_catalogue_item_is_added_from_the_menu(qtbot: Any, shell: Shell)
     assert form is not None
     assert form.form.editors["category_code"].findData("X001", CODE_ROLE) >= 0
     form.reject()
+
+
+def test_setting_a_password_in_settings_enables_lock_now(
+    qtbot: Any, shell: Shell, fast_hash: None
+) -> None:
+    from commdesk.ui.lock_screen import PrivacySettings, SetPasswordDialog
+
+    window = shown_window(qtbot, shell)
+    assert not window.act_lock_now.isEnabled()
+    window.act_settings.trigger()
+    dialog = shell.settings_dialog
+    assert dialog is not None
+    section = dialog.findChild(PrivacySettings)
+    assert section is not None
+
+    def type_password() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, SetPasswordDialog):
+            QTimer.singleShot(20, type_password)
+            return
+        QTest.keyClicks(box.new, "abcd1234")
+        QTest.keyClicks(box.repeat, "abcd1234")
+        QTest.keyClick(box.repeat, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_password)
+    qtbot.mouseClick(section.set_button, Qt.MouseButton.LeftButton)
+    assert privacy.has_password(shell.ctx.store)
+    assert window.act_lock_now.isEnabled()
+    assert "Settings" not in window.act_lock_now.toolTip()
+    dialog.reject()

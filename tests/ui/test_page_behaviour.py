@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import answer_question, service_row
@@ -20,6 +20,17 @@ def activate(qtbot: Any, window: MainWindow) -> None:
     """Shortcuts need the active window; offscreen, nothing reactivates it after a dialog."""
     window.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def press_enter_on_question() -> None:
+    def attempt() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            QTest.keyClick(box, Qt.Key.Key_Return)
+        else:
+            QTimer.singleShot(20, attempt)
+
+    QTimer.singleShot(0, attempt)
 
 
 def make_window(qtbot: Any, ctx: Any) -> MainWindow:
@@ -56,6 +67,10 @@ def test_delete_asks_naming_the_count_and_offers_undo(qtbot: Any, ctx: Any) -> N
     QTest.keyClick(page.table, Qt.Key.Key_Delete)
     assert len(seen) == 1 and "1" in seen[0]
     assert page.row_count() == 1  # cancelled: nothing deleted
+    activate(qtbot, window)
+    press_enter_on_question()
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)
+    assert page.row_count() == 1  # a reflex Enter keeps the rows: Cancel is the default
     activate(qtbot, window)
     answer_question(QMessageBox.StandardButton.Yes)
     QTest.keyClick(page.table, Qt.Key.Key_Delete)
