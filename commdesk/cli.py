@@ -84,11 +84,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from commdesk.paths import keep_private
+
+    keep_private()
     parser = build_parser()
     args = parser.parse_args(argv)
-    from commdesk.paths import resolve_data_dir
+    from commdesk.paths import resolve_data_dir, tighten_data_dir
 
     data_dir = resolve_data_dir(args.data_dir)
+    tighten_data_dir(data_dir)
     try:
         if args.self_test or args.command is None:
             from commdesk.app import run_gui

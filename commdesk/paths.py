@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
 import sys
 from pathlib import Path
+
+log = logging.getLogger("commdesk.privacy")
 
 APP_NAME = "CommDesk"
 DB_FILE_NAME = "commdesk.sqlite"
@@ -39,3 +43,44 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return default_data_dir()
+
+
+def keep_private() -> None:
+    """Every file and folder this process creates is the user's alone (0600 / 0700),
+    whatever the login's umask: the database, its -wal/-shm, backups, logs, reports
+    and exports hold residents' ID numbers, and the Debian-based 统信UOS / 麒麟 PCs
+    of government offices are often shared between accounts. No-op off POSIX, where
+    the per-user data folder is private already."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def tighten_data_dir(data_dir: Path) -> list[Path]:
+    """Make an existing data folder and everything in it private (made before
+    :func:`keep_private`, or by another program); returns what was changed."""
+    if os.name != "posix" or not data_dir.is_dir():
+        return []
+    changed: list[Path] = []
+    for folder, dirs, files in os.walk(data_dir):
+        for name, private in ((folder, 0o700), *((os.path.join(folder, f), 0o600) for f in files)):
+            try:
+                st = os.lstat(name)
+            except OSError:
+                continue
+            if stat.S_ISLNK(st.st_mode) or st.st_uid != os.getuid():
+                continue
+            if stat.S_IMODE(st.st_mode) & 0o077:
+                try:
+                    os.chmod(name, stat.S_IMODE(st.st_mode) & private)
+                except OSError:
+                    continue
+                changed.append(Path(name))
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+    if changed:
+        log.warning(
+            "made %d item(s) of %s readable by this account only: %s",
+            len(changed),
+            data_dir,
+            ", ".join(str(p.relative_to(data_dir)) for p in changed[:10]),
+        )
+    return changed

@@ -86,6 +86,12 @@ def commit_import(
         rejected=len(plan.rejected),
         warnings=len(plan.warnings),
     )
+    result.notes.extend(
+        translate("Import", "{field} was not in the file: {count} rows got “{value}”.").format(
+            field=label, count=total, value=value
+        )
+        for label, value in plan.defaulted
+    )
     done = 0
 
     def step(count: int) -> None:

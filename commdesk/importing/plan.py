@@ -16,8 +16,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.i18n import translate
-from commdesk.domain.ledgers import TEAM, VOLUNTEERS, Ledger
+from commdesk.domain.ledgers import BOOL, CHOICE, TEAM, VOLUNTEERS, Ledger
 from commdesk.importing import headers as hdr
 from commdesk.importing.errors import ImportFileError
 from commdesk.importing.gc_pause import gc_paused
@@ -77,6 +78,8 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
     new_teams: list[str] = field(default_factory=list)
     remember: dict[int, str | None] | None = None
+    # Fields without a column that every row gets by default: (field label, value shown).
+    defaulted: list[tuple[str, str]] = field(default_factory=list)
     update_duplicates: bool = False
     encoding: str | None = None
 
@@ -176,6 +179,8 @@ def plan_import(
             translate("Import", "Used the column mapping remembered for these headers.")
         )
     catalogues = cached_catalogues(load_catalogues(store))
+    plan.defaulted = _defaulted(k.ledger, columns, catalogues)
+    plan.notes.extend(defaulted_note(label, value) for label, value in plan.defaulted)
     today = today or date.today()  # once, not once per date cell
     pipeline = RowPipeline(
         k.ledger, columns, catalogues, _lookups(store, k.ledger, columns), today=today
@@ -268,6 +273,33 @@ def _require(ledger: Ledger, columns: hdr.ColumnMapping) -> None:
                 'Name the column with --map "表头=field".',
             ).format(names=names, headers="、".join(h for h in columns.headers if h) or "-")
         )
+
+
+def _defaulted(
+    ledger: Ledger, columns: hdr.ColumnMapping, catalogues: Catalogues
+) -> list[tuple[str, str]]:
+    """Importable fields that no column feeds but that take a default on every row
+    (服务提供方 = 社区工作者 when the file has no provider column): named to the clerk,
+    never filled in silently."""
+    mapped = set(columns.fields.values())
+    found = []
+    for f in ledger.fields:
+        if f.default is None or f.name in mapped or not f.visible or f.derived_from_id:
+            continue
+        if f.kind == CHOICE and f.catalogue:
+            shown = catalogues[f.catalogue].label(str(f.default))
+        elif f.kind == BOOL:
+            shown = translate("Import", "yes") if f.default else translate("Import", "no")
+        else:
+            shown = str(f.default)
+        found.append((f.label(), shown))
+    return found
+
+
+def defaulted_note(label: str, value: str) -> str:
+    return translate(
+        "Import", "The file has no column for {field}: every row gets the default “{value}”."
+    ).format(field=label, value=value)
 
 
 def _lookups(store: Store, ledger: Ledger, columns: hdr.ColumnMapping) -> Lookups:

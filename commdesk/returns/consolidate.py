@@ -60,6 +60,7 @@ from commdesk.returns.consolidate_model import (
     MissingUnit,
     Value,
     Values,
+    path_key,
 )
 from commdesk.returns.consolidate_structure import (
     LEVEL_KIND,
@@ -69,7 +70,12 @@ from commdesk.returns.consolidate_structure import (
 )
 from commdesk.returns.definition import Definition
 from commdesk.returns.xlsx_reader import BadFileError, NotAReturnError, read_return
-from commdesk.store.services.township import CHILD_LENGTH, TownshipInfo
+from commdesk.store.services.township import (
+    CHILD_LENGTH,
+    SIGNATORY_FIELDS,
+    Signatories,
+    TownshipInfo,
+)
 
 Progress = Callable[[int, int], None]
 __all__ = [
@@ -98,18 +104,11 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
             else [p]
         )
         for f in found:
-            key = _key(f)
+            key = path_key(f)
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
-
-
-def _key(path: Path) -> Path:
-    try:
-        return Path(path).resolve()
-    except OSError:
-        return Path(path).absolute()
 
 
 def read_inputs(
@@ -189,16 +188,20 @@ def classify(
     include_altered: Collection[Path | str] = (),
     catalogues: Catalogues | None = None,
     output: Path | None = None,
+    signatories: Signatories | None = None,
 ) -> Consolidation:
-    """Judge already-read inputs and sum the included ones (cheap: re-run on every change)."""
+    """Judge already-read inputs and sum the included ones (cheap: re-run on every change).
+
+    The footer's signatories are ``signatories`` when given, else the township's.
+    """
     catalogues = catalogues or released()
-    explicit = {_key(Path(p)) for p in include_altered}
-    out_key = _key(output) if output is not None else None
+    explicit = {path_key(Path(p)) for p in include_altered}
+    out_key = path_key(output) if output is not None else None
     for f in inputs:
         f.status, f.reason, f.notes, f.values, f.duplicate_of = PENDING, "", [], None, None
         if f.read_error is not None:
             exclude(f, *f.read_error)
-        elif out_key is not None and _key(f.path) == out_key:
+        elif out_key is not None and path_key(f.path) == out_key:
             exclude(f, OUTPUT_FILE, "这是本次汇总要写入的文件，不作为输入。")
     for f in pending(inputs):
         check_identity(f, definition, period)
@@ -234,7 +237,7 @@ def classify(
     if township is not None and township.entries:
         for f in pending(inputs):
             check_roster(f, township)
-    resolve_duplicates(pending(inputs))
+    resolve_duplicates(pending(inputs), explicit)
 
     child = cons.input_length
     input_def = level_definition(definition, child, catalogues)
@@ -242,7 +245,7 @@ def classify(
     shares = share_rows(definition, catalogues)
     for f in pending(inputs):
         assert f.ret is not None
-        if f.ret.altered and _key(f.path) not in explicit:
+        if f.ret.altered and path_key(f.path) not in explicit:
             exclude(
                 f,
                 ALTERED,
@@ -271,9 +274,10 @@ def classify(
             "division_code": cons.unit_code,
             "township_name": cons.unit_name,
         }
-        if township is not None:
-            for key in ("unit_head", "statistics_head", "preparer", "phone"):
-                profile[key] = getattr(township, key) or None
+        signed = signatories or township
+        if signed is not None:
+            for key in SIGNATORY_FIELDS:
+                profile[key] = getattr(signed, key) or None
         values = [f.values for f in included if f.values is not None]
         cons.result = sum_returns(out_def, period, profile, values, catalogues)
         cons.issues = audit_values(cons.result, len(cons.unit_code))
@@ -307,6 +311,7 @@ def consolidate(
     progress: Progress | None = None,
     report_date: date | None = None,
     exported_at: datetime | None = None,
+    signatories: Signatories | None = None,
 ) -> Consolidation:
     """Read, check and sum ``paths`` (files or folders); write to ``out`` when given.
 
@@ -321,6 +326,7 @@ def consolidate(
         include_altered=include_altered,
         catalogues=catalogues,
         output=out,
+        signatories=signatories,
     )
     if out is not None and cons.result is not None:
         from commdesk.returns.consolidate_sheets import write_consolidation

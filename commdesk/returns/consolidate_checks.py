@@ -1,16 +1,18 @@
 """The checks one input goes through, in order, each leaving a status and a reason.
 
 Identity (definition, period), the unit's code (level and prefix), the roster,
-duplicates (the newest export wins), then the figures: the table structure
-must match the definition, summable cells must be numbers and the structural
-and check rules must hold — recomputed from the workbook, not trusted.
+duplicates (a genuine return beats an altered one, then the newest export wins),
+then the figures: the table structure must match the definition, summable cells
+must be numbers and the structural and check rules must hold — recomputed from
+the workbook, not trusted.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues
@@ -19,6 +21,7 @@ from commdesk.domain.validators import PROVINCE_CODES
 from commdesk.returns.audit import Issue, structural_issues
 from commdesk.returns.compute import ReturnResult, TableResult, expression_names
 from commdesk.returns.consolidate_model import (
+    ALTERED,
     AUDIT_ERRORS,
     DUPLICATE,
     FOREIGN,
@@ -30,6 +33,7 @@ from commdesk.returns.consolidate_model import (
     InputFile,
     Value,
     Values,
+    path_key,
 )
 from commdesk.returns.consolidate_structure import (
     ALL,
@@ -42,6 +46,7 @@ from commdesk.returns.consolidate_structure import (
 )
 from commdesk.returns.definition import Definition, Row, compile_expression
 from commdesk.returns.expressions import evaluate
+from commdesk.returns.xlsx_reader import same_value
 from commdesk.store.services.township import (
     CHILD_LENGTH,
     COMMITTEE_KINDS,
@@ -49,6 +54,7 @@ from commdesk.store.services.township import (
     TownshipInfo,
 )
 
+BY_SURFACE = "纳入汇总（按表面数据）"
 MAX_LISTED = 5  # problems quoted per file; the rest are counted
 
 
@@ -130,37 +136,96 @@ def check_roster(f: InputFile, township: TownshipInfo) -> None:
         f.notes.append(f"名册登记为“{zh[entry.kind]}”，报表为“{zh[f.kind]}”，按报表计入城乡分组。")
 
 
-def _recency(f: InputFile) -> tuple[datetime, float, str]:
+def _rank(f: InputFile, explicit: Collection[Path]) -> tuple[bool, bool, datetime, float, str]:
+    """Unaltered first, then altered ones the clerk chose to include, then the newest export."""
     try:
         mtime = f.path.stat().st_mtime
     except OSError:
         mtime = 0.0
-    return (f.exported_at or datetime.min, mtime, f.path.name)
+    altered = f.ret is None or f.ret.altered
+    return (not altered, path_key(f.path) in explicit, f.exported_at or datetime.min, mtime,
+            f.path.name)  # fmt: skip
 
 
-def resolve_duplicates(pool: list[InputFile]) -> None:
-    """The newest export of a committee is its return; older ones are listed, not summed."""
+def _figures(f: InputFile) -> Values:
+    """What the file shows: the verified figures, or its visible cells when altered."""
+    assert f.ret is not None
+    return f.ret.visible_values if f.ret.altered else f.ret.values
+
+
+def figure_differences(a: InputFile, b: InputFile) -> list[str]:
+    """Cells whose figure differs between two returns of the same template, as
+    "表1 101 第1列：a 为 X，b 为 Y" (sheet names as the workbooks show them)."""
+    fa, fb = _figures(a), _figures(b)
+    layout = (a.ret.meta.get("layout") if a.ret is not None else None) or {}
+    out = []
+    for table in sorted(set(fa) | set(fb)):
+        sheet = str((layout.get(table) or {}).get("sheet") or table)
+        rows_a, rows_b = fa.get(table) or {}, fb.get(table) or {}
+        for row in sorted(set(rows_a) | set(rows_b)):
+            cells_a, cells_b = rows_a.get(row) or {}, rows_b.get(row) or {}
+            for col in sorted(set(cells_a) | set(cells_b)):
+                va, vb = cells_a.get(col), cells_b.get(col)
+                if not same_value(va, vb):
+                    out.append(
+                        f"{sheet} {row} 第{col}列：{a.path.name} 为 {_shown(va)}，"
+                        f"{b.path.name} 为 {_shown(vb)}"
+                    )
+    return out
+
+
+def _shown(value: Value) -> str:
+    return "空白" if value is None or value == "" else str(value)
+
+
+def _comparison(other: InputFile, keep: InputFile) -> str:
+    """How ``other`` compares with the return chosen instead, said truthfully."""
+    differences = figure_differences(other, keep)
+    if differences:
+        return f"数字不同：{listing(differences)}"
+    if other.ret is not None and other.ret.altered:
+        return "数字相同，但本文件导出后被修改"
+    return "内容相同"
+
+
+def resolve_duplicates(pool: list[InputFile], explicit: Collection[Path] = ()) -> None:
+    """One return per committee: an unaltered one always beats an altered one, then the
+    newest export; the others are listed with the reason and how their figures compare.
+
+    An altered file that loses keeps the status "altered" (that is what is wrong
+    with it); an older genuine one is a "duplicate".
+    """
     groups: dict[str, list[InputFile]] = defaultdict(list)
     for f in pool:
         groups[f.code].append(f)
     for group in groups.values():
         if len(group) < 2:
             continue
-        group.sort(key=_recency, reverse=True)
+        group.sort(key=lambda f: _rank(f, explicit), reverse=True)
         keep = group[0]
-        kept_at = _when(keep)
+        keep_genuine = keep.ret is not None and not keep.ret.altered
+        why = "未被修改的" if keep_genuine else "导出时间较新的"
+        unit = f"{keep.name or '同一单位'}（{keep.code}）"
         for other in group[1:]:
-            same = keep.ret and other.ret and keep.ret.stored_sha256 == other.ret.stored_sha256
             other.duplicate_of = keep.path
-            exclude(
-                other,
-                DUPLICATE,
-                f"与 {keep.path.name} 同为{other.name or '同一单位'}（{other.code}）的报表"
-                f"{'（内容相同）' if same else ''}；采用导出时间较新的 {keep.path.name}"
-                f"（{kept_at}），本文件导出于{_when(other)}。",
-            )
-        names = "、".join(o.path.name for o in group[1:])
-        keep.notes.append(f"同一单位另有{len(group) - 1}份较早导出的报表未采用：{names}。")
+            compared = _comparison(other, keep)
+            used = f"采用{why} {keep.path.name}（导出于{_when(keep)}），本文件导出于{_when(other)}"
+            if other.ret is not None and other.ret.altered:
+                exclude(
+                    other,
+                    ALTERED,
+                    f"报表导出后被修改：{listing(other.ret.problems)}。与 {keep.path.name} 同为"
+                    f"{unit}的报表（{compared}）；{used}。"
+                    + ("" if keep_genuine else f"如已核实，可明确选择将本文件{BY_SURFACE}。"),
+                )
+            else:
+                exclude(
+                    other,
+                    DUPLICATE,
+                    f"与 {keep.path.name} 同为{unit}的报表（{compared}）；{used}。",
+                )
+        names = "、".join(f"{o.path.name}（{o.status_zh}）" for o in group[1:])
+        keep.notes.append(f"同一单位另有{len(group) - 1}份报表未采用：{names}。")
 
 
 def _when(f: InputFile) -> str:

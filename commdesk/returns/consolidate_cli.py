@@ -3,7 +3,9 @@
 One line per input file with its status; exit 0 when every file was used and
 no expected committee is missing, 1 when anything was left out (the output is
 still written), 2 when nothing could be consolidated or the arguments are bad
-(one line on stderr). The township roster, if any, comes from the data folder.
+(one line on stderr). The township roster and the footer's signatories, if any, come
+from the data folder; --unit-head, --statistics-head, --preparer and --phone replace
+those for one run.
 Heavy imports happen inside :func:`run`, so wiring the parser costs nothing.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,14 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         metavar="CODE",
         help="its division code: 9 digits (township) or 6 (county); default: roster or inputs",
     )
+    signed = "for this run; default: the township roster's"
+    p.add_argument("--unit-head", metavar="NAME", help=f"单位负责人 in the footer ({signed})")
+    p.add_argument("--statistics-head", metavar="NAME", help=f"统计负责人 in the footer ({signed})")
+    p.add_argument("--preparer", metavar="NAME", help=f"填表人 in the footer ({signed})")
+    p.add_argument("--phone", metavar="PHONE", help=f"联系电话 in the footer ({signed})")
+    p.add_argument(
+        "--report-date", metavar="DATE", help="报出日期, e.g. 2026-10-08 (default: today)"
+    )
     return p
 
 
@@ -65,7 +76,12 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
     """(TownshipInfo or None, catalogues) from the data folder and the --unit-* options."""
     from commdesk.domain.catalogues import released
     from commdesk.store.engine import StoreError, db_path, open_store
-    from commdesk.store.services.township import RosterError, TownshipInfo, check_unit_code
+    from commdesk.store.services.township import (
+        SIGNATORY_FIELDS,
+        RosterError,
+        TownshipInfo,
+        check_unit_code,
+    )
 
     township, catalogues = None, released()
     if db_path(data_dir).exists():
@@ -85,14 +101,40 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
             code = check_unit_code(args.unit_code, (9, 6))
         except RosterError as exc:
             raise _Failed(f"--unit-code: {exc}") from exc
-        entries = township.entries if township is not None and township.code == code else ()
+        same = township is not None and township.code == code
+        entries = township.entries if same else ()
         name = args.unit_name or (township.name if entries else "") or f"区划代码{code}"
-        township = TownshipInfo(name, code, tuple(entries))
+        signed = {k: getattr(township, k) for k in SIGNATORY_FIELDS} if same else {}
+        township = TownshipInfo(name, code, tuple(entries), **signed)
     elif args.unit_name and township is not None:
-        township = TownshipInfo(args.unit_name, township.code, township.entries)
+        township = replace(township, name=args.unit_name)
     elif args.unit_name:
         raise _Failed("--unit-name needs --unit-code (or a township roster in the data folder)")
     return township, catalogues
+
+
+def _signatories(args: argparse.Namespace, township: Any) -> Any:
+    """The roster's signatories, each replaced by its option when given; checked."""
+    from commdesk.store.services.township import SIGNATORY_FIELDS, RosterError, check_signatories
+
+    values = {k: getattr(township, k, "") if township is not None else "" for k in SIGNATORY_FIELDS}
+    values.update({k: getattr(args, k) for k in SIGNATORY_FIELDS if getattr(args, k) is not None})
+    try:
+        return check_signatories(**values)
+    except RosterError as exc:
+        raise _Failed(str(exc)) from exc
+
+
+def _report_date(text: str | None) -> Any:
+    from commdesk.domain.validators import check_date
+
+    if text is None:
+        return None
+    checked = check_date(text)
+    if checked.errors or checked.value is None:
+        problem = checked.errors[0] if checked.errors else "empty"
+        raise _Failed(f"--report-date: {problem}")
+    return checked.value
 
 
 def _run(args: argparse.Namespace, data_dir: Path) -> int:
@@ -118,6 +160,8 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
     except DefinitionError as exc:
         raise _Failed(str(exc)) from exc
     township, catalogues = _township(args, data_dir)
+    signatories = _signatories(args, township)
+    report_date = _report_date(args.report_date)
     try:
         cons = consolidate(
             [Path(p) for p in args.inputs],
@@ -127,6 +171,8 @@ def _run(args: argparse.Namespace, data_dir: Path) -> int:
             include_altered=[Path(p) for p in args.include_altered],
             catalogues=catalogues,
             out=out,
+            report_date=report_date,
+            signatories=signatories,
         )
     except OSError as exc:
         raise _Failed(f"cannot write {out}: {exc.strerror or exc}") from exc

@@ -54,6 +54,14 @@ STATUS_ZH = {
 }
 
 
+def path_key(path: Path | str) -> Path:
+    """A path as compared: resolved when possible, so one file listed twice is one input."""
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
+
+
 @dataclass
 class InputFile:
     """One input workbook and what consolidation made of it."""

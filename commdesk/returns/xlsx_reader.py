@@ -15,6 +15,7 @@ import hashlib
 import json
 import math
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -23,11 +24,13 @@ from typing import Any
 
 from python_calamine import CalamineWorkbook
 
+from commdesk.importing.errors import ImportFileError
+from commdesk.importing.guards import check_zip, scan_xlsx_sheet, xlsx_parts
 from commdesk.returns.xlsx_writer import (
     FORMAT_MARKER,
-    FORMAT_VERSION,
     META_FIRST_CHUNK_ROW,
     META_SHEET,
+    READABLE_VERSIONS,
     canonical_json,
 )
 
@@ -38,6 +41,10 @@ _COORD = re.compile(r"^([A-Z]{1,3})([1-9][0-9]{0,6})$")
 _REL_TOL = 1e-9
 _ABS_TOL = 1e-9
 MAX_CELL_PROBLEMS = 20  # a shifted sheet would otherwise list every cell
+# A return has six tables and a township workbook a sheet per committee; far more
+# than these is a hostile or broken file, refused before calamine allocates it.
+MAX_SHEETS = 1_000
+MAX_SHEET_CELLS = 2_000_000
 
 
 class BadFileError(ValueError):
@@ -154,10 +161,42 @@ def _show(value: Value) -> str:
     return "空" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 
+def _guard(path: Path) -> None:
+    """The importer's zip and sheet-extent guards, with a return's smaller bounds.
+
+    calamine materialises a sheet as a dense rectangle: one stray value at
+    XFD1048576 makes it ask for 500 GB and abort the process (no exception), and
+    a value at ZZ60000 costs gigabytes. A return is a few hundred cells a sheet.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_zip(zf)
+            sheets = xlsx_parts(zf).sheets
+            if len(sheets) > MAX_SHEETS:
+                raise BadFileError(
+                    f"{path.name}：工作簿有 {len(sheets)} 个工作表，远多于一份报表，未读取。"
+                )
+            for name, (_state, part) in sheets.items():
+                try:
+                    scan = scan_xlsx_sheet(zf, part)
+                except ImportFileError:
+                    scan = None
+                if scan is None or scan.cells > MAX_SHEET_CELLS:
+                    size = f"为 {scan.rows} 行 × {scan.columns} 列" if scan else "过大或已损坏"
+                    raise BadFileError(
+                        f"{path.name}：工作表“{name}”的已用区域{size}，不是一份报表，未读取。"
+                    )
+    except ImportFileError as exc:  # zip bomb, encryption, too many parts
+        raise BadFileError(f"{path.name}：{exc}") from exc
+    except zipfile.BadZipFile as exc:
+        raise BadFileError(f"{path.name}：不是 Excel（.xlsx）工作簿（不是 zip 文件）。") from exc
+
+
 def _open(path: Path) -> CalamineWorkbook:
     try:
         if path.stat().st_size == 0:
             raise BadFileError(f"{path.name}：文件为空，不是 Excel 工作簿。")
+        _guard(path)
         return CalamineWorkbook.from_path(str(path))
     except BadFileError:
         raise
@@ -185,7 +224,7 @@ def _read_meta(wb: CalamineWorkbook, path: Path) -> tuple[dict[str, Any], str, s
     if _text(_at(grid, 0, 0)) != FORMAT_MARKER:
         raise NotAReturnError(f"{path.name}：不是 CommDesk 导出的统计报表（缺少格式标记）。")
     version = _text(_at(grid, 0, 1))
-    if version != str(FORMAT_VERSION):
+    if version not in {str(v) for v in READABLE_VERSIONS}:
         raise NotAReturnError(
             f"{path.name}：报表文件格式版本 {version or '未知'} 不受支持，请升级 CommDesk。"
         )
@@ -195,6 +234,8 @@ def _read_meta(wb: CalamineWorkbook, path: Path) -> tuple[dict[str, Any], str, s
     except ValueError:
         count = -1
     first = META_FIRST_CHUNK_ROW - 1
+    if count > len(grid) - first:  # more chunks claimed than rows exist: not ours
+        count = -1
     chunks = [_text(_at(grid, first + i, 0)) for i in range(max(count, 0))]
     try:
         if count < 1:
@@ -250,8 +291,12 @@ def _check_visible(
                         f"{name} {row} 第{col}列 单元格 {coord} 与元数据不一致："
                         f"元数据为 {_show(expected)}，表格中为 {_show(seen)}。"
                     )
-    if mismatches > MAX_CELL_PROBLEMS:
-        problems.append(f"另有 {mismatches - MAX_CELL_PROBLEMS} 个单元格与元数据不一致。")
+    budget = max(MAX_CELL_PROBLEMS - mismatches, 0)
+    text_ok, text_problems = _check_text(meta, grids, wb, layout, problems, budget)
+    ok = ok and text_ok
+    more = max(mismatches - MAX_CELL_PROBLEMS, 0) + max(text_problems - budget, 0)
+    if more:
+        problems.append(f"另有 {more} 个单元格与导出时不一致。")
     # A value in the metadata without a visible cell is a tampered layout too.
     for table, rows in values.items():
         for row, cols in rows.items():
@@ -260,6 +305,68 @@ def _check_visible(
                     ok = False
                     problems.append(f"{table} {row} 第{col}列：元数据中缺少对应的表格单元格。")
     return visible, ok
+
+
+def _check_text(
+    meta: dict[str, Any],
+    grids: dict[str, list[list[Any]]],
+    wb: CalamineWorkbook,
+    layout: dict[str, Any],
+    problems: list[str],
+    budget: int,
+) -> tuple[bool, int]:
+    """Every visible cell that is not a figure (labels, codes, period, 填报单位, dates,
+    signatories, notes) as exported, and no text added (format 2 on). Lists at most
+    ``budget`` problems; returns (all as exported, problems found)."""
+    texts: dict[str, dict[str, Value]] = meta.get("visible_text") or {}
+    figures: dict[str, set[str]] = {}
+    for spec in layout.values():
+        cells = figures.setdefault(str(spec.get("sheet", "")), set())
+        cells.update(str(c) for cols in (spec.get("cells") or {}).values() for c in cols.values())
+    ok = True
+    shown = 0
+
+    def say(message: str) -> None:
+        nonlocal shown
+        shown += 1
+        if shown <= budget:
+            problems.append(message)
+
+    for name, cells in texts.items():
+        if name not in wb.sheet_names:
+            say(f"工作表“{name}”缺失或已改名。")
+            ok = False
+            continue
+        if name not in grids:
+            grids[name] = _sheet(wb, name)
+        grid = grids[name]
+        for coord, expected in cells.items():
+            index = _cell_index(str(coord))
+            seen = normalise(_at(grid, *index)) if index is not None else None
+            if not same_value(normalise(expected), seen):
+                ok = False
+                say(
+                    f"{name}!{coord} 的内容与导出时不同：导出时为“{_show(expected)}”，"
+                    f"现在为“{_show(seen)}”。"
+                )
+        known = figures.get(name, set()) | set(cells)
+        for r, row in enumerate(grid):
+            for c, value in enumerate(row):
+                coord = f"{_column_name(c)}{r + 1}"
+                if normalise(value) is not None and coord not in known:
+                    ok = False
+                    say(f"{name}!{coord} 是导出后添加的内容：“{_show(normalise(value))}”。")
+    return ok, shown
+
+
+def _column_name(index: int) -> str:
+    """0-based column index → A, B, …, AA."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
 
 
 def read_return(path: Path) -> ReturnFile:

@@ -25,14 +25,18 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from commdesk.returns.audit import Issue
-from commdesk.returns.compute import ReturnResult, TableResult
+from commdesk.returns.compute import ReturnResult, TableResult, Value
 from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
 
 FORMAT_MARKER = "commdesk-return"
-FORMAT_VERSION = 1
+# 2: the metadata also holds the text of every visible cell ("visible_text"), so
+# a label, code, period, 填报单位 or date edited after export is evident too.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 META_SHEET = "_commdesk"
 NOTES_SHEET = "审核说明"
 # Metadata sheet: A1 FORMAT_MARKER, B1 format version, B2 SHA-256 of the canonical
@@ -49,6 +53,7 @@ META_PASSWORD = "commdesk-return-v1"
 # Header labels padded with full-width spaces so the colons line up, as printed forms do.
 HEADER_BLOCK_LABELS = {**HEADER_LABELS, "form_number": "表　　号"}
 KEY_LETTERS = ("甲", "乙", "丙")
+TOTAL_CODE = "TOTAL"
 COMMUNITY_KIND_ZH = {"village": "村", "urban": "居"}
 
 # Row layout of a table sheet.
@@ -61,7 +66,9 @@ HEAD_ROW = 10  # column labels
 HEAD_UNIT_ROW = 11  # column units (merged with HEAD_ROW where there is none)
 KEY_ROW = 12  # 甲 乙 丙 / 1 2 3 …
 BODY_ROW = 13
-LANDSCAPE_ABOVE = 6  # numeric columns
+# A4 with 0.5" margins holds about this many column-width units across (Excel's unit,
+# one digit of the default font): wider tables print landscape instead of shrinking.
+PORTRAIT_UNITS = 96
 
 # Shared style objects, registered once per workbook as named styles: assigning a
 # style by name is cheap, whereas assigning Font/Border objects makes openpyxl
@@ -90,7 +97,7 @@ def _named_styles() -> list[NamedStyle]:
     """Every style a return uses; names prefixed so they never clash with Excel's own."""
     general = "General"
     specs: list[tuple[str, Font, Alignment, bool, str]] = [
-        ("block", FONT_SMALL, LEFT, False, general),
+        ("block", FONT_SMALL, Alignment(horizontal="right", vertical="center"), False, general),
         ("title", FONT_TITLE, CENTER, False, general),
         ("center", FONT, CENTER, False, general),
         ("left", FONT, LEFT, False, general),
@@ -138,7 +145,7 @@ def canonical_json(content: Mapping[str, Any]) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
-def plain_value(value: Any) -> int | float | str | None:
+def plain_value(value: Any) -> Value:
     """Values as they go into the workbook: no bools, no NaN/∞ (Excel would repair them)."""
     if isinstance(value, bool):
         return int(value)
@@ -189,6 +196,23 @@ def _merge(ws: Worksheet, row1: int, col1: int, row2: int, col2: int) -> None:
     for row in range(row1, row2 + 1):
         for col in range(col1, col2 + 1):
             ws.cell(row=row, column=col).style = style
+
+
+def header_block_lines(header: Mapping[str, Any]) -> list[str]:
+    """表号 … 有效期至, padded to one width: right-aligned, they stand as one block
+    against the table's right edge, their colons in a column, as on the paper form."""
+    lines = [f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}" for key in HEADER_FIELDS]
+    wide = max(text_width(line) for line in lines)
+    padded = []
+    for line in lines:
+        full, half = divmod(wide - text_width(line), 2)
+        padded.append(line + "　" * full + " " * half)
+    return padded
+
+
+def printed_code(row: Row) -> str:
+    """The 乙 column: a 合计 row's internal key (TOTAL) is not a code of the form."""
+    return "—" if row.code == TOTAL_CODE else row.code
 
 
 def _effective_indent(row: Row) -> int:
@@ -270,8 +294,7 @@ def _table_sheet(
 
     # Top-right block: 表号, 制定机关, 批准机关, 批准文号, 有效期至.
     rb = lay.right_block_start()
-    for row, key in zip(HEADER_BLOCK_ROWS, HEADER_FIELDS, strict=True):
-        text = f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}"
+    for row, text in zip(HEADER_BLOCK_ROWS, header_block_lines(header), strict=True):
         _put(ws, row, rb + 1, text, "cd-block", to=(row, n), height=13)
 
     # Title, period.
@@ -316,7 +339,7 @@ def _table_sheet(
         indent = min(_effective_indent(row), MAX_INDENT)
         bold = "-bold" if row.total or row.subtotal else ""
         _put(ws, r, 1, row.label, f"cd-label{indent}{bold}")
-        _put(ws, r, 2, row.code, "cd-cell")
+        _put(ws, r, 2, printed_code(row), "cd-cell")
         if lay.units_column:
             _put(ws, r, 3, row.unit or None, "cd-cell")
         lines = _lines(row.label, lay.widths[0] - 2 * indent)
@@ -370,7 +393,7 @@ def _footer(
 
 def _print_setup(ws: Worksheet, lay: _Layout, last_row: int) -> None:
     """Wide tables print landscape; the print area stops at the footer."""
-    landscape = len(lay.columns) > LANDSCAPE_ABOVE
+    landscape = lay.total_width > PORTRAIT_UNITS
     _page_setup(ws, landscape=landscape, title_rows=f"{HEAD_ROW}:{KEY_ROW}")
     ws.print_area = f"A1:{get_column_letter(lay.n)}{last_row}"
 
@@ -444,6 +467,7 @@ def metadata_content(
     report_date: date,
     exported_at: datetime,
     program_version: str,
+    visible_text: Mapping[str, Mapping[str, Value]] | None = None,
 ) -> dict[str, Any]:
     """The machine-readable return: what the township checks and consolidates.
 
@@ -478,13 +502,28 @@ def metadata_content(
             for tr in result.tables
         },
         "layout": {code: dict(v) for code, v in layout.items()},
+        "visible_text": {name: dict(cells) for name, cells in (visible_text or {}).items()},
         "notes": {k: v for k, v in sorted(notes.items()) if v},
         "issues": [{"code": i.code, "level": i.level, "message": i.message} for i in issues],
     }
 
 
+def visible_text(ws: Worksheet, value_cells: set[str]) -> dict[str, Value]:
+    """Every non-empty cell of a visible sheet that is not a figure: labels, codes,
+    the period, 填报单位, the division code, signatories, dates, notes. Hashed with
+    the figures, so an edit of any of them after export shows."""
+    found: dict[str, Value] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is not None and cell.coordinate not in value_cells:
+                found[cell.coordinate] = plain_value(cell.value)
+    return found
+
+
 def _meta_sheet(ws: Worksheet, text: str, sha: str) -> None:
-    ws.sheet_state = "hidden"
+    # veryHidden: not listed under Excel's or WPS's "Unhide…"; with the workbook's
+    # structure locked it cannot be unhidden or deleted without unprotecting first.
+    ws.sheet_state = "veryHidden"
     chunks = [text[i : i + CHUNK_CHARS] for i in range(0, len(text), CHUNK_CHARS)] or [""]
     fixed = [(FORMAT_MARKER, str(FORMAT_VERSION)), ("sha256", sha), ("chunks", str(len(chunks)))]
     for row, (label, value) in enumerate([*fixed, ("json", None)], start=1):
@@ -527,6 +566,11 @@ def build_workbook(
         cells = _table_sheet(wb.create_sheet(name), result, tr, report_date)
         layout[tr.table.code] = {"sheet": name, "cells": cells}
     _notes_sheet(wb.create_sheet(NOTES_SHEET), result, notes, issues)
+    figures = {
+        spec["sheet"]: {coord for cols in spec["cells"].values() for coord in cols.values()}
+        for spec in layout.values()
+    }
+    texts = {ws.title: visible_text(ws, figures.get(ws.title, set())) for ws in wb.worksheets}
     content = metadata_content(
         result,
         layout=layout,
@@ -535,12 +579,14 @@ def build_workbook(
         report_date=report_date,
         exported_at=exported_at,
         program_version=program_version,
+        visible_text=texts,
     )
     text = canonical_json(content)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     _meta_sheet(wb.create_sheet(META_SHEET), text, sha)
     wb.active = 0
     wb.worksheets[0].sheet_view.tabSelected = True
+    wb.security = WorkbookProtection(workbookPassword=META_PASSWORD, lockStructure=True)
     return wb, sha
 
 

@@ -311,6 +311,11 @@ class Township(Base):
     name: Mapped[str] = mapped_column(String(60), nullable=False)
     code: Mapped[str] = mapped_column(String(9), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    # Signatories printed in the footer of the township's consolidated return.
+    unit_head: Mapped[str | None] = mapped_column(String(30))
+    statistics_head: Mapped[str | None] = mapped_column(String(30))
+    preparer: Mapped[str | None] = mapped_column(String(30))
+    phone: Mapped[str | None] = mapped_column(String(30))
 
 
 class TownshipCommittee(Base):

@@ -1,48 +1,50 @@
 """The 汇总 page: committees' return workbooks in, the township's return out.
 
 Pick files or a folder, choose the period, and every file gets a row with its
-status (colour) and reason; an altered workbook can be included explicitly.
+status (colour) and reason; an altered workbook can be included explicitly,
+and a file taken off the list (Delete, or 移除 in the context menu).
 Reading (hundreds of files) and writing run on a page-owned one-thread pool,
 with progress; results come back through queued signals. The township roster
 is edited on the second tab. All work goes through :mod:`returns.consolidate`
 and the roster service — no SQL here.
 
-Embedding (main window)::
+Embedding (main window), with the state kept by the context across rebuilds::
 
-    page = ConsolidationPage(ctx.store, ctx.data_dir, parent, settings=ctx.settings)
+    state = ctx.page_state.setdefault("consolidation", IntakeState())
+    page = ConsolidationPage(ctx.store, ctx.data_dir, parent, settings=ctx.settings,
+                             state=state)
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from commdesk.domain.periods import Period
+from commdesk.domain.validators import check_date
 from commdesk.returns import library
 from commdesk.returns.definition import Definition
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
 from commdesk.store.services.township import load_roster
+from commdesk.ui.consolidation_files import FileTable
 from commdesk.ui.consolidation_roster import RosterPanel
 from commdesk.ui.context import open_settings
 from commdesk.ui.errors import user_message
@@ -55,35 +57,19 @@ if TYPE_CHECKING:  # the consolidation code pulls in openpyxl: load it on first 
     from commdesk.returns.consolidate import Consolidation, InputFile
 
 translate = QCoreApplication.translate
-PATH_ROLE = Qt.ItemDataRole.UserRole
-MISSING = "missing"
-COLOURS = {  # status -> (background, text)
-    "included": ("#e6f4ea", "#1a7f37"),
-    "included-altered": ("#fff4d6", "#7a5200"),
-    "duplicate": ("#eef1f2", "#5b6b73"),
-    "output-file": ("#eef1f2", "#5b6b73"),
-}
-EXCLUDED_COLOURS = ("#fdecea", "#b42318")
 
 
-def status_label(status: str) -> str:
-    """The status in the UI language (the reason stays as the workbook says it)."""
-    return {
-        "included": translate("ConsolidationPage", "Included"),
-        "included-altered": translate("ConsolidationPage", "Included (altered, visible cells)"),
-        "altered": translate("ConsolidationPage", "Altered after export"),
-        "not-a-return": translate("ConsolidationPage", "Not a CommDesk return"),
-        "unreadable": translate("ConsolidationPage", "Damaged or unreadable"),
-        "wrong-definition": translate("ConsolidationPage", "Different return template"),
-        "wrong-period": translate("ConsolidationPage", "Different period"),
-        "foreign-code": translate("ConsolidationPage", "Not under this township"),
-        "wrong-level": translate("ConsolidationPage", "Wrong level"),
-        "duplicate": translate("ConsolidationPage", "Duplicate (older export)"),
-        "audit-errors": translate("ConsolidationPage", "Audit errors"),
-        "inactive": translate("ConsolidationPage", "Inactive in the roster"),
-        "output-file": translate("ConsolidationPage", "Output file"),
-        MISSING: translate("ConsolidationPage", "Missing"),
-    }.get(status, status)
+@dataclass
+class IntakeState:
+    """What the clerk put on the page. The UI context keeps it, so a language or font
+    switch (which rebuilds the main window) does not empty the list."""
+
+    sources: list[Path] = field(default_factory=list)  # files and folders as chosen
+    removed: set[Path] = field(default_factory=set)  # files taken off the list (resolved)
+    include_altered: set[Path] = field(default_factory=set)  # resolved paths
+    inputs: list[Any] = field(default_factory=list)  # InputFile, read from the sources
+    period_code: str = ""
+    report_date: str = ""
 
 
 class ConsolidationPage(QWidget):
@@ -92,7 +78,7 @@ class ConsolidationPage(QWidget):
     checked = Signal()  # the file list shows fresh statuses
     exportFinished = Signal(object)  # Path of the written workbook
 
-    FILE, UNIT, CODE, KIND, STATUS, REASON, INCLUDE = range(7)
+    FILE, UNIT, CODE, KIND, STATUS, REASON, INCLUDE = range(7)  # FileTable's columns
 
     def __init__(
         self,
@@ -102,6 +88,7 @@ class ConsolidationPage(QWidget):
         *,
         settings: QSettings | None = None,
         today: date | None = None,
+        state: IntakeState | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page_consolidation")
@@ -109,17 +96,47 @@ class ConsolidationPage(QWidget):
         self.data_dir = Path(data_dir)
         self.settings = settings if settings is not None else open_settings(self.data_dir)
         self.definition: Definition = library.current(self.data_dir)
-        self.sources: list[Path] = []  # files and folders as the clerk chose them
-        self.inputs: list[InputFile] = []
-        self.include_altered: set[Path] = set()
+        self.state = state if state is not None else IntakeState()
         self.consolidation: Consolidation | None = None
         self.progress: QProgressDialog | None = None
         self.result_message: QMessageBox | None = None
         self._tasks = BackgroundTasks(self)
         self._generation = 0
-        self._showing = False
+        self._reselect: int | None = None  # row to select once a removal is checked
         self._build(today or date.today())
         self._tasks.busy_changed.connect(self._update_buttons)
+        self._resume()
+
+    # The clerk's choices live in ``state``; these names read like plain attributes.
+    @property
+    def sources(self) -> list[Path]:
+        return self.state.sources
+
+    @property
+    def inputs(self) -> list[InputFile]:
+        return self.state.inputs
+
+    @property
+    def include_altered(self) -> set[Path]:
+        return self.state.include_altered
+
+    def _resume(self) -> None:
+        """A page rebuilt on a kept state shows its list again (checked anew)."""
+        if self.state.period_code:
+            self.picker.set_period(Period.parse(self.state.period_code))
+        self.picker.periodChanged.connect(self._period_changed)
+        self.report_date_edit.setText(self.state.report_date)
+        self.report_date_edit.textChanged.connect(
+            lambda text: setattr(self.state, "report_date", text)
+        )
+        if self.state.inputs:
+            self.recheck()
+        elif self.state.sources:
+            self.reload()
+
+    def _period_changed(self, period: Period) -> None:
+        self.state.period_code = period.code
+        self.recheck()
 
     # ------------------------------------------------------------ layout
     def _build(self, today: date) -> None:
@@ -137,7 +154,6 @@ class ConsolidationPage(QWidget):
         hint.setWordWrap(True)
 
         self.picker = PeriodPicker(list(self.definition.periods), today, self)
-        self.picker.periodChanged.connect(lambda _p: self.recheck())
         self.add_files_button = QPushButton(translate("ConsolidationPage", "Add files…"), self)
         self.add_files_button.clicked.connect(self.choose_files)
         self.add_folder_button = QPushButton(translate("ConsolidationPage", "Add folder…"), self)
@@ -153,30 +169,11 @@ class ConsolidationPage(QWidget):
             bar.addWidget(b)
         bar.addWidget(self.clear_button)
 
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("consolidationFiles")
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("ConsolidationPage", "File"),
-                translate("ConsolidationPage", "Committee"),
-                translate("ConsolidationPage", "Division code"),
-                translate("ConsolidationPage", "Type"),
-                translate("ConsolidationPage", "Status"),
-                translate("ConsolidationPage", "Reason"),
-                translate("ConsolidationPage", "Include anyway"),
-            ]
-        )
-        header = self.table.horizontalHeader()
-        for col in range(7):
-            mode = QHeaderView.ResizeMode.ResizeToContents
-            if col == self.REASON:
-                mode = QHeaderView.ResizeMode.Stretch
-            header.setSectionResizeMode(col, mode)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.itemChanged.connect(self._include_toggled)
+        self.table = FileTable(self)
+        self.table.includeToggled.connect(self._include_toggled)
+        self.table.removeRequested.connect(self.remove_selected)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.remove_action = self.table.remove_action
 
         self.summary = QLabel(self)
         self.summary.setObjectName("consolidationSummary")
@@ -188,9 +185,17 @@ class ConsolidationPage(QWidget):
         )
         self.export_button.setObjectName("primary")
         self.export_button.clicked.connect(self.start_export)
+        self.report_date_edit = QLineEdit(self)
+        self.report_date_edit.setObjectName("reportDate")
+        self.report_date_edit.setPlaceholderText(translate("ConsolidationPage", "today"))
+        self.report_date_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 14)
+        report_label = QLabel(translate("ConsolidationPage", "Report date:"), self)
+        report_label.setBuddy(self.report_date_edit)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
         bottom.addWidget(self.busy_label)
+        bottom.addWidget(report_label)
+        bottom.addWidget(self.report_date_edit)
         bottom.addWidget(self.export_button)
 
         intake = QWidget(self)
@@ -232,6 +237,7 @@ class ConsolidationPage(QWidget):
         for b in (self.add_files_button, self.add_folder_button, self.clear_button):
             b.setEnabled(not busy)
         self.reload_button.setEnabled(not busy and bool(self.sources))
+        self.remove_action.setEnabled(not busy and bool(self.table.selected_paths()))
 
     # ------------------------------------------------------------ background tasks
     def _run(
@@ -284,16 +290,41 @@ class ConsolidationPage(QWidget):
             self.add_paths([Path(folder)])
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Add files or folders (each once) and read everything again."""
+        """Add files or folders (each once) and read everything again.
+
+        A file removed earlier comes back when it, or its folder, is added again.
+        """
         known = {p.resolve() for p in self.sources}
-        self.sources += [p for p in paths if p.resolve() not in known]
+        self.sources.extend(p for p in paths if p.resolve() not in known)
+        for p in paths:
+            key = p.resolve()
+            self.state.removed -= {r for r in self.state.removed if key in (r, r.parent)}
         self.reload()
 
     def clear(self) -> None:
-        self.sources, self.inputs, self.include_altered = [], [], set()
+        self.state.sources, self.state.inputs = [], []
+        self.state.include_altered, self.state.removed = set(), set()
         self.consolidation = None
         self._generation += 1
         self._show(None)
+
+    def remove_selected(self) -> int:
+        """Take the selected files off the list (not off the disk) and check the rest again.
+
+        A file that came with a folder stays off when the folder is read again.
+        """
+        paths = self.table.selected_paths()
+        if self.is_busy() or not paths:
+            return 0
+        keys = {p.resolve() for p in paths}
+        self.state.sources = [s for s in self.sources if s.resolve() not in keys]
+        self.state.removed |= keys
+        self.state.include_altered -= keys
+        self.state.inputs = [f for f in self.inputs if f.path.resolve() not in keys]
+        row = min(i.row() for i in self.table.selectedIndexes())
+        self.recheck()
+        self._reselect = row
+        return len(keys)
 
     def reload(self) -> None:
         """Read every source file (in the background), then check them."""
@@ -311,7 +342,8 @@ class ConsolidationPage(QWidget):
     def _read_done(self, generation: int, inputs: list[InputFile]) -> None:
         if generation != self._generation:
             return
-        self.inputs = inputs
+        removed = self.state.removed
+        self.state.inputs = [f for f in inputs if f.path.resolve() not in removed]
         self.recheck()
 
     def _settings(self) -> dict[str, Any]:
@@ -343,77 +375,23 @@ class ConsolidationPage(QWidget):
         self.busy_label.setText("")
         self.consolidation = cons
         self._show(cons)
+        if self._reselect is not None and self.table.rowCount():
+            self.table.selectRow(min(self._reselect, self.table.rowCount() - 1))
+        self._reselect = None
         self._update_buttons()
         self.checked.emit()
 
     # ------------------------------------------------------------ display
     def _show(self, cons: Consolidation | None) -> None:
-        self._showing = True
-        try:
-            files = cons.files if cons is not None else []
-            missing = cons.missing if cons is not None else []
-            self.table.setRowCount(len(files) + len(missing))
-            for r, f in enumerate(files):
-                kind = f.community.get("kind_zh") or ""
-                cells = [f.path.name, f.name, f.code, kind, status_label(f.status)]
-                detail = "\n".join(x for x in [f.reason, *f.notes] if x)
-                self._fill_row(r, [*cells, detail], f.status, str(f.path))
-                altered = f.ret is not None and f.ret.altered
-                self._include_cell(r, f, altered)
-            for i, m in enumerate(missing, start=len(files)):
-                zh = {"village": "村", "urban": "居"}.get(m.kind, "")
-                cells = ["—", m.name, m.code, zh, status_label(MISSING), m.reason]
-                self._fill_row(i, cells, MISSING, "")
-                self.table.setItem(i, self.INCLUDE, QTableWidgetItem(""))
-        finally:
-            self._showing = False
-        self.table.resizeRowsToContents()
+        self.table.show_consolidation(cons, self.include_altered)
         self.summary.setText(self._summary_text(cons))
         self._update_buttons()
 
-    def _fill_row(self, r: int, cells: list[str], status: str, path: str) -> None:
-        background, colour = COLOURS.get(status, EXCLUDED_COLOURS)
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            item.setData(PATH_ROLE, path)
-            if c == self.FILE:
-                item.setToolTip(path)
-            if c == self.STATUS:
-                item.setData(Qt.ItemDataRole.UserRole + 1, status)
-                item.setBackground(QBrush(QColor(background)))
-                item.setForeground(QBrush(QColor(colour)))
-            self.table.setItem(r, c, item)
-
-    def _include_cell(self, r: int, f: InputFile, altered: bool) -> None:
-        item = QTableWidgetItem("")
-        item.setData(PATH_ROLE, str(f.path))
-        if altered and f.status in ("altered", "included-altered", "audit-errors"):
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            chosen = f.path.resolve() in self.include_altered
-            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
-            item.setToolTip(
-                translate(
-                    "ConsolidationPage",
-                    "This workbook was edited after export. Tick to sum its visible cells "
-                    "anyway; the 汇总说明 sheet records it.",
-                )
-            )
-        else:
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.table.setItem(r, self.INCLUDE, item)
-
     def row_of(self, name: str) -> int:
-        """The table row of the file called ``name`` (tests, keyboard users), or -1."""
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, self.FILE)
-            if item is not None and item.text() == name:
-                return r
-        return -1
+        return self.table.row_of(name)
 
     def status_of(self, name: str) -> str:
-        r = self.row_of(name)
-        item = self.table.item(r, self.STATUS) if r >= 0 else None
-        return str(item.data(Qt.ItemDataRole.UserRole + 1)) if item is not None else ""
+        return self.table.status_of(name)
 
     def _summary_text(self, cons: Consolidation | None) -> str:
         if cons is None:
@@ -438,11 +416,8 @@ class ConsolidationPage(QWidget):
             )
         return text
 
-    def _include_toggled(self, item: QTableWidgetItem) -> None:
-        if self._showing or item.column() != self.INCLUDE:
-            return
-        path = Path(str(item.data(PATH_ROLE))).resolve()
-        if item.checkState() == Qt.CheckState.Checked:
+    def _include_toggled(self, path: Path, ticked: bool) -> None:
+        if ticked:
             self.include_altered.add(path)
         else:
             self.include_altered.discard(path)
@@ -459,6 +434,16 @@ class ConsolidationPage(QWidget):
         cons = self.consolidation
         if self.is_busy() or cons is None or cons.result is None:
             return
+        try:
+            report_date = self.report_date()
+        except ValueError as exc:
+            QMessageBox.warning(
+                self,
+                translate("ConsolidationPage", "Consolidation"),
+                translate("ConsolidationPage", "Report date: {problem}").format(problem=exc),
+            )
+            self.report_date_edit.setFocus()
+            return
         name = f"{self.definition.title}_{self.period().label_zh}_{cons.unit_name}_汇总.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
             self,
@@ -472,9 +457,16 @@ class ConsolidationPage(QWidget):
         if out.suffix.lower() != ".xlsx":
             out = out.with_name(out.name + ".xlsx")
         remember_folder(self.settings, out)
-        self._write(out)
+        self._write(out, report_date)
 
-    def _write(self, out: Path) -> None:
+    def report_date(self) -> date | None:
+        """The typed 报出日期 (blank: the day of saving); ValueError says why it is unreadable."""
+        checked = check_date(self.report_date_edit.text())
+        if checked.errors:
+            raise ValueError(checked.errors[0])
+        return checked.value
+
+    def _write(self, out: Path, report_date: date | None = None) -> None:
         inputs, options = self.inputs, self._settings()
         self.progress = export_progress(
             self, translate("ConsolidationPage", "Writing {file}…").format(file=out.name)
@@ -486,7 +478,7 @@ class ConsolidationPage(QWidget):
             if cons.result is not None:
                 from commdesk.returns.consolidate_sheets import write_consolidation
 
-                write_consolidation(cons, out)
+                write_consolidation(cons, out, report_date=report_date)
             return cons
 
         self._generation += 1

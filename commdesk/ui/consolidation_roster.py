@@ -1,4 +1,5 @@
-"""The township roster editor of the 汇总 page: profile, expected committees, xlsx import.
+"""The township roster editor of the 汇总 page: profile, signatories, expected committees,
+xlsx import.
 
 All changes go through :mod:`commdesk.store.services.township` (validated and
 audited there); errors and import results are shown in a status line rather
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -65,6 +68,7 @@ class RosterPanel(QWidget):
         code_row.addWidget(self.code_edit, 1)
         code_row.addWidget(self.save_button)
         form.addRow(translate("RosterPanel", "Division code:"), code_row)
+        self.signatories = self._signatories_box()
 
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("rosterTable")
@@ -116,11 +120,45 @@ class RosterPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.signatories)
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.refresh()
+        self._load_signatories()
+
+    def _signatories_box(self) -> QGroupBox:
+        """Who signs the consolidated return: printed in its footer (blank: left to the pen)."""
+        box = QGroupBox(
+            translate("RosterPanel", "Signatories of the consolidated return (footer)"), self
+        )
+        labels = {
+            "unit_head": translate("RosterPanel", "Unit head:"),
+            "statistics_head": translate("RosterPanel", "Statistics head:"),
+            "preparer": translate("RosterPanel", "Preparer:"),
+            "phone": translate("RosterPanel", "Phone:"),
+        }
+        self.signatory_edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout(box)
+        for i, key in enumerate(roster.SIGNATORY_FIELDS):
+            edit = QLineEdit(box)
+            edit.setObjectName(f"township_{key}")
+            edit.setMaxLength(30)
+            edit.returnPressed.connect(self.save_signatories)
+            self.signatory_edits[key] = edit
+            label = QLabel(labels[key], box)
+            label.setBuddy(edit)
+            grid.addWidget(label, i // 2, (i % 2) * 2)
+            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+        self.save_signatories_button = QPushButton(
+            translate("RosterPanel", "Save signatories"), box
+        )
+        self.save_signatories_button.clicked.connect(self.save_signatories)
+        grid.addWidget(self.save_signatories_button, 1, 4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
 
     # ------------------------------------------------------------ display
     def refresh(self) -> None:
@@ -150,6 +188,7 @@ class RosterPanel(QWidget):
         has_township = township is not None
         for w in (self.add_button, self.import_button, self.new_name, self.new_code):
             w.setEnabled(has_township)
+        self.signatories.setEnabled(has_township)
 
     @staticmethod
     def kind_label(kind: str) -> str:
@@ -176,6 +215,24 @@ class RosterPanel(QWidget):
             return False
         self._say(translate("RosterPanel", "Township saved."))
         self.refresh()
+        self.changed.emit()
+        return True
+
+    def _load_signatories(self) -> None:
+        """Not part of refresh(): editing the committees must not wipe unsaved names here."""
+        signed = roster.get_signatories(self.store)
+        for key, edit in self.signatory_edits.items():
+            edit.setText(getattr(signed, key))
+
+    def save_signatories(self) -> bool:
+        values = {key: edit.text() for key, edit in self.signatory_edits.items()}
+        try:
+            roster.save_signatories(self.store, roster.Signatories(**values))
+        except roster.RosterError as exc:
+            self._say(str(exc), error=True)
+            return False
+        self._say(translate("RosterPanel", "Signatories saved."))
+        self._load_signatories()
         self.changed.emit()
         return True
 

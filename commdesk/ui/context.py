@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -43,6 +44,9 @@ class UiContext:
     catalogues: Catalogues
     undo_group: QUndoGroup = field(default_factory=QUndoGroup)
     events: DataEvents = field(default_factory=DataEvents)
+    # What a page holds for the clerk (e.g. the 汇总 file list), by page key: it outlives
+    # the main window, which a language or font switch rebuilds.
+    page_state: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
     def create(cls, store: Store, settings: QSettings | None = None) -> UiContext:

@@ -8,7 +8,7 @@ first rows of each category in tabs, and notes about how the file was read
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from PySide6.QtCore import Qt
@@ -27,12 +27,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from commdesk.domain.ledgers import ID_NUMBER
+from commdesk.domain.ledgers import ID_NUMBER, TEAM, Field
 from commdesk.domain.validators import mask_id
 from commdesk.importing import default_report_path, plan_import
 from commdesk.importing.headers import column_letter
 from commdesk.importing.kinds import kind_for
 from commdesk.importing.plan import ImportPlan
+from commdesk.importing.rows import RowResult
+from commdesk.store.services.volunteers import team_choices
+from commdesk.ui.context import UiContext
+from commdesk.ui.display import display_value
 from commdesk.ui.import_support import (
     ERROR_STYLE,
     BusyBar,
@@ -70,36 +74,61 @@ def _table(parent: QWidget) -> QTableWidget:
     return table
 
 
-def _id_columns(plan: ImportPlan) -> frozenset[int]:
-    """Columns mapped to an ID number: shown masked, as everywhere else on screen."""
+def _raw_rows(plan: ImportPlan, rows: Iterable[tuple]) -> Iterator[tuple]:
+    """Rows the importer could not turn into values (rejected, duplicates) as they
+    stand in the file; cells mapped to an ID number show as ``mask_id`` shows one:
+    enough to find the row, not the birth date (the report file keeps them whole)."""
     kinds = {f.name: f.kind for f in kind_for(plan.kind).ledger.fields}
-    return frozenset(c for c, name in plan.columns.fields.items() if kinds.get(name) == ID_NUMBER)
+    masked = {c for c, name in plan.columns.fields.items() if kinds.get(name) == ID_NUMBER}
+    for *lead, cells in rows:
+        yield (
+            *lead,
+            [mask_id(cell_text(c)) if i in masked else cell_text(c) for i, c in enumerate(cells)],
+        )
+
+
+class StoredValues:
+    """Accepted rows as they will be stored and then shown in the ledger: "14人" reads
+    14, a provider code its label, a default that no column gave is there too."""
+
+    def __init__(self, plan: ImportPlan, ctx: UiContext) -> None:
+        self.plan = plan
+        self.ctx = ctx
+        rows = [*plan.to_add, *(r for _, r in plan.to_update)]
+        self.fields: list[Field] = [
+            f
+            for f in kind_for(plan.kind).ledger.fields
+            if f.visible
+            and any(r.values and r.values.get(f.name) not in (None, "", []) for r in rows)
+        ]
+        self._teams: dict[int, str] | None = None
+
+    def headers(self) -> list[str]:
+        return [f.label() for f in self.fields]
+
+    def texts(self, row: RowResult) -> list[str]:
+        values = row.values or {}
+        return [self._text(f, values.get(f.name), row) for f in self.fields]
+
+    def _text(self, f: Field, value: object, row: RowResult) -> str:
+        if f.kind == TEAM and value is None and row.new_team:
+            return translate("ImportWizard", "{team} (new)").format(team=row.new_team)
+        if f.kind == TEAM and self._teams is None:
+            self._teams = dict(team_choices(self.ctx.store))
+        return display_value(f, value, self.ctx.catalogues, team_names=self._teams)
 
 
 def _fill(
-    table: QTableWidget,
-    first: Sequence[str],
-    headers: Sequence[str],
-    rows: Iterable[tuple],
-    masked: frozenset[int] = frozenset(),
+    table: QTableWidget, first: Sequence[str], headers: Sequence[str], rows: Iterable[tuple]
 ) -> None:
-    """Rows are (row number, *leading texts, cells); only the first PREVIEW_ROWS are shown.
-
-    Cells of the ``masked`` columns show as ``mask_id`` shows an ID: enough to
-    find the row in the file, not the birth date (the report file keeps them whole,
-    so the clerk can fix them).
-    """
+    """Rows are (row number, *leading texts, cell texts); only the first PREVIEW_ROWS."""
     shown = list(islice(rows, PREVIEW_ROWS))
     table.clear()
     table.setColumnCount(len(first) + len(headers))
     table.setHorizontalHeaderLabels([*first, *headers])
     table.setRowCount(len(shown))
     for r, (number, *lead, cells) in enumerate(shown):
-        texts = [
-            str(number),
-            *lead,
-            *(mask_id(cell_text(c)) if i in masked else cell_text(c) for i, c in enumerate(cells)),
-        ]
+        texts = [str(number), *lead, *cells]
         for c, text in enumerate(texts[: table.columnCount()]):
             item = QTableWidgetItem(text)
             if c == 0:
@@ -202,45 +231,45 @@ class PreviewPage(QWizardPage):
         counts = plan.counts()
         self.tiles.set_counts(counts)
         headers = [h or column_letter(i) for i, h in enumerate(plan.headers)]
-        masked = _id_columns(plan)
+        stored = StoredValues(plan, self.state.ctx)
         row, reason = translate("ImportWizard", "Row"), translate("ImportWizard", "Reason")
         _fill(
             self.rejected_table,
             [row, reason],
             headers,
-            ((r.row_number, r.reason, r.cells) for r in plan.rejected),
-            masked,
+            _raw_rows(plan, ((r.row_number, r.reason, r.cells) for r in plan.rejected)),
         )
         warnings = plan.warnings[:PREVIEW_ROWS]
         wanted = {number for number, _ in warnings}
-        cells_of = {
-            r.row_number: r.cells
+        rows_of = {
+            r.row_number: r
             for r in (*plan.to_add, *(r for _, r in plan.to_update))
             if r.row_number in wanted
         }
         _fill(
             self.warnings_table,
             [row, translate("ImportWizard", "Warning")],
-            headers,
-            ((number, text, cells_of.get(number, ())) for number, text in warnings),
-            masked,
+            stored.headers(),
+            ((number, text, stored.texts(rows_of[number])) for number, text in warnings),
         )
         _fill(
             self.skipped_table,
             [row, reason],
             headers,
-            ((r.row_number, r.reason, r.cells) for r in plan.skipped),
-            masked,
+            _raw_rows(plan, ((r.row_number, r.reason, r.cells) for r in plan.skipped)),
         )
         _fill(
             self.update_table,
             [row, translate("ImportWizard", "Record")],
-            headers,
-            ((r.row_number, str(existing), r.cells) for existing, r in plan.to_update),
-            masked,
+            stored.headers(),
+            ((r.row_number, str(existing), stored.texts(r)) for existing, r in plan.to_update),
         )
-        rows = ((r.row_number, r.cells) for r in plan.to_add)
-        _fill(self.add_table, [row], headers, rows, masked)
+        _fill(
+            self.add_table,
+            [row],
+            stored.headers(),
+            ((r.row_number, stored.texts(r)) for r in plan.to_add),
+        )
         titles = [
             translate("ImportWizard", "Rejected ({count})").format(count=counts["rejected"]),
             translate("ImportWizard", "Warnings ({count})").format(count=counts["warnings"]),

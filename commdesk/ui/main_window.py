@@ -171,10 +171,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_consolidation_page(self, holder: QWidget) -> ConsolidationPage:
-        from commdesk.ui.consolidation_page import ConsolidationPage
+        from commdesk.ui.consolidation_page import ConsolidationPage, IntakeState
 
+        state = self.ctx.page_state.setdefault("consolidation", IntakeState())
         return ConsolidationPage(
-            self.ctx.store, self.ctx.data_dir, holder, settings=self.ctx.settings
+            self.ctx.store, self.ctx.data_dir, holder, settings=self.ctx.settings, state=state
         )
 
     def _build_overview_page(self, holder: QWidget) -> OverviewPage:

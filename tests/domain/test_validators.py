@@ -148,6 +148,24 @@ def test_county_outside_stdnum_validity_window_is_warning() -> None:
     assert result.warnings
 
 
+@pytest.mark.parametrize(
+    ("first17", "place", "span"),
+    [("33010619650101001", "西湖区", "1983"), ("42010219700101001", "江岸区", "1983")],
+)
+def test_real_district_before_its_table_start_says_so(first17: str, place: str, span: str) -> None:
+    # Real districts that stdnum lists only from 1983: the warning names the district,
+    # the years the table gives it and the birth year, instead of calling it unknown.
+    result = check_resident_id(with_check_digit(first17))
+    assert result.ok
+    (warning,) = result.warnings
+    assert place in warning and span in warning and first17[6:10] in warning
+    assert "not in the built-in county table" not in warning
+
+
+def test_real_district_in_its_years_has_no_warning() -> None:
+    assert check_resident_id(with_check_digit("33010619900101001")).warnings == ()
+
+
 def test_unknown_province_area_is_warning() -> None:
     id18 = with_check_digit("99999919700101001")
     result = check_resident_id(id18)

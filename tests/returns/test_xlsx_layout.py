@@ -7,8 +7,11 @@ import copy
 import dataclasses
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -28,8 +31,10 @@ from commdesk.returns.xlsx_writer import (
     KEY_ROW,
     META_SHEET,
     NOTES_SHEET,
+    PORTRAIT_UNITS,
     TITLE_ROW,
     canonical_json,
+    text_width,
 )
 
 TABLE_SHEETS = ["表1", "表2", "表3", "表4", "表5", "表6"]
@@ -71,11 +76,13 @@ def test_sheets_in_order_first_active_metadata_hidden_and_protected(wb: Any) -> 
     assert wb.sheetnames == [*TABLE_SHEETS, NOTES_SHEET, META_SHEET]
     assert wb.active.title == "表1"
     meta = wb[META_SHEET]
-    assert meta.sheet_state == "hidden"
+    # veryHidden: not offered by Excel's/WPS's Unhide; the structure is locked too.
+    assert meta.sheet_state == "veryHidden"
+    assert wb.security.lockStructure
     assert meta.protection.sheet is True
     assert meta.protection.password  # hashed, but present
     assert meta["A1"].value == "commdesk-return"
-    assert meta["B1"].value == "1"
+    assert meta["B1"].value == "2"
     assert re.fullmatch(r"[0-9a-f]{64}", meta["B2"].value)
     for name in [*TABLE_SHEETS, NOTES_SHEET]:
         assert wb[name].sheet_state == "visible"
@@ -104,18 +111,22 @@ def test_header_block_top_right_with_definition_values(
             cells = [c for c in ws[row] if c.value]
             assert len(cells) == 1, (name, row)
             cell = cells[0]
-            assert cell.value.replace("　", "") == f"{label}：{header[key]}"
+            assert cell.value.replace("　", "").rstrip() == f"{label}：{header[key]}"
             assert cell.column > 1  # right-hand side, not the left margin
             rng = merged_range(ws, cell.coordinate)
             end = rng.max_col if rng else cell.column
             assert end == width, (name, row)  # reaches the table's right edge
-            assert cell.alignment.horizontal == "left"  # colons line up
+            # Right-aligned against the table's edge (not adrift mid-page on a narrow
+            # table), every line padded to one width so the colons still line up.
+            assert cell.alignment.horizontal == "right"
+        widths = {text_width(next(c.value for c in ws[r] if c.value)) for r in range(1, 6)}
+        assert len(widths) == 1, (name, widths)
 
 
 def test_empty_header_placeholders_are_still_printed(wb: Any) -> None:
     ws = wb["表3"]
-    assert [c.value for c in ws[1] if c.value] == ["表　　号："]
-    assert [c.value for c in ws[5] if c.value] == ["有效期至："]
+    assert [c.value.rstrip("　 ") for c in ws[1] if c.value] == ["表　　号："]
+    assert [c.value.rstrip("　 ") for c in ws[5] if c.value] == ["有效期至："]
 
 
 @pytest.mark.parametrize(
@@ -182,7 +193,8 @@ def test_row_codes_labels_units_and_indented_of_which_rows(wb: Any, xlsx_result:
         for i, row in enumerate(tr.rows):
             r = BODY_ROW + i
             assert ws.cell(row=r, column=1).value == row.label
-            assert ws.cell(row=r, column=2).value == row.code
+            # 乙 column: the form's code; a 合计 row's internal key is not printed.
+            assert ws.cell(row=r, column=2).value == ("—" if row.code == "TOTAL" else row.code)
             if tr.table.has_units_column:
                 assert ws.cell(row=r, column=3).value == (row.unit or None)
     t1 = wb["表1"]
@@ -194,7 +206,8 @@ def test_row_codes_labels_units_and_indented_of_which_rows(wb: Any, xlsx_result:
     assert indent["105"] > 0 and indent["107"] > 0 and indent["109"] > 0  # 其中 rows
     t3 = wb["表3"]
     by_code = {t3.cell(row=r, column=2).value: r for r in range(BODY_ROW, t3.max_row + 1)}
-    assert t3.cell(row=by_code["TOTAL"], column=1).alignment.indent == 0
+    assert "TOTAL" not in by_code
+    assert t3.cell(row=by_code["—"], column=1).alignment.indent == 0
     assert t3.cell(row=by_code["WM"], column=1).alignment.indent == 1
     assert t3.cell(row=by_code["WM01"], column=1).alignment.indent == 2
 
@@ -284,6 +297,15 @@ def test_print_setup_a4_fit_width_titles_page_numbers(wb: Any) -> None:
         assert wb[name].print_area
     assert wb["表3"].page_setup.orientation == "landscape"  # 10 numeric columns
     assert wb["表1"].page_setup.orientation == "portrait"
+    # Orientation follows the table's printed width, not its column count: a table wider
+    # than portrait A4 turns landscape instead of being shrunk to fit (表2 had 6 columns
+    # but wide labels and printed small).
+    for name in TABLE_SHEETS:
+        ws = wb[name]
+        width = sum(d.width or 0 for d in ws.column_dimensions.values())
+        wanted = "landscape" if width > PORTRAIT_UNITS else "portrait"
+        assert ws.page_setup.orientation == wanted, (name, width)
+    assert wb["表2"].page_setup.orientation == "landscape"
 
 
 def test_frozen_below_key_row_and_right_of_descriptive_columns(wb: Any) -> None:
@@ -337,7 +359,7 @@ def test_metadata_content_and_hash(xlsx_env: Any, xlsx_case: Any) -> None:
     assert rf.hash_ok and rf.visible_ok and not rf.altered and rf.problems == []
     assert rf.stored_sha256 == xlsx_case.sha
     meta = rf.meta
-    assert meta["format"] == "commdesk-return" and meta["format_version"] == 1
+    assert meta["format"] == "commdesk-return" and meta["format_version"] == 2
     assert meta["definition"]["id"] == "community-service"
     assert meta["definition"]["version"] == xlsx_case.result.definition.version
     assert meta["period"] == {"code": "2026Q3", "kind": "quarter", "label": "2026年第3季度"}
@@ -383,6 +405,80 @@ def test_hand_edited_visible_cell_is_reported_as_altered(xlsx_case: Any, tmp_pat
     assert rf.values["T3"]["WM01"]["2"] == 4
 
 
+def _edited(source: Path, target: Path, sheet: str, coord: str, value: Any) -> Path:
+    book = openpyxl.load_workbook(source)
+    book[sheet][coord] = value
+    book.save(target)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("what", "sheet", "find"),
+    [
+        ("period text", "表1", lambda v: v == "2026年第3季度"),
+        ("填报单位", "表1", lambda v: str(v).startswith("填报单位：")),
+        ("division code", "表3", lambda v: str(v).startswith("统计用区划代码：")),
+        ("row label", "表3", lambda v: v == "养老服务"),
+        ("乙 column code", "表3", lambda v: v == "WM01"),
+        ("报出日期", "表1", lambda v: "报出日期" in str(v)),
+        ("top-right block", "表2", lambda v: str(v).startswith("表")),
+        ("审核说明", NOTES_SHEET, lambda v: isinstance(v, str) and len(v) > 4),
+    ],
+)
+def test_edited_label_or_header_cell_is_altered_and_named(
+    xlsx_case: Any, tmp_path: Path, what: str, sheet: str, find: Any
+) -> None:
+    """Tamper evidence covers the whole visible form, not only the figures."""
+    ws = openpyxl.load_workbook(xlsx_case.path)[sheet]
+    coord = next(c.coordinate for row in ws.iter_rows() for c in row if c.value and find(c.value))
+    edited = _edited(xlsx_case.path, tmp_path / "edited.xlsx", sheet, coord, "改过的内容")
+    rf = read_return(edited)
+    assert rf.altered, what
+    assert any(f"{sheet}!{coord}" in p and "改过的内容" in p for p in rf.problems), rf.problems
+
+
+def test_text_added_after_export_is_altered(xlsx_case: Any, tmp_path: Path) -> None:
+    edited = _edited(xlsx_case.path, tmp_path / "added.xlsx", "表1", "H40", "另加的说明")
+    rf = read_return(edited)
+    assert rf.altered
+    assert any("表1!H40" in p and "另加的说明" in p for p in rf.problems), rf.problems
+
+
+def test_resaved_without_edits_is_not_altered(xlsx_case: Any, tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(xlsx_case.path)
+    book.save(tmp_path / "resaved.xlsx")
+    rf = read_return(tmp_path / "resaved.xlsx")
+    assert not rf.altered, rf.problems
+
+
+@pytest.mark.parametrize("coord", ["XFD1048576", "ZZ60000"])
+def test_stray_far_cell_is_refused_without_taking_the_process_down(
+    xlsx_case: Any, tmp_path: Path, coord: str
+) -> None:
+    """calamine would allocate the dense rectangle (500 GB at XFD1048576: the process
+    aborts). Read in a child process, so a regression fails this test, not the run."""
+    hostile = _edited(xlsx_case.path, tmp_path / "hostile.xlsx", "表1", coord, 1)
+    code = (
+        "import sys\n"
+        "from commdesk.returns.xlsx_reader import BadFileError, read_return\n"
+        "try:\n"
+        "    read_return(sys.argv[1])\n"
+        "except BadFileError as exc:\n"
+        "    print(exc)\n"
+        "else:\n"
+        "    print('read')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(hostile)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "RUST_BACKTRACE": "0"},
+    )
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "hostile.xlsx" in done.stdout and "表1" in done.stdout and "未读取" in done.stdout
+
+
 def test_inserted_row_shifts_every_figure_and_problems_are_capped(
     xlsx_case: Any, tmp_path: Path
 ) -> None:
@@ -394,7 +490,7 @@ def test_inserted_row_shifts_every_figure_and_problems_are_capped(
     rf = read_return(edited)
     assert rf.altered and rf.hash_ok and not rf.visible_ok
     assert len(rf.problems) == 21
-    assert rf.problems[-1].startswith("另有") and "个单元格与元数据不一致" in rf.problems[-1]
+    assert rf.problems[-1].startswith("另有") and "个单元格与导出时不一致" in rf.problems[-1]
 
 
 def test_hand_edited_metadata_fails_the_hash(xlsx_case: Any, tmp_path: Path) -> None:
@@ -570,4 +666,5 @@ def test_metadata_survives_a_libreoffice_round_trip(
     rf = read_return(saved)
     assert rf.hash_ok and rf.visible_ok, rf.problems
     book = openpyxl.load_workbook(saved)
-    assert book[META_SHEET].sheet_state == "hidden" and book[META_SHEET].protection.sheet
+    # LibreOffice keeps it out of sight (it may write veryHidden back as hidden).
+    assert book[META_SHEET].sheet_state != "visible" and book[META_SHEET].protection.sheet

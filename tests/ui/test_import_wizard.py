@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QWizard
 from ui_helpers import make_id
 
 from commdesk.importing import plan_import
+from commdesk.importing.kinds import kind_for
 from commdesk.store.services.volunteers import teams, volunteers
 from commdesk.ui import import_commit
 from commdesk.ui.import_wizard import (
@@ -147,13 +148,22 @@ def test_file_mapping_preview_commit_report(
     assert preview.rejected_table.rowCount() == 5
     assert "lost its last digits" in preview.rejected_table.item(0, 1).text()
     assert preview.add_table.rowCount() == 35
-    # ID numbers show masked in every preview table (column D, after "Row")
-    shown_ids = [preview.add_table.item(r, 4).text() for r in range(35)]
+    # Rows to add show the values as they will be stored, under the ledger's labels.
+    add = preview.add_table
+    column = {add.horizontalHeaderItem(c).text(): c for c in range(add.columnCount())}
+    ledger = kind_for("volunteers").ledger
+    shown_ids = [add.item(r, column[ledger.field("id_number").label()]).text() for r in range(35)]
     assert all(re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", text) for text in shown_ids), shown_ids
-    assert "*" in preview.rejected_table.item(0, 5).text()  # after "Row" and "Reason"
-    assert preview.add_table.item(0, 2).text() == "张霞勇"  # other cells as in the file
+    assert add.item(0, column[ledger.field("name").label()]).text() == "张霞勇"
+    # The file has no status column: every row shows the default the ledger will store.
+    status = ledger.field("status_code")
+    assert {add.item(r, column[status.label()]).text() for r in range(35)} == {
+        ctx.catalogues[status.catalogue].label(str(status.default))
+    }
+    assert "*" in preview.rejected_table.item(0, 5).text()  # raw cells, after "Row" and "Reason"
     notes = preview.notes.text()
     assert "total row" in notes and "Blank rows skipped: 1" in notes
+    assert f"no column for {status.label()}" in notes
     assert volunteers.count(ctx.store) == 0  # the preview wrote nothing
 
     next_page(qtbot, wizard, DONE_PAGE)
@@ -471,3 +481,39 @@ def test_ledger_page_import_button_opens_the_wizard_for_its_ledger(qtbot: Any, c
     qtbot.addWidget(teams_page)
     teams_page.show()
     assert not teams_page.import_button.isVisible()
+
+
+def test_preview_shows_stored_values_and_names_defaults(
+    ctx: Any, qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Cells written "14人" / "1.5小时" preview as the numbers the ledger stores, and the
+    provider that no column gives is named as a default in the notes and the summary."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["服务日期", "服务内容", "服务类别", "服务人次", "服务时长"])
+    sheet.append(["2025-03-02", "上门探访", "养老服务", "14人", "1.5小时"])
+    sheet.append(["2025-03-09", "政策宣传", "养老", "8人次", "2小时"])
+    path = tmp_path / "services.xlsx"
+    book.save(path)
+    wizard = ImportWizard(ctx, "services")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    choose_file(qtbot, wizard, path, monkeypatch)
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    if preview.tiles.values["rejected"].text() != "0":
+        pytest.fail(preview.rejected_table.item(0, 1).text())
+    add = preview.add_table
+    column = {add.horizontalHeaderItem(c).text(): c for c in range(add.columnCount())}
+    ledger = kind_for("services").ledger
+    assert add.item(0, column[ledger.field("people_served").label()]).text() == "14"
+    assert add.item(0, column[ledger.field("hours").label()]).text() == "1.5"
+    provider = ledger.field("provider_kind_code")
+    default = ctx.catalogues[provider.catalogue].label(str(provider.default))
+    assert add.item(1, column[provider.label()]).text() == default
+    assert f"no column for {provider.label()}" in preview.notes.text()
+    next_page(qtbot, wizard, DONE_PAGE)
+    assert f"{provider.label()} was not in the file: 2 rows got “{default}”" in (
+        wizard.done_page.notes.text()
+    )

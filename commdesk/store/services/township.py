@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 
 from commdesk.domain.i18n import translate
-from commdesk.domain.validators import PROVINCE_CODES, to_halfwidth
+from commdesk.domain.validators import PROVINCE_CODES, check_phone, check_text, to_halfwidth
 from commdesk.store import audit
 from commdesk.store.engine import Store
 from commdesk.store.models import Township, TownshipCommittee
@@ -68,6 +68,19 @@ class TownshipInfo:
     @property
     def child_length(self) -> int:
         return CHILD_LENGTH.get(len(self.code), 12)
+
+
+SIGNATORY_FIELDS = ("unit_head", "statistics_head", "preparer", "phone")
+
+
+@dataclass(frozen=True)
+class Signatories:
+    """Who signs the township's consolidated return (its footer); blank = left to handwriting."""
+
+    unit_head: str = ""
+    statistics_head: str = ""
+    preparer: str = ""
+    phone: str = ""
 
 
 @dataclass
@@ -181,6 +194,59 @@ def save_township(store: Store, name: str, code: str, *, user: str | None = None
         audit.record(s, "update", "township", row.id, before=before, after=after, user=user)
 
 
+# ------------------------------------------------------------------ signatories
+def check_signatories(
+    unit_head: Any = "", statistics_head: Any = "", preparer: Any = "", phone: Any = ""
+) -> Signatories:
+    """Names trimmed (at most 30 characters), the phone as a mobile or a landline."""
+    labels = {
+        "unit_head": translate("TownshipRoster", "Unit head"),
+        "statistics_head": translate("TownshipRoster", "Statistics head"),
+        "preparer": translate("TownshipRoster", "Preparer"),
+        "phone": translate("TownshipRoster", "Phone"),
+    }
+    given = {"unit_head": unit_head, "statistics_head": statistics_head,
+             "preparer": preparer, "phone": phone}  # fmt: skip
+    values: dict[str, str] = {}
+    for key, raw in given.items():
+        checked = check_phone(raw) if key == "phone" else check_text(raw, max_length=30)
+        if checked.errors:
+            raise RosterError(
+                translate("TownshipRoster", "{field}: {problem}").format(
+                    field=labels[key], problem=checked.errors[0]
+                )
+            )
+        values[key] = str(checked.value or "")
+    return Signatories(**values)
+
+
+def get_signatories(store: Store) -> Signatories:
+    with store.read() as s:
+        row = s.scalars(select(Township).order_by(Township.id)).first()
+        if row is None:
+            return Signatories()
+        return Signatories(**{k: getattr(row, k) or "" for k in SIGNATORY_FIELDS})
+
+
+def save_signatories(store: Store, signatories: Signatories, *, user: str | None = None) -> None:
+    """Store who signs the township's return (checked again here: the CLI and GUI both call)."""
+    checked = check_signatories(**vars(signatories))
+    with store.write() as s:
+        row = s.scalars(select(Township).order_by(Township.id)).first()
+        if row is None:
+            raise RosterError(
+                translate("TownshipRoster", "Enter the township's name and code first.")
+            )
+        before = {k: getattr(row, k) or "" for k in SIGNATORY_FIELDS}
+        after = vars(checked)
+        if before == after:
+            return
+        for key, value in after.items():
+            setattr(row, key, value or None)
+        row.updated_at = audit.now()
+        audit.record(s, "update", "township", row.id, before=before, after=dict(after), user=user)
+
+
 # ------------------------------------------------------------------ expected committees
 def _entry(row: TownshipCommittee) -> RosterEntry:
     return RosterEntry(row.id, row.name, row.division_code, row.kind, bool(row.active))
@@ -204,11 +270,12 @@ def list_committees(store: Store, *, include_inactive: bool = True) -> list[Rost
 
 
 def load_roster(store: Store) -> TownshipInfo | None:
-    """The township and its committees, as consolidation takes them."""
+    """The township, its committees and signatories, as consolidation takes them."""
     township = get_township(store)
     if township is None:
         return None
-    return TownshipInfo(township[0], township[1], tuple(list_committees(store)))
+    entries = tuple(list_committees(store))
+    return TownshipInfo(township[0], township[1], entries, **vars(get_signatories(store)))
 
 
 def _township_code(store: Store) -> str:
