@@ -31,6 +31,9 @@ def _application() -> object:
         QCoreApplication.setOrganizationName("CommDesk")
         QCoreApplication.setApplicationName("CommDesk")
         app = QApplication(sys.argv[:1])
+        from commdesk.ui.theme import app_icon
+
+        app.setWindowIcon(app_icon())  # title bars, task bar and Alt+Tab
     return app
 
 
@@ -49,10 +52,6 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
     # every later import, which makes SQLAlchemy's few hundred modules ~0.1 s slower.
     importlib.import_module("commdesk.store.engine")
     from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from commdesk.ui.compat import protect_none
-
-    protect_none()
 
     from commdesk.ui.context import open_settings
     from commdesk.ui.theme import apply_style

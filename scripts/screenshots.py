@@ -14,8 +14,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from commdesk.ui.compat import protect_none
-
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PROFILE = {
     "name": "幸福社区居民委员会",
@@ -106,7 +104,6 @@ def grab(widget: QWidget, name: str) -> None:
 
 
 def main() -> int:
-    protect_none()
     app = QApplication(sys.argv[:1])
     from commdesk.store.engine import open_store
     from commdesk.ui.profile import ProfileWizard

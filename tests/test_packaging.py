@@ -150,6 +150,11 @@ def test_spec_builds_one_folder_named_commdesk(spec_run: dict[str, Any]) -> None
     assert calls["COLLECT"][1]["name"] == "commdesk"
 
 
+def test_the_bundle_has_the_application_icon(spec_run: dict[str, Any]) -> None:
+    icon = Path(spec_run["calls"]["EXE"][1]["icon"])
+    assert icon.is_file() and icon.parent.name == "icons" and icon.stat().st_size > 0
+
+
 def test_every_migration_file_is_shipped_at_its_package_path(spec_run: dict[str, Any]) -> None:
     shipped = _shipped(spec_run)
     files = _files(MIGRATIONS)

@@ -47,7 +47,6 @@ class Field:
     units: tuple[str, ...] = ()
     synonyms: tuple[str, ...] = ()
     width: int = 110
-    sensitive: bool = False
     summable: bool = False
     default: object = None
     keep_on_save_and_new: bool = False
@@ -262,7 +261,6 @@ SERVICES = Ledger(
             "Recipient name",
             max_length=30,
             synonyms=("对象姓名", "受助人", "服务对象姓名"),
-            sensitive=True,
             visible=False,
         ),
         Field(
@@ -272,7 +270,6 @@ SERVICES = Ledger(
             ID_NUMBER,
             max_length=18,
             synonyms=("对象身份证号", "服务对象身份证号码"),
-            sensitive=True,
             visible=False,
         ),
     ),
@@ -406,7 +403,6 @@ _PERSON_FIELDS = (
         required=True,
         max_length=18,
         synonyms=_ID_SYNONYMS,
-        sensitive=True,
         width=160,
     ),
     Field(

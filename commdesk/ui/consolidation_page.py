@@ -17,21 +17,13 @@ Embedding (main window), with the state kept by the context across rebuilds::
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QObject,
-    QSettings,
-    Qt,
-    QThreadPool,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -59,19 +51,12 @@ from commdesk.ui.errors import user_message
 from commdesk.ui.returns_dialogs import export_progress, last_folder, remember_folder
 from commdesk.ui.returns_history import open_path
 from commdesk.ui.returns_period import PeriodPicker
+from commdesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:  # the consolidation code pulls in openpyxl: load it on first use
     from commdesk.returns.consolidate import Consolidation, InputFile
 
 translate = QCoreApplication.translate
-
-
-class _Relay(QObject):
-    """Carries a task's outcome (and progress) from the worker thread to the GUI thread."""
-
-    done = Signal(int, object)
-    failed = Signal(int, object)
-    progress = Signal(int, int)
 
 
 @dataclass
@@ -115,17 +100,11 @@ class ConsolidationPage(QWidget):
         self.consolidation: Consolidation | None = None
         self.progress: QProgressDialog | None = None
         self.result_message: QMessageBox | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
-        self._relay.done.connect(self._task_done)
-        self._relay.failed.connect(self._task_failed)
-        self._relay.progress.connect(self._progress)
-        self._tasks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
-        self._ids = itertools.count(1)
+        self._tasks = BackgroundTasks(self)
         self._generation = 0
         self._reselect: int | None = None  # row to select once a removal is checked
         self._build(today or date.today())
+        self._tasks.busy_changed.connect(self._update_buttons)
         self._resume()
 
     # The clerk's choices live in ``state``; these names read like plain attributes.
@@ -245,13 +224,11 @@ class ConsolidationPage(QWidget):
         self.picker.set_period(period)
 
     def is_busy(self) -> bool:
-        return bool(self._tasks)
+        return self._tasks.is_busy()
 
     def wait_idle(self, msecs: int = 60000) -> bool:
         """Block until background work is done (tests, shutdown)."""
-        done = self._pool.waitForDone(msecs)
-        QCoreApplication.processEvents()
-        return done and not self._tasks
+        return self._tasks.finish(msecs) and not self._tasks.is_busy()
 
     def _update_buttons(self) -> None:
         busy = self.is_busy()
@@ -269,30 +246,8 @@ class ConsolidationPage(QWidget):
         on_done: Callable[[Any], None],
         on_fail: Callable[[BaseException], None],
     ) -> None:
-        task_id = next(self._ids)
-        self._tasks[task_id] = (on_done, on_fail)
-        relay = self._relay
-
-        def job() -> None:
-            try:
-                result = work(relay.progress.emit)
-            except Exception as exc:  # handed to the GUI thread, shown there
-                relay.failed.emit(task_id, exc)
-            else:
-                relay.done.emit(task_id, result)
-
-        self._update_buttons()
-        self._pool.start(job)
-
-    def _task_done(self, task_id: int, result: Any) -> None:
-        on_done, _ = self._tasks.pop(task_id)
-        self._update_buttons()
-        on_done(result)
-
-    def _task_failed(self, task_id: int, exc: BaseException) -> None:
-        _, on_fail = self._tasks.pop(task_id)
-        self._update_buttons()
-        on_fail(exc)
+        """Every task here reports progress and is never superseded (see commdesk.ui.tasks)."""
+        self._tasks.run(None, work, on_done, on_fail, progress=self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         text = translate("ConsolidationPage", "Reading {done} of {total} files…").format(

@@ -1,7 +1,8 @@
 """What every widget needs, passed explicitly instead of living in globals.
 
 One :class:`UiContext` per open data folder: the store, the catalogues
-(released + local), the per-folder settings, the shared undo stack and a
+(released + local), the per-folder settings, one undo stack per ledger page
+(grouped, so Edit → Undo follows the page in front) and a
 ``changed`` signal that pages listen to after any write.
 """
 
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.store.catalogue_store import load_catalogues
@@ -41,7 +42,7 @@ class UiContext:
     store: Store
     settings: QSettings
     catalogues: Catalogues
-    undo_stack: QUndoStack = field(default_factory=QUndoStack)
+    undo_group: QUndoGroup = field(default_factory=QUndoGroup)
     events: DataEvents = field(default_factory=DataEvents)
     # What a page holds for the clerk (e.g. the 汇总 file list), by page key: it outlives
     # the main window, which a language or font switch rebuilds.
@@ -58,6 +59,19 @@ class UiContext:
     @property
     def data_dir(self) -> Path:
         return self.store.data_dir
+
+    def undo_stack_for(self, key: str) -> QUndoStack:
+        """The undo stack of one ledger page; it outlives a rebuilt window."""
+        for stack in self.undo_group.stacks():
+            if stack.objectName() == key:
+                return stack
+        stack = QUndoStack(self.undo_group)
+        stack.setObjectName(key)
+        return stack
+
+    def clear_undo(self) -> None:
+        for stack in self.undo_group.stacks():
+            stack.clear()
 
     def reload_catalogues(self) -> None:
         self.catalogues = load_catalogues(self.store)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,7 +31,7 @@ from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 from commdesk.ui.display import format_number
-from commdesk.ui.period_lock import ask_unlock
+from commdesk.ui.period_lock import ask_unlock, lock_notice
 from commdesk.ui.record_form import RecordDialog
 from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
@@ -50,6 +50,7 @@ class LedgerPage(QWidget):
     """Table of one ledger with the actions the main window's menus trigger."""
 
     counts_changed = Signal()
+    notice = Signal(str)  # a line for the status bar
 
     def __init__(self, ctx: UiContext, spec: PageSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class LedgerPage(QWidget):
         self.service = spec.service
         self.dialog: RecordDialog | None = None
         self.only_ids: list[int] | None = None  # set when opened from an audit warning
+        self.undo_stack = ctx.undo_stack_for(spec.key)
         self.setObjectName(f"page_{spec.key}")
         self.model = LedgerTableModel(ctx, spec, self)
         self._build()
@@ -292,6 +294,12 @@ class LedgerPage(QWidget):
         if apply:
             self.apply_filters()
 
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page ends an audit warning's row filter, which the filter bar cannot show."""
+        if not event.spontaneous() and self.only_ids is not None and self.window().isVisible():
+            self.clear_filters()
+        super().hideEvent(event)
+
     def set_show_deleted(self, on: bool) -> None:
         if self.deleted_toggle.isChecked() != on:
             self.deleted_toggle.setChecked(on)  # re-enters through toggled
@@ -420,6 +428,8 @@ class LedgerPage(QWidget):
             dialog = RecordDialog(
                 self.ctx, self.ledger, save, values=values, row_id=row_id, parent=self
             )
+        if row_id is not None:
+            dialog.status.setText(lock_notice(self.ctx.store, self.service, row_id))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
         self.dialog = dialog
@@ -433,13 +443,13 @@ class LedgerPage(QWidget):
 
     def _add(self, data: dict[str, Any]) -> int:
         row_id = self.service.add(self.ctx.store, data)
-        self.ctx.undo_stack.push(AddCommand(self.ctx, self.service, row_id))
+        self.undo_stack.push(AddCommand(self.ctx, self.service, row_id))
         self.select_id(row_id)
         return row_id
 
     def _update(self, row_id: int, before: dict[str, Any], data: dict[str, Any]) -> int:
         self.service.update(self.ctx.store, row_id, data)
-        self.ctx.undo_stack.push(EditCommand(self.ctx, self.service, row_id, before, data))
+        self.undo_stack.push(EditCommand(self.ctx, self.service, row_id, before, data))
         self.select_id(row_id)
         return row_id
 
@@ -447,25 +457,38 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids or self.showing_deleted:
             return 0
-        if confirm and len(ids) > 1:
-            answer = QMessageBox.question(
-                self,
-                translate("LedgerPage", "Delete rows"),
-                translate(
-                    "LedgerPage",
-                    "Delete {count} selected rows? They can be restored from the Deleted view.",
-                ).format(count=len(ids)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return 0
+        if confirm and not self._confirm_delete(len(ids)):
+            return 0
         if not self._unlocked(ids):
             return 0
         try:
-            self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids))
+            self.undo_stack.push(DeleteCommand(self.ctx, self.service, ids))
         except NotFound:
             self.refresh()
             return 0
+        undo_key = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+            QKeySequence.SequenceFormat.NativeText
+        )
+        self.notice.emit(
+            translate("LedgerPage", "Deleted {count} row(s). {undo} undoes it.").format(
+                count=len(ids), undo=undo_key
+            )
+        )
         return len(ids)
+
+    def _confirm_delete(self, count: int) -> bool:
+        """Every delete is confirmed; Cancel is the default so a stray Enter keeps the rows."""
+        answer = QMessageBox.question(
+            self,
+            translate("LedgerPage", "Delete rows"),
+            translate(
+                "LedgerPage",
+                "Delete {count} selected row(s)? They can be restored from the Deleted view.",
+            ).format(count=count),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _unlocked(self, ids: list[int]) -> bool:
         """Rows dated in a submitted period: ask to unlock before changing them."""
@@ -481,7 +504,7 @@ class LedgerPage(QWidget):
         ids = self.selected_ids()
         if not ids or not self.showing_deleted or not self._unlocked(ids):
             return 0
-        self.ctx.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
+        self.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
         return len(ids)
 
     def import_rows(self) -> QWidget:

@@ -59,18 +59,26 @@ class LockDialog(QDialog):
 
     START, IDLE = "start", "idle"
 
-    def __init__(self, store: Store, mode: str = START, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        mode: str = START,
+        parent: QWidget | None = None,
+        *,
+        on_request: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.mode = mode
         self.setObjectName("lockDialog")
         self.setWindowTitle(translate("LockScreen", "CommDesk is locked"))
-        title = QLabel(
-            translate("LockScreen", "Enter the password to open CommDesk.")
-            if mode == self.START
-            else translate("LockScreen", "CommDesk was locked after a period without use."),
-            self,
-        )
+        if mode == self.START:
+            heading = translate("LockScreen", "Enter the password to open CommDesk.")
+        elif on_request:
+            heading = translate("LockScreen", "CommDesk is locked. Enter the password to go on.")
+        else:
+            heading = translate("LockScreen", "CommDesk was locked after a period without use.")
+        title = QLabel(heading, self)
         title.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
@@ -228,13 +236,13 @@ class Locker(QObject):
     def locked(self) -> bool:
         return self.dialog is not None
 
-    def lock(self) -> LockDialog:
+    def lock(self, *, on_request: bool = False) -> LockDialog:
         if self.dialog is not None:
             return self.dialog
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and not isinstance(widget, LockDialog | Curtain):
                 self.curtains.append(Curtain(widget))
-        dialog = LockDialog(self.store, LockDialog.IDLE)
+        dialog = LockDialog(self.store, LockDialog.IDLE, on_request=on_request)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.accepted.connect(self._unlocked)
         self.dialog = dialog

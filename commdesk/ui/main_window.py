@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from commdesk import __version__
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
+from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.profile import ProfilePage
@@ -82,6 +82,7 @@ class LazyPage(QWidget):
 class MainWindow(QMainWindow):
     settings_requested = Signal()
     backups_requested = Signal()
+    lock_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.sidebar.currentRowChanged.connect(self._on_nav)
         self.ctx.events.changed.connect(self._on_data_changed)
-        self.ctx.undo_stack.indexChanged.connect(self._update_actions)
+        self.ctx.undo_group.indexChanged.connect(self._update_actions)
         self._restore_state()
         self._update_title()
         self._update_status()
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         for spec in (SERVICES_SPEC, FACILITIES_SPEC, VOLUNTEERS_SPEC, TEAMS_SPEC, WORKERS_SPEC):
             page = LedgerPage(self.ctx, spec, self)
             page.counts_changed.connect(self._update_status)
+            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
             page.table.selectionModel().selectionChanged.connect(self._update_actions)
             self.ledger_pages[spec.key] = page
         people = QTabWidget(self)
@@ -248,6 +250,8 @@ class MainWindow(QMainWindow):
             self._after_page_change()
 
     def _after_page_change(self) -> None:
+        page = self.current_ledger_page()
+        self.ctx.undo_group.setActiveStack(page.undo_stack if page is not None else None)
         self._update_actions()
         self._update_status()
 
@@ -258,101 +262,64 @@ class MainWindow(QMainWindow):
         return widget if isinstance(widget, LedgerPage) else None
 
     # ------------------------------------------------------------ actions
-    def _action(
-        self, text: str, slot: object, shortcut: object = None, icon: SP | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-
-        self.act_settings = self._action(
-            translate("MainWindow", "Settings…"),
-            self.settings_requested.emit,
-            QKeySequence("Ctrl+,"),
-        )
-        self.act_open_folder = self._action(
-            translate("MainWindow", "Open data folder"), lambda: open_folder(self.ctx.data_dir)
-        )
-        self.act_backups = self._action(
-            translate("MainWindow", "Backups and restore…"), self.backups_requested.emit
-        )
-        self.act_import = self._action(
-            translate("MainWindow", "&Import from a spreadsheet…"),
-            self._import,
-            QKeySequence("Ctrl+I"),
-        )
-        self.act_export_view = self._action(
-            translate("MainWindow", "&Export this view to Excel…"),
-            self._export_view,
-            QKeySequence("Ctrl+E"),
-        )
-        self.act_quit = self._action(
-            translate("MainWindow", "Quit"), self.close, QKeySequence("Ctrl+Q")
-        )
-        self.act_quit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.act_new = self._action(
-            translate("MainWindow", "New record"),
-            self._new,
-            QKeySequence.StandardKey.New,
-            SP.SP_FileIcon,
-        )
-        self.act_edit = self._action(
-            translate("MainWindow", "Edit record (Enter)"), self._edit, QKeySequence("F2")
-        )
-        self.act_delete = self._action(
-            translate("MainWindow", "Delete"), self._delete, QKeySequence.StandardKey.Delete,
-            SP.SP_TrashIcon,
-        )  # fmt: skip
-        self.act_undo = self.ctx.undo_stack.createUndoAction(self, translate("MainWindow", "Undo"))
+        """Menus from the one action registry (commdesk.ui.actions), plus pages and undo."""
+        bar = self.menuBar()
+        self.menus = {key: bar.addMenu(translate("MainWindow", text)) for key, text in MENUS}
+        self.act_undo = self.ctx.undo_group.createUndoAction(self, translate("MainWindow", "Undo"))
+        self.act_undo.setObjectName("act_undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.ctx.undo_stack.createRedoAction(self, translate("MainWindow", "Redo"))
+        self.act_redo = self.ctx.undo_group.createRedoAction(self, translate("MainWindow", "Redo"))
+        self.act_redo.setObjectName("act_redo")
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.addActions([self.act_undo, self.act_redo])
-        self.act_find = self._action(
-            translate("MainWindow", "Find"), self._find, QKeySequence.StandardKey.Find
-        )
-        self.act_deleted = self._action(
-            translate("MainWindow", "Show deleted rows"), self._toggle_deleted
-        )
-        self.act_deleted.setCheckable(True)
-        self.act_columns = self._action(translate("MainWindow", "Columns…"), self._columns)
-        self.act_about = self._action(translate("MainWindow", "About CommDesk"), self.about)
-        self.act_about_qt = self._action(translate("MainWindow", "About Qt"), QApplication.aboutQt)
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        file_menu.addActions([self.act_import, self.act_export_view])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_settings, self.act_open_folder, self.act_backups])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
-        edit_menu.addActions([self.act_undo, self.act_redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_new, self.act_edit, self.act_delete])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.act_find, self.act_deleted])
-        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.menus["edit"].addActions([self.act_undo, self.act_redo])
         for i, key in enumerate(self.page_keys()):
-            item = self.sidebar.item(i)
-            action = self._action(item.text(), lambda _c=False, k=key: self.show_page(k))
-            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.act_columns)
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        help_menu.addActions([self.act_about, self.act_about_qt])
-        self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
+            page_action = QAction(self.sidebar.item(i).text(), self)
+            page_action.setObjectName(f"act_page_{key}")
+            page_action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            page_action.triggered.connect(lambda _c=False, k=key: self.show_page(k))
+            self.addAction(page_action)
+            self.menus["view"].addAction(page_action)
+        for spec in ACTIONS:
+            action = QAction(translate("MainWindow", spec.text), self)
+            action.setObjectName(f"act_{spec.name}")
+            action.setShortcuts(key_sequences(spec.shortcuts))
+            if spec.application_wide:
+                action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            if spec.icon is not None:
+                action.setIcon(self.style().standardIcon(spec.icon))
+            action.setCheckable(spec.checkable)
+            action.triggered.connect(lambda _checked=False, run=spec.run: run(self))
+            self.addAction(action)
+            setattr(self, f"act_{spec.name}", action)
+            menu = self.menus[spec.menu]
+            if spec.separator_before:
+                menu.addSeparator()
+            menu.addAction(action)
+        self.set_lock_available(False)  # until the shell says a password is set
+
+    def set_lock_available(self, available: bool) -> None:
+        """Lock now needs a start-up password to unlock with; say so when there is none."""
+        self.act_lock_now.setEnabled(available)
+        self.act_lock_now.setToolTip(
+            translate("MainWindow", "Cover the window until the password is given")
+            if available
+            else translate(
+                "MainWindow", "Set a start-up password in Settings to be able to lock CommDesk"
+            )
+        )
+
+    def open_data_folder(self) -> None:
+        open_folder(self.ctx.data_dir)
+
+    def open_catalogues(self) -> QWidget:
+        from commdesk.ui.catalogue_dialog import CatalogueDialog
+
+        dialog = CatalogueDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _update_actions(self, *_args: object) -> None:
         page = self.current_ledger_page()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from commdesk.domain.periods import Period
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
+from commdesk.store.services.base import LedgerService
 from commdesk.store.services.periods import PeriodLocked
 
 translate = QCoreApplication.translate
@@ -93,6 +94,20 @@ class UnlockDialog(QDialog):
 
     def _update_ok(self) -> None:
         self.ok_button.setEnabled(bool(self.reason_text()))
+
+
+def lock_notice(store: Store, service: LedgerService, row_id: int) -> str:
+    """What an edit form says up front when its record lies in a submitted period ("" if not)."""
+    try:
+        service.ensure_unlocked(store, [row_id])
+    except PeriodLocked as exc:
+        labels = "、".join(Period.parse(code).label() for code in exc.periods)
+        return translate(
+            "PeriodLock",
+            "Locked: the return for {periods} has been submitted. Saving a change will ask "
+            "you to unlock the period and give a reason.",
+        ).format(periods=labels)
+    return ""
 
 
 def ask_unlock(parent: QWidget, store: Store, exc: PeriodLocked) -> bool:

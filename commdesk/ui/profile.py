@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -108,6 +109,25 @@ class ProfileWizard(QWizard):
         if has_valid_profile(self.ctx.store):
             self.ctx.events.changed.emit(PROFILE.name)
             super().accept()
+
+    def reject(self) -> None:
+        """Esc, Cancel or the close box: ask before quitting, since nothing opens without it."""
+        if not self.isVisible():
+            super().reject()
+            return
+        answer = QMessageBox.question(
+            self,
+            translate("ProfileWizard", "Quit CommDesk?"),
+            translate(
+                "ProfileWizard",
+                "CommDesk needs the community details before it can open. Quit now? "
+                "Nothing has been saved yet.",
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            super().reject()
 
 
 class ProfilePage(QWidget):

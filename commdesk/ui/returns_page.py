@@ -15,13 +15,11 @@ Embedding (main window)::
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -59,6 +57,7 @@ from commdesk.ui.returns_dialogs import (
 from commdesk.ui.returns_history import HistoryPanel, format_time, open_path, status_text
 from commdesk.ui.returns_period import PeriodPicker
 from commdesk.ui.returns_preview import IssueList, ReturnPreview
+from commdesk.ui.tasks import BackgroundTasks
 
 translate = QCoreApplication.translate
 
@@ -68,13 +67,6 @@ BANNER_COLOURS = {  # background, border, text
     period_log.SUBMITTED: ("#e6f4ea", "#9fd3ad", "#1a7f37"),
     period_log.MODIFIED: ("#fff4d6", "#e0b252", "#7a5200"),
 }
-
-
-class _Relay(QObject):
-    """Carries a task's outcome from the worker thread back to the GUI thread."""
-
-    done = Signal(int, object)
-    failed = Signal(int, object)
 
 
 class ReturnsPage(QWidget):
@@ -105,19 +97,14 @@ class ReturnsPage(QWidget):
         self.prepared_period: Period | None = None
         self.state_code = period_log.NONE
         self._notes: dict[str, dict[str, str]] = {}  # period code -> rule -> 说明 (session)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay()
-        self._relay.done.connect(self._task_done)
-        self._relay.failed.connect(self._task_failed)
-        self._tasks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]] = {}
-        self._ids = itertools.count(1)
+        self._tasks = BackgroundTasks(self)
         self._generation = 0
         self.explain_dialog: ExplainWarningsDialog | None = None
         self.progress: QProgressDialog | None = None
         self.exported_message: ExportedMessage | None = None
         self.last_export: Exported | None = None
         self._build()
+        self._tasks.busy_changed.connect(self._update_buttons)
         self.refresh_state()
 
     # ------------------------------------------------------------ layout
@@ -221,13 +208,11 @@ class ReturnsPage(QWidget):
         return dict(self._notes.get(period.code, {}))
 
     def is_busy(self) -> bool:
-        return bool(self._tasks)
+        return self._tasks.is_busy()
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Block until background work is done (tests, shutdown)."""
-        done = self._pool.waitForDone(msecs)
-        QCoreApplication.processEvents()
-        return done and not self._tasks
+        return self._tasks.finish(msecs) and not self._tasks.is_busy()
 
     def _update_buttons(self) -> None:
         busy = self.is_busy()
@@ -269,38 +254,6 @@ class ReturnsPage(QWidget):
         self.state_label.setStyleSheet(f"color: {colour};")
         self.unlock_button.setVisible(st.status == period_log.SUBMITTED)
 
-    # ------------------------------------------------------------ background tasks
-    def _run(
-        self,
-        work: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_fail: Callable[[BaseException], None],
-    ) -> None:
-        task_id = next(self._ids)
-        self._tasks[task_id] = (on_done, on_fail)
-        relay = self._relay
-
-        def job() -> None:
-            try:
-                result = work()
-            except Exception as exc:  # handed to the GUI thread, shown there
-                relay.failed.emit(task_id, exc)
-            else:
-                relay.done.emit(task_id, result)
-
-        self._update_buttons()
-        self._pool.start(job)
-
-    def _task_done(self, task_id: int, result: Any) -> None:
-        on_done, _ = self._tasks.pop(task_id)
-        self._update_buttons()
-        on_done(result)
-
-    def _task_failed(self, task_id: int, exc: BaseException) -> None:
-        _, on_fail = self._tasks.pop(task_id)
-        self._update_buttons()
-        on_fail(exc)
-
     # ------------------------------------------------------------ compute
     def refresh(self) -> None:
         """Recompute the preview for the chosen period (in the background)."""
@@ -318,7 +271,8 @@ class ReturnsPage(QWidget):
         generation, period = self._generation, self.period()
         store, definition, today = self.store, self.definition, self._today
         self.busy_label.setText(translate("ReturnsPage", "Calculating…"))
-        self._run(
+        self._tasks.run(
+            None,
             lambda: prepare(store, definition, period, today=today),
             lambda p: self._computed(generation, period, p, then),
             lambda exc: self._compute_failed(generation, exc, then is not None),
@@ -472,7 +426,8 @@ class ReturnsPage(QWidget):
             self, translate("ReturnsPage", "Writing {file}…").format(file=out.name)
         )
         self.progress.show()
-        self._run(
+        self._tasks.run(
+            None,
             lambda: export(
                 store, definition, period, out, notes=notes, prepared=prepared, today=today
             ),

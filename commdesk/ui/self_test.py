@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from commdesk.paths import DB_FILE_NAME
 from commdesk.store.engine import open_store
@@ -77,7 +77,7 @@ def _round(
 ) -> None:
     """Add, edit, delete through the page, then undo all three."""
     name = page.spec.key
-    store, service, undo = page.ctx.store, page.service, page.ctx.undo_stack
+    store, service, undo = page.ctx.store, page.service, page.undo_stack
     before = page.row_count()
     dialog = page.new_record()
     _check(dialog is not None, f"{name}: no entry dialog")
@@ -111,6 +111,49 @@ def _round(
     page.set_show_deleted(True)
     _check(page.row_count() >= 1, f"{name}: recycle view empty")
     page.set_show_deleted(False)
+
+
+def _dialogs(shell: Shell, window: MainWindow) -> dict[str, Callable[[], QWidget]]:
+    """Every dialog the README names, by name: how each is opened (non-blocking)."""
+    from commdesk.domain.periods import Period
+    from commdesk.returns.audit import Issue
+    from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
+    from commdesk.ui.period_lock import UnlockDialog
+    from commdesk.ui.returns_dialogs import ExplainWarningsDialog
+    from commdesk.ui.roster_export_dialog import RosterExportOptions
+
+    store, period = shell.ctx.store, Period.parse("2026Q3")
+    warning = Issue("W-SELF-TEST", "warning", "self-test warning")
+    return {
+        "import wizard": lambda: (window.act_import.trigger(), QApplication.activeModalWidget())[1],
+        "backups": shell.open_backups,
+        "catalogues": window.open_catalogues,
+        "start-up password": lambda: SetPasswordDialog(store, window),
+        "lock screen": lambda: LockDialog(store, LockDialog.START, window),
+        "unlock period": lambda: UnlockDialog([period.label()], window),
+        "explain warnings": lambda: ExplainWarningsDialog([warning], {}, period.label(), window),
+        "roster export": lambda: RosterExportOptions(1, True, window),
+        "about": window.about,
+    }
+
+
+def _open_dialogs(app: QApplication, shell: Shell, window: MainWindow) -> list[str]:
+    """Open each dialog, check it shows, close it again."""
+    opened = []
+    for name, open_ in _dialogs(shell, window).items():
+        dialog = open_()
+        _check(dialog is not None, f"{name}: not opened")
+        if not dialog.isVisible():
+            dialog.show()
+        app.processEvents()
+        _check(dialog.isVisible(), f"{name}: not shown")
+        if isinstance(dialog, QDialog):
+            dialog.reject()  # as Esc would: a wizard waits for its worker
+        dialog.hide()
+        dialog.deleteLater()
+        app.processEvents()
+        opened.append(name)
+    return opened
 
 
 def _copy_data(source: Path, target: Path) -> None:
@@ -154,7 +197,7 @@ def _run(
         _check(wizard.basics.isComplete(), "profile wizard: sample profile rejected")
         wizard.accept()
         _check(has_valid_profile(store), "profile wizard: profile not stored")
-    wizard.close()
+    wizard.hide()
     wizard.deleteLater()
     window: MainWindow = shell.open_main_window()
     app.processEvents()
@@ -175,9 +218,9 @@ def _run(
     settings = shell.open_settings()
     app.processEvents()
     settings.reject()
-    about = window.about()
-    app.processEvents()
-    about.close()
+    opened = _open_dialogs(app, shell, window)
+    log(f"dialogs: {', '.join(opened)} opened")
+    _check(not app.windowIcon().isNull(), "no application icon")
     page = window.ledger_pages["services"]
     page.column_menu().close()
     window.close()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from commdesk.store import privacy
@@ -87,6 +87,8 @@ class Shell(QObject):
         window = MainWindow(self.ctx)
         window.settings_requested.connect(self.open_settings)
         window.backups_requested.connect(self.open_backups)
+        window.lock_requested.connect(lambda: self.lock(on_request=True))
+        window.set_lock_available(privacy.has_password(self.ctx.store))
         window.show()
         self.window = window
         if old is not None:
@@ -108,8 +110,24 @@ class Shell(QObject):
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_font_scale())
         )
         self.settings_dialog = dialog
+        self._forget_when_finished(dialog, "settings_dialog")
         dialog.open()
         return dialog
+
+    def _forget_when_finished(self, dialog: QDialog, attribute: str) -> None:
+        """Drop the reference once the dialog closes, and let it go.
+
+        A finished dialog may be deleted with its window (a language change rebuilds
+        the window); holding on to it left a dangling wrapper that the next restore
+        tried to close.
+        """
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def forget(_result: int) -> None:
+            if getattr(self, attribute) is dialog:
+                setattr(self, attribute, None)
+
+        dialog.finished.connect(forget)
 
     def apply_settings(self, language: str, font_scale: int) -> None:
         settings = self.ctx.settings
@@ -132,6 +150,8 @@ class Shell(QObject):
     def update_idle_lock(self) -> None:
         """Idle lock on when a password is set and minutes > 0; off otherwise."""
         store = self.ctx.store
+        if self.window is not None:
+            self.window.set_lock_available(privacy.has_password(store))
         minutes = privacy.lock_minutes(store) if privacy.has_password(store) else 0
         if minutes <= 0:
             if self.idle is not None:
@@ -143,11 +163,13 @@ class Shell(QObject):
         else:
             self.idle.set_minutes(minutes)
 
-    def lock(self) -> LockDialog:
-        """Cover the windows and ask for the password (idle timeout or on request)."""
+    def lock(self, *, on_request: bool = False) -> LockDialog | None:
+        """Cover the windows and ask for the password (idle timeout or File → Lock now)."""
+        if not privacy.has_password(self.ctx.store):
+            return None  # nothing to unlock with
         if self.idle is not None:
             self.idle.paused = True
-        return self.locker.lock()
+        return self.locker.lock(on_request=on_request)
 
     def _unlocked(self) -> None:
         if self.idle is not None:
@@ -173,6 +195,7 @@ class Shell(QObject):
             lambda path: QTimer.singleShot(0, lambda: self.restore_backup(path))
         )
         self.backups_dialog = dialog
+        self._forget_when_finished(dialog, "backups_dialog")
         dialog.open()
         return dialog
 
@@ -180,7 +203,7 @@ class Shell(QObject):
         """Back up the current data, restore ``source``, reopen everything on it."""
         data_dir = self.ctx.data_dir
         self._close_windows()
-        self.ctx.undo_stack.clear()
+        self.ctx.clear_undo()
         self.ctx.store.close()
         result: RestoreResult | None = None
         try:
@@ -230,6 +253,8 @@ class Shell(QObject):
 
     # ------------------------------------------------------------ teardown
     def _close_windows(self) -> None:
+        if self.wizard is not None:
+            self.wizard.hide()  # closing it from here is no question for the clerk
         for widget in (self.window, self.wizard, self.settings_dialog, self.backups_dialog):
             if widget is not None:
                 widget.close()
@@ -245,4 +270,4 @@ class Shell(QObject):
             self.idle.stop()
             self.idle = None
         self._close_windows()
-        self.ctx.undo_stack.clear()
+        self.ctx.clear_undo()

@@ -1,9 +1,15 @@
-"""One worker thread per owner, with superseding channels.
+"""The one way pages run work off the GUI thread (in the manner of Anki's CollectionOp/QueryOp).
+
+Every page (ledger totals, overview, returns, consolidation, the import wizard)
+owns one :class:`BackgroundTasks`: a single worker thread, results and errors
+handed back on the GUI thread through queued signals, optional progress, and a
+``busy_changed`` signal the page's buttons follow.
 
 A task started on a *channel* supersedes the channel's earlier tasks: their
 results are dropped and, if they have not started yet, they never run — so a
 clerk typing a search or flicking through combos does not queue up stale work.
-Results come back on the GUI thread through queued signals.
+A task without a channel (``None``) is never superseded: every export and every
+check delivers its result.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
+Progress = Callable[[int, int], None]  # done, total
+
 
 class _Superseded(Exception):
     """A newer task on the same channel was started before this one ran."""
@@ -25,8 +33,10 @@ class _Superseded(Exception):
 class BackgroundTasks(QObject):
     """Runs callables on one worker thread and hands results back on the GUI thread."""
 
+    busy_changed = Signal()  # a task started, or one's result is about to be delivered
     _done = Signal(int, object)
     _failed = Signal(int, object)
+    _progress = Signal(int, int, int)  # task id, done, total
 
     def __init__(
         self, parent: QObject | None = None, *, expected: tuple[type[Exception], ...] = ()
@@ -37,31 +47,43 @@ class BackgroundTasks(QObject):
         self._pool.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._latest: dict[str, int] = {}
-        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[Exception], None]]] = {}
+        self._tasks: dict[int, _Task] = {}
         self._done.connect(self._on_done)
         self._failed.connect(self._on_failed)
+        self._progress.connect(self._on_progress)
 
     def run(
         self,
-        channel: str,
-        work: Callable[[], Any],
+        channel: str | None,
+        work: Callable[..., Any],
         on_done: Callable[[Any], None],
         on_fail: Callable[[Exception], None],
+        *,
+        progress: Progress | None = None,
     ) -> int:
-        """Start ``work`` in the background; exactly one callback runs unless superseded."""
+        """Start ``work`` in the background; exactly one callback runs unless superseded.
+
+        With ``progress``, ``work`` is called with a ``report(done, total)`` function
+        (safe to call from the worker) whose reports reach ``progress`` on the GUI thread.
+        """
         task_id = next(self._ids)
-        self._latest[channel] = task_id
-        self._callbacks[task_id] = (on_done, on_fail)
+        key = channel if channel is not None else f"#{task_id}"
+        self._latest[key] = task_id
+        self._tasks[task_id] = _Task(key, on_done, on_fail, progress)
         latest, done, failed, expected = self._latest, self._done, self._failed, self._expected
+        emit_progress = self._progress.emit
+
+        def report(step: int, total: int) -> None:
+            emit_progress(task_id, step, total)
 
         def job() -> None:
             try:
-                if latest.get(channel) != task_id:
+                if latest.get(key) != task_id:
                     raise _Superseded
-                result = work()
+                result = work(report) if progress is not None else work()
             except _Superseded:
                 failed.emit(task_id, _Superseded())
-            except Exception as exc:  # shown on the page, never a traceback
+            except Exception as exc:  # shown by the page, never a traceback
                 if not isinstance(exc, expected):
                     log.exception("background task failed")
                 failed.emit(task_id, exc)
@@ -69,6 +91,7 @@ class BackgroundTasks(QObject):
                 done.emit(task_id, result)
 
         self._pool.start(job)
+        self.busy_changed.emit()
         return task_id
 
     def forget(self, channel: str) -> None:
@@ -76,7 +99,7 @@ class BackgroundTasks(QObject):
         self._latest.pop(channel, None)
 
     def is_busy(self) -> bool:
-        return bool(self._callbacks)
+        return bool(self._tasks)
 
     def wait(self, msecs: int = 60_000) -> bool:
         """Block until the worker is idle (closing the wizard, tests)."""
@@ -88,15 +111,41 @@ class BackgroundTasks(QObject):
         QCoreApplication.sendPostedEvents()
         return done
 
-    def _current(self, task_id: int) -> bool:
-        return task_id in self._latest.values()
+    def _take(self, task_id: int) -> _Task | None:
+        """The finished task's record if its result is still wanted."""
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return None
+        current = self._latest.get(task.key) == task_id
+        if current:
+            del self._latest[task.key]
+        self.busy_changed.emit()
+        return task if current else None
 
     def _on_done(self, task_id: int, result: Any) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks is not None and self._current(task_id):
-            callbacks[0](result)
+        task = self._take(task_id)
+        if task is not None:
+            task.on_done(result)
 
     def _on_failed(self, task_id: int, exc: Exception) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks is not None and self._current(task_id) and not isinstance(exc, _Superseded):
-            callbacks[1](exc)
+        task = self._take(task_id)
+        if task is not None and not isinstance(exc, _Superseded):
+            task.on_fail(exc)
+
+    def _on_progress(self, task_id: int, done: int, total: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None and task.progress is not None and self._latest.get(task.key) == task_id:
+            task.progress(done, total)
+
+
+class _Task:
+    __slots__ = ("key", "on_done", "on_fail", "progress")
+
+    def __init__(
+        self,
+        key: str,
+        on_done: Callable[[Any], None],
+        on_fail: Callable[[Exception], None],
+        progress: Progress | None,
+    ) -> None:
+        self.key, self.on_done, self.on_fail, self.progress = key, on_done, on_fail, progress

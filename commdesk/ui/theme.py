@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from commdesk.paths import resources_dir
@@ -14,6 +14,14 @@ CJK_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "WenQuan
 def _family() -> str | None:
     available = set(QFontDatabase.families())
     return next((f for f in CJK_FAMILIES if f in available), None)
+
+
+def app_icon() -> QIcon:
+    """The program's icon in every drawn size (resources/icons, made by scripts/make_icon.py)."""
+    icon = QIcon()
+    for path in sorted((resources_dir() / "icons").glob("commdesk-*.png")):
+        icon.addFile(str(path))
+    return icon
 
 
 def apply_style(app: QApplication, font_scale: int = 100) -> None:

@@ -18,9 +18,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from commdesk.domain import i18n
 from commdesk.domain.periods import Period
-from commdesk.ui.compat import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 
 @pytest.fixture

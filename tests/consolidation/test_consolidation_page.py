@@ -12,9 +12,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from commdesk.domain.periods import Period
-from commdesk.ui.compat import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 DELTA = 55
 

@@ -16,9 +16,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from script_helpers import PERIOD, committee_return, run
 
 from commdesk.domain.periods import Period
-from commdesk.ui.compat import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 SIGNED = {"unit_head": "王建华", "statistics_head": "李秀英", "preparer": "赵敏",
           "phone": "010-65001234"}  # fmt: skip

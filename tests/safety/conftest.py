@@ -57,14 +57,12 @@ def zygote() -> Iterator[object]:
 def ctx(qapp: object, store_with_profile: object) -> Iterator[object]:
     """A UiContext on a temp store with a profile (Field labels in Chinese)."""
     from commdesk.domain import i18n
-    from commdesk.ui.compat import protect_none
     from commdesk.ui.context import UiContext
 
-    protect_none()
     i18n.install(None, "zh_CN")
     context = UiContext.create(store_with_profile)  # type: ignore[arg-type]
     yield context
-    context.undo_stack.clear()
+    context.clear_undo()
 
 
 @pytest.fixture

@@ -29,9 +29,6 @@ ID = "11010519810101003X"
 
 @pytest.fixture
 def shell(qapp: Any, store_with_profile: Any) -> Iterator[Shell]:
-    from commdesk.ui.compat import protect_none
-
-    protect_none()
     translators = Translators()
     translators.apply("en")
     s = Shell(store_with_profile, translators)

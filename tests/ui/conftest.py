@@ -10,9 +10,6 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from commdesk.domain import i18n
-from commdesk.ui.compat import protect_none
-
-protect_none()  # PySide6 6.12 on Python 3.11 leaks references to None
 
 
 @pytest.fixture(autouse=True)
@@ -33,4 +30,4 @@ def ctx(qapp: QApplication, store_with_profile: Any) -> Iterator[Any]:
 
     context = UiContext.create(store_with_profile)
     yield context
-    context.undo_stack.clear()
+    context.clear_undo()

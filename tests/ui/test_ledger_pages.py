@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import YESTERDAY, make_id, service_row, type_text
+from ui_helpers import YESTERDAY, answer_question, make_id, service_row, type_text
 
 from commdesk.store.services.base import Query
 from commdesk.store.services.service_records import service_records
@@ -74,18 +74,19 @@ def test_add_edit_delete_undo_restore(qtbot: Any, ctx: Any, key: str) -> None:
     assert spec.service.get(ctx.store, row_id)[field] == new_value
     # delete (soft) then undo it, then undo the edit
     page.select_id(row_id)
+    answer_question(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert page.row_count() == 0
     assert spec.service.get(ctx.store, row_id)["deleted_at"] is not None
-    ctx.undo_stack.undo()
+    page.undo_stack.undo()
     assert page.row_count() == 1
-    ctx.undo_stack.undo()
+    page.undo_stack.undo()
     assert spec.service.get(ctx.store, row_id)[field] != new_value
-    ctx.undo_stack.redo()
+    page.undo_stack.redo()
     assert spec.service.get(ctx.store, row_id)[field] == new_value
     # delete again and restore from the recycle view
     page.select_id(row_id)
-    page.delete_selected()
+    page.delete_selected(confirm=False)
     page.deleted_toggle.click()
     assert page.showing_deleted and page.restore_button.isVisible()
     assert page.row_count() == 1
@@ -104,7 +105,7 @@ def test_undo_add_removes_the_row(qtbot: Any, ctx: Any) -> None:
     dialog.form.set_values(CASES["facilities"][1])
     assert dialog.commit()
     assert page.row_count() == 1
-    ctx.undo_stack.undo()
+    page.undo_stack.undo()
     assert page.row_count() == 0
 
 

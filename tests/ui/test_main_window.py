@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox
-from ui_helpers import service_row
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
+from ui_helpers import answer_question, service_row
 
 from commdesk.store.services.service_records import service_records
 from commdesk.ui.consolidation_page import ConsolidationPage
@@ -63,8 +63,12 @@ def test_shortcuts_route_to_current_page(qtbot: Any, ctx: Any) -> None:
     assert page.dialog is not None and not page.dialog.is_new
     page.dialog.reject()
     page.table.selectRow(0)
+    answer_question(QMessageBox.StandardButton.Yes)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert page.row_count() == 0
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    window.windowHandle().requestActivate()  # offscreen has no window manager to do it
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.row_count() == 1
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

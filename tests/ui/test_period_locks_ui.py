@@ -73,7 +73,7 @@ def test_delete_in_submitted_period_cancelled_keeps_row(qtbot: Any, locked: Any)
     assert page.delete_selected(confirm=False) == 0
     assert seen == {"shown": True}
     assert service_records.get(ctx.store, rid)["deleted_at"] is None
-    assert ctx.undo_stack.count() == 0
+    assert page.undo_stack.count() == 0
     assert period_log.state(ctx.store, Period.parse("2026Q3")).status == period_log.SUBMITTED
 
 
@@ -108,8 +108,8 @@ def test_undo_into_a_locked_period_is_dropped_when_refused(qtbot: Any, ctx: Any)
     rid = page._add(service_row(service_date="2026-08-05"))  # an undoable add
     submit(ctx.store, "2026Q3")
     answer_unlock(qtbot, None)
-    ctx.undo_stack.undo()
-    qtbot.waitUntil(lambda: ctx.undo_stack.count() == 0, timeout=3000)
+    page.undo_stack.undo()
+    qtbot.waitUntil(lambda: page.undo_stack.count() == 0, timeout=3000)
     assert service_records.get(ctx.store, rid)["deleted_at"] is None
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
 def make_id(seed: int) -> str:
@@ -52,3 +52,18 @@ def service_row(**overrides: Any) -> dict[str, Any]:
         "description": "探访独居老人",
     }
     return row | overrides
+
+
+def answer_question(button: QMessageBox.StandardButton, seen: list[str] | None = None) -> None:
+    """Press ``button`` on the next message box once it is shown (its text goes to ``seen``)."""
+
+    def attempt(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            if seen is not None:
+                seen.append(box.text())
+            box.button(button).click()
+        elif left > 0:
+            QTimer.singleShot(20, lambda: attempt(left - 1))
+
+    QTimer.singleShot(0, lambda: attempt(100))
