@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from commdesk.domain.ledgers import DATE, PROFILE, Field
+from commdesk.domain.ledgers import PROFILE
 from commdesk.domain.records import ValidationError
 from commdesk.store.models import COUNTED_PROFILE_FIELDS
 from commdesk.store.services.profile import get_profile, has_valid_profile, save_profile
 from commdesk.ui.context import UiContext
-from commdesk.ui.field_widgets import DateEditor
+from commdesk.ui.date_entry import DateEditor
 from commdesk.ui.record_form import FormWidget
 
 translate = QCoreApplication.translate
@@ -160,7 +160,7 @@ class ProfilePage(QWidget):
         self.effective_label = QLabel(
             translate("ProfilePage", "The changed figures hold from:"), self
         )
-        self.effective = DateEditor(Field("effective", "起始日期", "Holds from", DATE), self)
+        self.effective = DateEditor(self)
         self.effective.setObjectName("editor_effective")
         self.effective_label.setBuddy(self.effective)
         self.effective_hint = QLabel(
@@ -212,7 +212,19 @@ class ProfilePage(QWidget):
     def save(self) -> bool:
         if not self.form.revalidate(show_all=True).ok:
             return False
-        effective: date | None = self.effective.value() if self.counted_changed() else None
+        effective: date | None = None
+        if self.counted_changed():
+            typed = self.effective.value()
+            if not isinstance(typed, date):  # empty, or text that is not a date
+                self.status.setText(
+                    translate(
+                        "ProfilePage",
+                        "Type the date from which the changed figures hold, e.g. 2026-07-01.",
+                    )
+                )
+                self.effective.setFocus()
+                return False
+            effective = typed
         try:
             save_profile(self.ctx.store, self.form.values(), effective=effective)
         except ValidationError as exc:

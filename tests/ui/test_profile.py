@@ -79,7 +79,7 @@ def test_editing_a_counted_field_asks_from_which_date(qtbot: Any, ctx: Any) -> N
     page.form.editors["households"].clear()
     qtbot.keyClicks(page.form.editors["households"], "1200")
     assert page.effective.isVisible()
-    assert page.effective.date() == QDate.currentDate()  # default: today
+    assert page.effective.value() == QDate.currentDate().toPython()  # default: today
     # The clerk selects the date and types another one.
     page.effective.setFocus()
     qtbot.keyClick(page.effective, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -91,3 +91,23 @@ def test_editing_a_counted_field_asks_from_which_date(qtbot: Any, ctx: Any) -> N
     assert [(v["valid_from"], v["households"]) for v in history][-1] == (date(2026, 7, 1), 1200)
     assert get_profile(ctx.store, on=date(2026, 6, 30))["households"] == 1000
     assert not page.effective.isVisible()
+
+
+def test_an_unreadable_from_date_is_refused_not_guessed(qtbot: Any, ctx: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    from commdesk.store.services.profile import profile_history
+
+    page = ProfilePage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    before = len(profile_history(ctx.store))
+    page.form.editors["households"].clear()
+    qtbot.keyClicks(page.form.editors["households"], "1300")
+    page.effective.setFocus()
+    qtbot.keyClick(page.effective, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.effective, "2026-02-30")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "2026-07-01" in page.status.text()  # the message shows how to write it
+    assert len(profile_history(ctx.store)) == before  # nothing saved
