@@ -37,7 +37,7 @@ from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.field_widgets import IdEditor, make_editor
 from commdesk.ui.period_lock import ask_unlock
-from commdesk.ui.screen_fit import fit_size, scroll_area
+from commdesk.ui.screen_fit import content_height, fit_size, scroll_area
 
 translate = QCoreApplication.translate
 SaveCallback = Callable[[dict[str, Any]], object]
@@ -93,7 +93,21 @@ class FormWidget(QWidget):
             self._watch_enter(editor)
         # Spare height goes below the last field, never into a message row.
         grid.setRowStretch(2 * len(self.fields), 1)
+        self._even_rows()
         self.set_values({})
+
+    def _even_rows(self) -> None:
+        """Labels level with their editor's first line; check box rows as tall as the rest."""
+        line_height = max(
+            (e.sizeHint().height() for e in self.editors.values() if isinstance(e, QLineEdit)),
+            default=0,
+        )
+        for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                editor.setMinimumHeight(line_height)
+            label = self.labels[name]
+            label.setMinimumHeight(line_height)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     # ------------------------------------------------------------ values
     def values(self) -> dict[str, Any]:
@@ -299,8 +313,9 @@ class RecordDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._save)
         self.form.edited.connect(self.status.clear)
-        line = self.fontMetrics().height()
-        fit_size(self, max(640, 36 * line), min(62 * line, 150 + 3 * line * len(self.form.fields)))
+        width = max(640, 36 * self.fontMetrics().height())
+        chrome = hint.sizeHint().height() + self.save_button.sizeHint().height() + 80
+        fit_size(self, width, content_height(self.form, width - 40) + chrome)
 
     def _save(self) -> None:
         self.commit(again=False)

@@ -35,6 +35,12 @@ def fit_size(widget: QWidget, width: int, height: int) -> None:
     )
 
 
+def content_height(content: QWidget, width: int) -> int:
+    """Height ``content`` needs at ``width`` (wrapped text included), unscrolled."""
+    wrapped = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+    return max(wrapped, content.sizeHint().height())
+
+
 def scroll_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """``content`` in a frameless vertical scroll area (buttons belong outside it)."""
     scroll = QScrollArea(parent)

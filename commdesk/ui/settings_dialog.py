@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commdesk.ui.screen_fit import fit_size, scroll_area
+from commdesk.ui.screen_fit import content_height, fit_size, scroll_area
 
 translate = QCoreApplication.translate
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
@@ -94,7 +94,9 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll_area(body, self), 1)
         layout.addWidget(buttons)  # outside the scroll area: always in view
-        fit_size(self, 600, 280 if not self.sections else 600)
+        width = max(600, 30 * self.fontMetrics().height())
+        wanted = content_height(body, width - 40) + buttons.sizeHint().height() + 40
+        fit_size(self, width, wanted)  # all of it in view when the screen allows
 
     def accept(self) -> None:
         for section in self.sections:
