@@ -178,12 +178,24 @@ def tour_main_window(tour: Tour, shell: Any) -> Any:
             if key == "reports":
                 page.wait_idle()
             tour.check(window, f"main window ({state}) page {key}")
+            if key in window.ledger_pages:
+                tour.found.extend(totals_shown(window, window.ledger_pages[key], state))
         window.show_page("volunteers")
         window.people_tabs.setCurrentIndex(1)
         tour.check(window, f"main window ({state}) page teams")
         window.people_tabs.setCurrentIndex(0)
     window.showNormal()
     return window
+
+
+def totals_shown(window: Any, page: Any, state: str) -> list[str]:
+    """The totals line under a ledger's table is the clerk's running check."""
+    totals = page.totals
+    where = QRect(totals.mapToGlobal(QPoint(0, 0)), totals.size())
+    screen = window.screen().availableGeometry()
+    if totals.isVisible() and totals.text() and screen.contains(where):
+        return []
+    return [f"main window ({state}) page {page.spec.key}: totals line {_rect(where)} not in view"]
 
 
 def tour_forms(tour: Tour, window: Any) -> None:
