@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QCheckBox,
     QLabel,
+    QPushButton,
+    QRadioButton,
     QTabBar,
     QWidget,
 )
@@ -110,10 +113,13 @@ def problems(window: QWidget, name: str) -> list[str]:
         found.append(f"{name}: window {_rect(frame)} outside screen {_rect(screen)}")
     inside = window.rect()
     for button in window.findChildren(QAbstractButton):
-        if not button.isVisible() or _in_scroll_area(button, window):
+        if not button.isVisible():
             continue
-        if isinstance(button.parentWidget(), QTabBar):
-            continue  # the tab bar's scroll arrows
+        texted = isinstance(button, QPushButton | QCheckBox | QRadioButton)
+        if texted and button.sizeHint().width() > button.width() + 1:
+            found.append(f"{name}: button {_describe(button)} squeezed to {button.width()} px")
+        if _in_scroll_area(button, window) or isinstance(button.parentWidget(), QTabBar):
+            continue  # reached by scrolling; the tab bar's arrows come and go
         where = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
         if not inside.contains(where):
             found.append(f"{name}: button {_describe(button)} at {_rect(where)} outside window")
