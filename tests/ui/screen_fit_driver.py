@@ -14,7 +14,6 @@ the available screen or which label's text is cut off.
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -36,8 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROSTER = Path("/work/shared/fixtures/志愿者花名册_2024.xlsx")
-LOCAL_ROSTER = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "shared"
+ROSTER = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "roster.xlsx"
 PROFILE = {
     "name": "幸福社区居民委员会",
     "kind": "urban",
@@ -272,16 +270,18 @@ def _warnings(issue: Any) -> list[Any]:
 
 
 def tour_import(tour: Tour, window: Any, tmp: Path) -> None:
-    """File → Import with the shared roster, page by page up to the report."""
+    """File → Import with a volunteer roster, page by page up to the report."""
+    from openpyxl import load_workbook
     from PySide6.QtWidgets import QWizard
 
     from commdesk.ui.import_wizard import DONE_PAGE
 
-    source = LOCAL_ROSTER / ROSTER.name
-    source = source if source.is_file() else ROSTER
-    roster = tmp / "in" / ROSTER.name
+    roster = tmp / "in" / "志愿者花名册.xlsx"
     roster.parent.mkdir()
-    shutil.copy(source, roster)
+    book = load_workbook(ROSTER)
+    sheet = next(ws.title for ws in book.worksheets if ws.sheet_state == "visible")
+    book.create_sheet("填表说明", 0).append(["本表每季度更新一次。"])  # so the sheet step shows
+    book.save(roster)
     window.show_page("volunteers")
     window.act_import.trigger()
     wizard = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "importWizard")
@@ -290,6 +290,8 @@ def tour_import(tour: Tour, window: Any, tmp: Path) -> None:
     while wizard.currentId() != DONE_PAGE:
         start = wizard.currentId()
         page = wizard.currentPage()
+        if page is wizard.sheet_page:
+            page.select_sheet(sheet)
         which = (
             QWizard.WizardButton.CommitButton
             if page.isCommitPage()
