@@ -334,7 +334,7 @@ class RecordDialog(QDialog):
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.form._set_valid(False)
-            self._point_at_error()
+            self._point_at_error(" ".join(m for msgs in exc.errors.values() for m in msgs))
             return False
         except PeriodLocked:
             return False  # the clerk kept the period locked; the dialog stays open
@@ -350,10 +350,11 @@ class RecordDialog(QDialog):
         self.accept()
         return True
 
-    def _point_at_error(self) -> None:
+    def _point_at_error(self, otherwise: str = "") -> None:
         """Not saved: say so, and take the clerk to the first field that needs fixing."""
         name = self.form.first_error()
         if name is None:
+            self.status.setText(otherwise)  # a refusal about no field of this form
             return
         self.status.setText(
             translate("RecordDialog", "Not saved: check {field}.").format(
