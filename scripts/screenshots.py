@@ -1,12 +1,17 @@
-"""Screenshots of the real app (Chinese and English) for the README.
+"""Screenshots of the real app (Chinese and English) on the clerk's 1366×768 screen.
 
-Run under Xvfb for real fonts and window decorations-free rendering:
-    xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshots.py
-Writes docs/screenshots/<lang>-<view>.png from a temporary data folder.
+Run under Xvfb for real fonts and window decorations-free rendering; the
+screen's size is the window sizes' limit, as on the clerk's laptop:
+    xvfb-run -a -s "-screen 0 1366x768x24" python scripts/screenshots.py
+    QT_SCALE_FACTOR=1.5 xvfb-run -a -s "-screen 0 1920x1080x24" \
+        python scripts/screenshots.py --only zh --out /tmp/shots-150
+Writes <out>/<lang>-<view>.png (default docs/screenshots) from a temporary
+data folder: the ledger pages, every entry form, profile, settings, wizard.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from datetime import date, timedelta
@@ -95,15 +100,46 @@ def populate(store: object) -> None:
                             "employed_since": date(2018 + i, 3, 1)})  # fmt: skip
 
 
-def grab(widget: QWidget, name: str) -> None:
+def grab(widget: QWidget, name: Path) -> None:
     app = QApplication.instance()
     for _ in range(3):
         app.processEvents()
-    widget.grab().save(str(OUT / f"{name}.png"))
-    print("wrote", OUT / f"{name}.png")
+    path = name.with_name(name.name + ".png")
+    widget.grab().save(str(path))
+    print("wrote", path)
+
+
+def grab_form(dialog: QWidget, name: Path) -> None:
+    """An entry form as it opens, sized by the screen; it is closed without asking."""
+    grab(dialog, name)
+    dialog.form.dirty = False
+    dialog.close()
+
+
+def grab_forms(window: QWidget, out: Path, tag: str) -> None:
+    pages = window.ledger_pages
+    window.show_page("services")
+    dialog = pages["services"].new_record()
+    dialog.form.editors["hours"].setText("-2")
+    grab_form(dialog, out / f"{tag}-service-form")
+    for key, view in (("facilities", "facility"), ("workers", "worker"), ("teams", "team")):
+        window.show_page("volunteers" if key == "teams" else key)
+        if key == "teams":
+            window.people_tabs.setCurrentWidget(pages[key])
+        pages[key].table.selectRow(0)
+        dialog = pages[key].edit_current()
+        if dialog is not None:
+            grab_form(dialog, out / f"{tag}-{view}-form")
+    window.people_tabs.setCurrentIndex(0)
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--only", choices=("zh", "en", "zh-150"), help="one language / font-size run only"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
+    args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     from commdesk.store.engine import open_store
     from commdesk.ui.profile import ProfileWizard
@@ -111,7 +147,9 @@ def main() -> int:
     from commdesk.ui.theme import apply_style
     from commdesk.ui.translations import Translators
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    screen = app.primaryScreen().availableGeometry()
+    print(f"screen {screen.width()}x{screen.height()}")
+    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         blank = open_store(Path(tmp) / "blank")
         store = open_store(Path(tmp) / "data")
@@ -119,35 +157,34 @@ def main() -> int:
         translators = Translators()
         for lang, scale in (("zh_CN", 100), ("en", 100), ("zh_CN", 150)):
             tag = lang.split("_")[0] + ("" if scale == 100 else f"-{scale}")
+            if args.only and args.only != tag:
+                continue
             translators.apply(lang)
             apply_style(app, scale)
             wizard = ProfileWizard(Shell(blank, translators).ctx)
             wizard.show()
-            grab(wizard, f"{tag}-wizard")
+            grab(wizard, args.out / f"{tag}-wizard")
             wizard.close()
             shell = Shell(store, translators)
-            window = shell.open_main_window()
-            window.resize(1360, 820)
+            window = shell.open_main_window()  # its default size, from the screen
             window.show_page("services")
-            grab(window, f"{tag}-services")
-            dialog = window.ledger_pages["services"].new_record()
-            dialog.form.editors["hours"].setText("-2")
-            grab(dialog, f"{tag}-service-form")
-            dialog.form.dirty = False
-            dialog.close()
+            grab(window, args.out / f"{tag}-services")
+            grab_forms(window, args.out, tag)
             window.show_page("volunteers")
-            grab(window, f"{tag}-volunteers")
+            grab(window, args.out / f"{tag}-volunteers")
             page = window.ledger_pages["volunteers"]
             page.table.selectRow(0)
             vdialog = page.edit_current()
             if vdialog is not None:
-                grab(vdialog, f"{tag}-volunteer-form")
-                vdialog.close()
+                grab_form(vdialog, args.out / f"{tag}-volunteer-form")
             window.show_page("profile")
-            grab(window, f"{tag}-profile")
+            grab(window, args.out / f"{tag}-profile")
             window.show_page("overview")
             window.overview_page.wait()
-            grab(window, f"{tag}-overview")
+            grab(window, args.out / f"{tag}-overview")
+            settings = shell.open_settings()
+            grab(settings, args.out / f"{tag}-settings")
+            settings.reject()
             shell.dispose()
         blank.close()
         store.close()

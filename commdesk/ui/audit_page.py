@@ -152,6 +152,11 @@ class AuditPage(QWidget):
         self.date_problem = DateProblemLabel(self, self.date_from, self.date_to)
         self.export_button = QPushButton(translate("AuditPage", "Export to Excel…"), self)
         self.export_button.clicked.connect(self.export)
+        for combo in (self.ledger, self.kind):  # long item names must not widen the window
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
         filters = QHBoxLayout()
         for label, widget in (
             (translate("AuditPage", "Ledger"), self.ledger),

@@ -34,6 +34,7 @@ from commdesk.domain.ledgers import LEDGERS
 from commdesk.store import backups
 from commdesk.store.engine import StoreError
 from commdesk.store.maintenance import backup as manual_backup
+from commdesk.ui.screen_fit import fit_size
 
 translate = QCoreApplication.translate
 log = logging.getLogger("commdesk.backups")
@@ -187,7 +188,7 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(900, 480)
+        fit_size(self, 900, 480)
         self.reload()
 
     def reload(self) -> None:
@@ -393,7 +394,7 @@ class DamagedDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addLayout(buttons)
-        self.resize(640, 280)
+        fit_size(self, 640, max(280, self.heightForWidth(640)))
 
     def _done(self, choice: int) -> None:
         self.choice = choice

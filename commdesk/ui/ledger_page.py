@@ -110,7 +110,7 @@ class LedgerPage(QWidget):
         self.search.setPlaceholderText(
             translate("LedgerPage", "Search: name, text, pinyin initials (zs) or ID digits")
         )
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(160)
         actions = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
@@ -146,7 +146,12 @@ class LedgerPage(QWidget):
             assert f.catalogue is not None
             for item in self.ctx.catalogues[f.catalogue]:
                 combo.addItem(item.label(), item.code)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Long catalogue labels must not widen the window: the list drops down wider.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(14)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             combo.currentIndexChanged.connect(self.apply_filters)
             filters.addWidget(combo)
             self.filter_combos[name] = combo

@@ -105,7 +105,7 @@ class LockDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.failures = 0
-        self.resize(420, 160)
+        self.resize(420, max(160, self.heightForWidth(420)))
 
     def try_unlock(self) -> bool:
         if privacy.verify_password(self.store, self.password.text()):

@@ -33,6 +33,7 @@ from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.profile import ProfilePage
+from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.settings_dialog import open_folder
 from commdesk.ui.specs import (
     FACILITIES_SPEC,
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray | bytes) and geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
-            self.resize(1280, 800)
+            fit_size(self, 1280, 800)
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray | bytes) and splitter:
             self.splitter.restoreState(QByteArray(splitter))

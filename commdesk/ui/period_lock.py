@@ -85,7 +85,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        self.resize(520, max(self.sizeHint().height(), self.heightForWidth(520)))
         self._update_ok()
         self.reason.setFocus()
 

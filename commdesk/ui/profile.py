@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -30,6 +29,7 @@ from commdesk.store.services.profile import get_profile, has_valid_profile, save
 from commdesk.ui.context import UiContext
 from commdesk.ui.date_entry import DateEditor
 from commdesk.ui.record_form import FormWidget
+from commdesk.ui.screen_fit import fit_size, scroll_area
 
 translate = QCoreApplication.translate
 SIGNATORY_FIELDS = ("unit_head", "statistics_head", "preparer", "phone")
@@ -50,8 +50,8 @@ class _FormPage(QWizardPage):
         self.form = FormWidget(ctx, PROFILE, [PROFILE.field(n) for n in names], self)
         self.form.validity_changed.connect(lambda _ok: self.completeChanged.emit())
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll_area(self.form, self))  # Back/Next stay below, in view
 
     def isComplete(self) -> bool:
         return self.form.is_valid
@@ -93,7 +93,7 @@ class ProfileWizard(QWizard):
         self.addPage(self.basics)
         self.addPage(self.signatories)
         line = self.fontMetrics().height()
-        self.resize(max(720, 40 * line), max(620, 34 * line))
+        fit_size(self, max(720, 40 * line), max(620, 34 * line))
 
     def values(self) -> dict[str, Any]:
         return self.basics.form.values() | self.signatories.form.values()
@@ -143,14 +143,11 @@ class ProfilePage(QWidget):
         title.setObjectName("pageTitle")
         self.form = FormWidget(ctx, PROFILE, parent=self)
         self.form.setMaximumWidth(760)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        holder = QWidget(scroll)
+        holder = QWidget(self)
         holder_layout = QVBoxLayout(holder)
         holder_layout.addWidget(self.form)
         holder_layout.addStretch(1)
-        scroll.setWidget(holder)
+        self.scroll = scroll_area(holder, self)
         self.save_button = QPushButton(translate("ProfilePage", "Save changes"), self)
         self.save_button.setObjectName("primary")
         self.revert_button = QPushButton(translate("ProfilePage", "Revert"), self)
@@ -179,7 +176,7 @@ class ProfilePage(QWidget):
         buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(effective_row)
         layout.addLayout(buttons)
         self.save_button.clicked.connect(self.save)
@@ -203,14 +200,26 @@ class ProfilePage(QWidget):
         )
 
     def _update(self, *_args: Any) -> None:
-        self.save_button.setEnabled(self.form.is_valid and self.form.dirty)
+        # Enabled by a change, not by validity: Save then shows what to fix.
+        self.save_button.setEnabled(self.form.dirty)
         self.revert_button.setEnabled(self.form.dirty)
         asked = bool(self._loaded) and self.counted_changed()
         for widget in (self.effective_label, self.effective, self.effective_hint):
             widget.setVisible(asked)
 
+    def _point_at_error(self) -> None:
+        name = self.form.first_error()
+        if name is not None:
+            self.status.setText(
+                translate("ProfilePage", "Not saved: check {field}.").format(
+                    field=PROFILE.field(name).label()
+                )
+            )
+            self.form.focus_field(name)
+
     def save(self) -> bool:
         if not self.form.revalidate(show_all=True).ok:
+            self._point_at_error()
             return False
         effective: date | None = None
         if self.counted_changed():
@@ -229,6 +238,7 @@ class ProfilePage(QWidget):
             save_profile(self.ctx.store, self.form.values(), effective=effective)
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
+            self._point_at_error()
             return False
         self.load()
         if effective is None:

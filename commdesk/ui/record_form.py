@@ -37,6 +37,7 @@ from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.field_widgets import IdEditor, make_editor
 from commdesk.ui.period_lock import ask_unlock
+from commdesk.ui.screen_fit import content_height, fit_size, scroll_area
 
 translate = QCoreApplication.translate
 SaveCallback = Callable[[dict[str, Any]], object]
@@ -90,7 +91,23 @@ class FormWidget(QWidget):
             self.labels[f.name] = label
             editor.changed.connect(lambda name=f.name: self._on_changed(name))
             self._watch_enter(editor)
+        # Spare height goes below the last field, never into a message row.
+        grid.setRowStretch(2 * len(self.fields), 1)
+        self._even_rows()
         self.set_values({})
+
+    def _even_rows(self) -> None:
+        """Labels level with their editor's first line; check box rows as tall as the rest."""
+        line_height = max(
+            (e.sizeHint().height() for e in self.editors.values() if isinstance(e, QLineEdit)),
+            default=0,
+        )
+        for name, editor in self.editors.items():
+            if isinstance(editor, QCheckBox):
+                editor.setMinimumHeight(line_height)
+            label = self.labels[name]
+            label.setMinimumHeight(line_height)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
     # ------------------------------------------------------------ values
     def values(self) -> dict[str, Any]:
@@ -145,6 +162,27 @@ class FormWidget(QWidget):
         label.style().unpolish(label)
         label.style().polish(label)
         label.setVisible(bool(text))
+
+    def first_error(self) -> str | None:
+        """The first field (in form order) showing an error message."""
+        for f in self.fields:
+            label = self.messages[f.name]
+            if not label.isHidden() and label.property("level") == "error":
+                return f.name
+        return None
+
+    def focus_field(self, name: str) -> None:
+        """Scroll the field and its message into view and put the cursor in it."""
+        editor = self.editors[name]
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if isinstance(parent, QScrollArea):
+            self.layout().activate()  # a message just shown must have its place first
+            parent.ensureWidgetVisible(self.messages[name], 0, 8)
+            parent.ensureWidgetVisible(self.labels[name], 0, 8)
+            parent.ensureWidgetVisible(editor, 0, 8)
 
     def _set_valid(self, valid: bool) -> None:
         if valid != self._valid:
@@ -206,7 +244,7 @@ class FormWidget(QWidget):
 
 
 class RecordDialog(QDialog):
-    """Add or edit one row; Save stays disabled while the form is invalid."""
+    """Add or edit one row; Save refuses an invalid form and shows the clerk where."""
 
     saved = Signal(object)
 
@@ -236,10 +274,7 @@ class RecordDialog(QDialog):
         if row_id is not None:
             self._protect_ids(row_id)
         self.form.set_values(values or {})
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.form)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(self.form, self)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.save_button = QPushButton(translate("RecordDialog", "Save"), self)
         self.save_button.setObjectName("primary")
@@ -260,6 +295,7 @@ class RecordDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.status = QLabel(self)
         self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
         hint = QLabel(
             translate(
                 "RecordDialog",
@@ -276,15 +312,10 @@ class RecordDialog(QDialog):
         layout.addLayout(self.buttons)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._save)
-        self.form.validity_changed.connect(self._update_buttons)
-        self._update_buttons(self.form.is_valid)
-        line = self.fontMetrics().height()
-        self.resize(max(640, 36 * line), min(62 * line, 150 + 3 * line * len(self.form.fields)))
-
-    def _update_buttons(self, valid: bool) -> None:
-        self.save_button.setEnabled(valid)
-        if self.save_new_button is not None:
-            self.save_new_button.setEnabled(valid)
+        self.form.edited.connect(self.status.clear)
+        width = max(640, 36 * self.fontMetrics().height())
+        chrome = hint.sizeHint().height() + self.save_button.sizeHint().height() + 80
+        fit_size(self, width, content_height(self.form, width - 40) + chrome)
 
     def _save(self) -> None:
         self.commit(again=False)
@@ -296,12 +327,14 @@ class RecordDialog(QDialog):
         """Save through the callback; on success close, or clear for the next entry."""
         result = self.form.revalidate(show_all=True)
         if not result.ok:
+            self._point_at_error()
             return False
         try:
             outcome = self._call_unlocking(self.form.values())
         except ValidationError as exc:
             self.form.show_errors(exc.errors)
             self.form._set_valid(False)
+            self._point_at_error(" ".join(m for msgs in exc.errors.values() for m in msgs))
             return False
         except PeriodLocked:
             return False  # the clerk kept the period locked; the dialog stays open
@@ -316,6 +349,19 @@ class RecordDialog(QDialog):
         self.form.dirty = False
         self.accept()
         return True
+
+    def _point_at_error(self, otherwise: str = "") -> None:
+        """Not saved: say so, and take the clerk to the first field that needs fixing."""
+        name = self.form.first_error()
+        if name is None:
+            self.status.setText(otherwise)  # a refusal about no field of this form
+            return
+        self.status.setText(
+            translate("RecordDialog", "Not saved: check {field}.").format(
+                field=self.ledger.field(name).label()
+            )
+        )
+        self.form.focus_field(name)
 
     def _protect_ids(self, row_id: int) -> None:
         """Stored ID numbers open masked; showing one is audited first."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from commdesk.domain.periods import Period
 from commdesk.returns.audit import Issue
+from commdesk.ui.screen_fit import fit_size
 
 translate = QCoreApplication.translate
 
@@ -133,7 +134,7 @@ class ExplainWarningsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
-        self.resize(640, min(170 + 130 * len(self.editors), 640))
+        fit_size(self, 640, min(170 + 130 * len(self.editors), 640))
         self._update_ok()
         if self.editors:
             next(iter(self.editors.values())).setFocus()

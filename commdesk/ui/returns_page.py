@@ -129,6 +129,9 @@ class ReturnsPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self.busy_label = QLabel(self)
         self.busy_label.setObjectName("hint")
+        # Beside the title, where there is room: the button row is full at large font sizes.
+        top.insertSpacing(3, 12)
+        top.insertWidget(4, self.busy_label, 0, Qt.AlignmentFlag.AlignBottom)
         self.explain_button = QPushButton(translate("ReturnsPage", "Explain warnings…"), self)
         self.explain_button.clicked.connect(self.explain_warnings)
         self.export_button = QPushButton(translate("ReturnsPage", "Export…"), self)
@@ -137,7 +140,7 @@ class ReturnsPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.picker)
         bar.addWidget(self.refresh_button)
-        bar.addWidget(self.busy_label, 1)
+        bar.addStretch(1)
         bar.addWidget(self.explain_button)
         bar.addWidget(self.export_button)
 

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commdesk.ui.screen_fit import content_height, fit_size, scroll_area
+
 translate = QCoreApplication.translate
 LANGUAGES = (("zh_CN", "中文"), ("en", "English"))
 FONT_SCALES = (100, 115, 125, 150)
@@ -80,14 +82,21 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
+        body = QWidget(self)
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(form)
+        body_layout.addWidget(note)
         for section in self.sections:
-            section.setParent(self)
-            layout.addWidget(section)
-        layout.addWidget(buttons)
-        self.resize(560, 240 if not self.sections else 560)
+            section.setParent(body)
+            body_layout.addWidget(section)
+        body_layout.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll_area(body, self), 1)
+        layout.addWidget(buttons)  # outside the scroll area: always in view
+        width = max(600, 30 * self.fontMetrics().height())
+        wanted = content_height(body, width - 40) + buttons.sizeHint().height() + 40
+        fit_size(self, width, wanted)  # all of it in view when the screen allows
 
     def accept(self) -> None:
         for section in self.sections:

@@ -21,7 +21,7 @@ def dialog_for(qtbot: Any, ctx: Any, ledger: Any, saved: list[dict[str, Any]]) -
     return dialog
 
 
-def test_bad_id_number_shows_inline_message_and_blocks_save(qtbot: Any, ctx: Any) -> None:
+def test_bad_id_number_shows_inline_message_and_refuses_save(qtbot: Any, ctx: Any) -> None:
     saved: list[dict[str, Any]] = []
     dialog = dialog_for(qtbot, ctx, VOLUNTEERS_LEDGER, saved)
     form = dialog.form
@@ -30,11 +30,14 @@ def test_bad_id_number_shows_inline_message_and_blocks_save(qtbot: Any, ctx: Any
     bad = good[:-1] + ("0" if good[-1] != "0" else "1")
     qtbot.keyClicks(form.editors["id_number"], bad)
     assert "check digit" in form.message("id_number")
-    assert not dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    assert dialog.focusWidget() is form.editors["id_number"]
     form.editors["id_number"].clear()
     qtbot.keyClicks(form.editors["id_number"], good)
     assert form.message("id_number") == ""
-    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [row["id_number"] for row in saved] == [good]
 
 
 def test_valid_id_fills_gender_and_birth_date(qtbot: Any, ctx: Any) -> None:
@@ -62,13 +65,14 @@ def test_future_date_and_negative_number_messages(qtbot: Any, ctx: Any) -> None:
     assert "in the future" in form.message("service_date")
     qtbot.keyClicks(form.editors["hours"], "-2")
     assert "negative" in form.message("hours")
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.commit()
 
 
 def test_required_fields_quiet_until_touched(qtbot: Any, ctx: Any) -> None:
     dialog = dialog_for(qtbot, ctx, FACILITIES, [])
     assert dialog.form.message("name") == ""
-    assert not dialog.save_button.isEnabled()  # but still not saveable
+    assert not dialog.commit()  # but still not saveable: now the message shows
+    assert dialog.form.message("name") != ""
     assert dialog.form.labels["name"].text().endswith("*")
 
 
