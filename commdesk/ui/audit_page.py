@@ -167,7 +167,6 @@ class AuditPage(QWidget):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.export_button)
         self.model = AuditModel(ctx, self)
         self.table = QTableView(self)
         self.table.setObjectName("auditTable")
@@ -209,7 +208,12 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.date_problem)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.count_label)
+        # The export button sits with the count it exports, so the filter row (two
+        # dates, two lists) still fits a 1366-pixel screen at 150 % in English.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.export_button)
+        layout.addLayout(bottom)
         for combo in (self.ledger, self.kind):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         for edit in (self.date_from, self.date_to):

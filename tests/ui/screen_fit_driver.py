@@ -222,6 +222,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.returns.audit import Issue
     from commdesk.store import backups, privacy
     from commdesk.ui.backup_dialogs import DamagedDialog
+    from commdesk.ui.catalogue_dialog import CatalogueDialog
     from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog, ExportedMessage
@@ -254,6 +255,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("idle lock", lambda: LockDialog(store, LockDialog.IDLE, window)),
         ("set password", lambda: SetPasswordDialog(store, window)),
         ("exported message", lambda: ExportedMessage(tmp / "社区服务统计表.xlsx", window)),
+        ("catalogues", lambda: CatalogueDialog(shell.ctx, window)),
         ("explain warnings",
          lambda: ExplainWarningsDialog(_warnings(Issue), {}, "2026年第3季度", window)),
     ]  # fmt: skip
@@ -341,9 +343,6 @@ def tour_wizard(tour: Tour, translators: Any, tmp: Path) -> None:
 
 
 def main() -> int:
-    from commdesk.ui.compat import protect_none
-
-    protect_none()
     language = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
     font_scale = int(sys.argv[2]) if len(sys.argv) > 2 else 100
     app = QApplication(sys.argv[:1])
