@@ -95,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_gui(data_dir, self_test=args.self_test, measure_startup=args.measure_startup)
         handler = _COMMANDS[args.command]
+        from commdesk.ui.translations import install_for_cli
+
+        install_for_cli()  # Chinese messages on a Chinese locale
         from commdesk.store.lock import for_command
 
         # Writing commands refuse (exit 2, one line) while the window holds the folder.

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues, released
+from commdesk.domain.i18n import translate
 
 AGGS = ("count", "sum", "distinct", "value")
 LEVELS = ("error", "warning")
@@ -276,15 +277,27 @@ def load_definition(path: Path) -> Definition:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise DefinitionError(f"{path.name}: cannot read: {exc.strerror or exc}") from exc
+        raise DefinitionError(
+            translate("Returns", "{name}: cannot read the file ({error})").format(
+                name=path.name, error=exc.strerror or exc
+            )
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise DefinitionError(f"{path.name}: not valid TOML: {exc}") from exc
+        raise DefinitionError(
+            translate(
+                "Returns", "{name} is not a return definition (not valid TOML: {error})"
+            ).format(name=path.name, error=exc)
+        ) from exc
     try:
         definition = _parse(data, path)
     except DefinitionError:
         raise
     except (KeyError, TypeError, ValueError) as exc:
-        raise DefinitionError(f"{path.name}: malformed definition ({exc!r})") from exc
+        raise DefinitionError(
+            translate("Returns", "{name}: malformed return definition ({error})").format(
+                name=path.name, error=repr(exc)
+            )
+        ) from exc
     _validate(definition, released())
     return definition
 
@@ -293,7 +306,11 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
     where = path.name
     for key in ("id", "version", "title", "tables"):
         if key not in data:
-            raise DefinitionError(f"{where}: missing “{key}”")
+            raise DefinitionError(
+                translate("Returns", "{name} is not a return definition (no “{key}”)").format(
+                    name=where, key=key
+                )
+            )
     tables = []
     for t in data["tables"]:
         tw = f"{where}, table {t.get('code', '?')}"

@@ -128,3 +128,19 @@ class Translators:
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
         i18n.install(QCoreApplication.translate, self.language)
+
+
+def install_for_cli() -> bool:
+    """Chinese messages for a command run on a Chinese locale (LC_ALL, LANG; Windows' own).
+
+    No QCoreApplication is needed: the Qt-free layers call the translator directly.
+    On any other locale nothing changes (English messages, Chinese returns).
+    """
+    if QLocale.system().language() != QLocale.Language.Chinese:
+        return False
+    qm = compiled_catalogue()
+    translator = QTranslator()
+    if qm is None or not translator.load(str(qm)):
+        return False
+    i18n.install(translator.translate, "zh_CN")  # i18n falls back to the source text
+    return True
