@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult
 from commdesk.returns.definition import Row
+from commdesk.returns.rule_titles import rule_name
 
 translate = QCoreApplication.translate
 
@@ -309,7 +310,9 @@ class IssueList(QTreeWidget):
                 note = notes.get(issue.code, "").strip() or translate(
                     "ReturnPreview", "(explanation needed)"
                 )
-            item = QTreeWidgetItem([self.level_text(issue.level), issue.code, issue.message, note])
+            item = QTreeWidgetItem(
+                [self.level_text(issue.level), rule_name(issue.code), issue.message, note]
+            )
             colour = LEVEL_COLOURS.get(issue.level, LEVEL_COLOURS["notice"])
             for column in range(self.COLUMNS):
                 item.setForeground(column, QBrush(colour))
@@ -336,7 +339,7 @@ class IssueList(QTreeWidget):
     def item_for(self, code: str) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            if item.text(1) == code:
+            if item.data(0, ISSUE_ROLE).code == code:
                 return item
         return None
 
