@@ -10,6 +10,7 @@ error path for real, and fails on any message that still holds English words.
 from __future__ import annotations
 
 import ast
+import platform
 import re
 import shutil
 import sqlite3
@@ -285,7 +286,7 @@ def test_cli_speaks_chinese_on_a_chinese_locale(data_dir: Path, tmp_path: Path) 
 
 # ------------------------------------------------------------------ store and library
 def _store_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
-    from commdesk.store import maintenance
+    from commdesk.store import lock, maintenance
     from commdesk.store.engine import open_store
 
     not_db = tmp / "notes.sqlite"
@@ -309,7 +310,17 @@ def _store_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
     bad_data = tmp / "bad-data"
     bad_data.mkdir()
     shutil.copy(not_db, bad_data / "commdesk.sqlite")
+
+    def locked_twice() -> None:
+        window = lock.acquire(tmp / "locked", lock.WINDOW)
+        try:
+            lock.acquire(tmp / "locked", "commdesk export")
+        finally:
+            window.release()
+
     return [
+        locked_twice,
+        lambda: lock.acquire(blocked / "sub"),
         lambda: maintenance.check_file(tmp / "nothing.sqlite").problems,
         lambda: maintenance.check_file(not_db).problems,
         lambda: maintenance.check_file(foreign).problems,
@@ -366,12 +377,15 @@ def _run_all(cases: list[Callable[[], Any]], *values: object) -> tuple[list[str]
 
 def test_store_errors_are_chinese(chinese: None, tmp_path: Path, data_dir: Path) -> None:
     cases = _store_error_paths(tmp_path, data_dir)
+    from commdesk.store.audit import current_user
     from commdesk.store.maintenance import REQUIRED_TABLES
 
     english, seen = _run_all(cases, tmp_path, data_dir, "nothing.sqlite", "notes.sqlite",
                              "foreign.sqlite", "newer.sqlite", "damaged.sqlite", "x.sqlite",
                              "ffffffffffff", *REQUIRED_TABLES, tmp_path / "empty",
-                             tmp_path / "blocked" / "x.sqlite")  # fmt: skip
+                             tmp_path / "blocked" / "x.sqlite", tmp_path / "blocked" / "sub",
+                             tmp_path / "locked", platform.node(), current_user(),
+                             "commdesk export")  # fmt: skip
     print("\n".join(english))
     assert english == []
     assert seen >= len(cases) - 1

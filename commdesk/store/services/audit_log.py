@@ -393,7 +393,9 @@ def export_xlsx(
     f = f or AuditFilter()
     out = Path(out)
     if not out.parent.is_dir():  # before building anything: a clear error, no stray state
-        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(out.parent))
+        raise FileNotFoundError(
+            errno.ENOENT, i18n.translate("Store", "the folder does not exist"), str(out.parent)
+        )
     total = count(store, f)
     wb = Workbook(write_only=True)
     with workbook_guard(wb, out):  # rows stream to temp files: the disk can fill up here
