@@ -350,7 +350,14 @@ def _library_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
     shipped = sorted((resources_dir() / "returns").glob("*.toml"))[0]
     not_toml = tmp / "county.toml"
     not_toml.write_text("this is = = not toml", encoding="utf-8")
+    no_columns = tmp / "county2.toml"
+    no_columns.write_text(
+        'id = "county-x"\nversion = "1"\ntitle = "县里的表"\n'
+        '[[tables]]\ncode = "T1"\nnumber = "表1"\ntitle = "测试"\ncolumns = []\nrows = []\n',
+        encoding="utf-8",
+    )
     return [
+        lambda: library.import_definition(data_dir, no_columns),
         lambda: library.current(data_dir, "no-such-return"),
         lambda: library.import_definition(data_dir, shipped),
         lambda: library.import_definition(data_dir, tmp / "absent.toml"),
@@ -398,7 +405,8 @@ def test_library_errors_are_chinese(chinese: None, tmp_path: Path, data_dir: Pat
     cases = _library_error_paths(tmp_path, data_dir)
     english, seen = _run_all(
         cases, tmp_path, shipped.name, "no-such-return", "community-service", "absent.toml",
-        "county.toml", *re.findall(r"\d+(?:\.\d+)+", shipped.read_text(encoding="utf-8")),
+        "county.toml", "county2.toml", "T1",
+        *re.findall(r"\d+(?:\.\d+)+", shipped.read_text(encoding="utf-8")),
     )  # fmt: skip
     assert english == []
     assert seen == len(cases)
