@@ -31,9 +31,6 @@ class Marked(str):
         marked.context = context
         return marked
 
-    def __reduce__(self) -> tuple[object, tuple[str, str]]:
-        return (Marked, (self.context, str(self)))
-
 
 def install(translator: Callable[[str, str], str] | None, language: str) -> None:
     """Route messages through ``translator`` and remember the UI language."""
