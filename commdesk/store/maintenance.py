@@ -309,6 +309,10 @@ def discard_workbook(wb: Any) -> None:
     _collect_quietly()
 
 
+class WriteError(OSError):
+    """An OSError whose ``strerror`` is already worded for the clerk (file name and reason)."""
+
+
 def workbook_error(path: Path, exc: BaseException) -> OSError:
     """The OSError to raise for a workbook that could not be written (built or saved)."""
     if isinstance(exc, OSError):
@@ -319,7 +323,7 @@ def workbook_error(path: Path, exc: BaseException) -> OSError:
     message = translate("Store", "Cannot write {name}: {reason}").format(
         name=Path(path).name, reason=reason
     )
-    return OSError(code, message, str(path))
+    return WriteError(code, message, str(path))
 
 
 @contextmanager

@@ -93,3 +93,19 @@ def test_return_preview_is_the_chinese_form_in_both_languages(
     assert in_english == in_chinese
     assert [t for t in in_english if _ENGLISH.search(t)] == []
     assert any(t.startswith("填报单位：") for t in in_english)
+
+
+def test_file_errors_read_in_the_ui_language(qapp: Any, qm: Path, tmp_path: Path) -> None:
+    """The system's own words for a failed write ("Permission denied") are not shown."""
+    import errno
+
+    from commdesk.store.maintenance import workbook_error
+    from commdesk.ui.errors import user_message
+
+    _chinese(qapp, qm)
+    target = tmp_path / "报表.xlsx"
+    denied = PermissionError(errno.EACCES, "Permission denied", str(target))
+    full = workbook_error(target, OSError(errno.ENOSPC, "No space left on device"))
+    for exc in (denied, full, FileNotFoundError(errno.ENOENT, "No such file or directory")):
+        text = user_message(exc).replace(str(target), "").replace(target.name, "")
+        assert _CJK.search(text) and not _ENGLISH.search(text), text

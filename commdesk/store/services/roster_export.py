@@ -137,7 +137,12 @@ def export_roster(
                 after={"export": path.name, "rows": total}, note="roster export with full IDs",
                 user=user,
             )  # fmt: skip
-    from commdesk.store.maintenance import disk_problem, save_workbook, workbook_guard
+    from commdesk.store.maintenance import (
+        WriteError,
+        disk_problem,
+        save_workbook,
+        workbook_guard,
+    )
 
     written = 0
     wb = Workbook(write_only=True)
@@ -168,7 +173,7 @@ def export_roster(
         raise RosterExportError(
             exc.errno,
             exc.strerror
-            if exc.filename == str(path) and exc.strerror  # worded by save_workbook
+            if isinstance(exc, WriteError) and exc.strerror
             else translate("Store", "Cannot write {name}: {reason}").format(
                 name=path.name, reason=disk_problem(exc)
             ),
