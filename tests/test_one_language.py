@@ -318,7 +318,23 @@ def _store_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
         finally:
             window.release()
 
+    def demo_refusals() -> list[str]:
+        from commdesk.store.demo import DemoError, generate
+
+        store = open_store(data_dir)
+        messages = []
+        try:
+            for kwargs in ({"kind": "town"}, {"records": -1}, {"division_code": "12"}):
+                try:
+                    generate(store, **kwargs)  # type: ignore[arg-type]
+                except DemoError as exc:
+                    messages.append(str(exc))
+        finally:
+            store.close()
+        return messages
+
     return [
+        demo_refusals,
         locked_twice,
         lambda: lock.acquire(blocked / "sub"),
         lambda: maintenance.check_file(tmp / "nothing.sqlite").problems,
@@ -392,7 +408,7 @@ def test_store_errors_are_chinese(chinese: None, tmp_path: Path, data_dir: Path)
                              "ffffffffffff", *REQUIRED_TABLES, tmp_path / "empty",
                              tmp_path / "blocked" / "x.sqlite", tmp_path / "blocked" / "sub",
                              tmp_path / "locked", platform.node(), current_user(),
-                             "commdesk export")  # fmt: skip
+                             "commdesk export", "town")  # fmt: skip
     print("\n".join(english))
     assert english == []
     assert seen >= len(cases) - 1
