@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QWidget
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFileDialog, QTreeView, QWidget
 from zh_catalogue import build_qm, build_ts
 
 from commdesk.ui import translations
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _WORDS = re.compile(r"[A-Za-z]{2,}")
+_UNITS = re.compile(r"\b(?:KiB|MiB|GiB|KB|MB|GB)\b")  # data sizes, as Qt writes them in Chinese
 
 
 @pytest.fixture(scope="module")
@@ -42,10 +43,15 @@ def _texts(dialog: QWidget) -> set[str]:
         if isinstance(widget, QComboBox):
             found |= {widget.itemText(i) for i in range(widget.count())}
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
-            model = widget.model()
+            model, root = widget.model(), widget.rootIndex()
             found |= {
                 str(model.headerData(i, Qt.Orientation.Horizontal) or "")
                 for i in range(model.columnCount())
+            }
+            found |= {  # the listing: name, size, type ("Folder"), date
+                str(model.index(r, c, root).data() or "")
+                for r in range(model.rowCount(root))
+                for c in range(1, model.columnCount(root))
             }
         found |= {a.text() for a in widget.actions()} | {a.toolTip() for a in widget.actions()}
     return found
@@ -70,6 +76,8 @@ def test_file_dialog_has_no_english(
     qtbot: Any, qm: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, mode: Any, accept: Any
 ) -> None:
     monkeypatch.setattr(translations, "compiled_catalogue", lambda folder=None: qm)
+    (tmp_path / "2025年台账").mkdir()
+    (tmp_path / "志愿者.xlsx").write_bytes(b"x" * 4096)
     chosen = translations.Translators()
     chosen.apply("zh_CN")
     try:
@@ -77,13 +85,16 @@ def test_file_dialog_has_no_english(
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setFileMode(mode)
         dialog.setAcceptMode(accept)
+        dialog.setViewMode(QFileDialog.ViewMode.Detail)
         qtbot.addWidget(dialog)
         dialog.show()
-        QCoreApplication.processEvents()
+        view = dialog.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda: view.model().rowCount(view.rootIndex()) >= 1)
         english = sorted(
             text
             for text in _texts(dialog)
-            if _WORDS.search(text.replace(str(tmp_path), "")) and not _CJK.search(text)
+            if _WORDS.search(_UNITS.sub("", text.replace(str(tmp_path), "")))
+            and not _CJK.search(text)
         )
         assert english == []
     finally:
