@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from commdesk import __version__
 from commdesk.cli.contract import CliError, fail
-from commdesk.domain.i18n import translate
+from commdesk.domain.i18n import Marked, translate, translated
 
 if TYPE_CHECKING:
     from commdesk.store.lock import FolderLock
@@ -39,7 +39,7 @@ class Folder(Enum):
 @dataclass(frozen=True)
 class Command:
     name: str
-    help: str  # English source, marked with QT_TRANSLATE_NOOP("Cli", …); translated when shown
+    help: Marked  # English source, marked with QT_TRANSLATE_NOOP("Cli", …); translated when shown
     add_arguments: AddArguments
     run: Handler
     folder: Folder
@@ -49,7 +49,7 @@ _COMMANDS: dict[str, Command] = {}
 
 
 def command(
-    name: str, help: str, *, add_arguments: AddArguments, folder: Folder = Folder.READS
+    name: str, help: Marked, *, add_arguments: AddArguments, folder: Folder = Folder.READS
 ) -> Callable[[Handler], Handler]:
     """Register the decorated handler as ``commdesk NAME``."""
 
@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=_Parser, title=translate("Cli", "commands")
     )
     for cmd in commands().values():
-        help_text = translate("Cli", cmd.help)
+        help_text = translated(cmd.help)
         cmd.add_arguments(sub.add_parser(cmd.name, help=help_text, description=help_text))
     return parser
 

@@ -80,14 +80,19 @@ def _assumed_date(default_word: str) -> Any:
         if checked.ok and checked.value is not None:
             return checked.value
         raise argparse.ArgumentTypeError(
-            _t("“{value}” is neither {word} nor a date YYYY-MM-DD", value=text, word=default_word)
+            _t(
+                translate("Import", "“{value}” is neither {word} nor a date YYYY-MM-DD"),
+                value=text,
+                word=default_word,
+            )
         )
 
     return parse
 
 
 def _t(text: str, **kwargs: object) -> str:
-    return translate("Import", text).format(**kwargs)
+    """``text`` is already translated (``translate("Import", literal)`` at the call)."""
+    return text.format(**kwargs)
 
 
 def _show(title: str, lines: Iterable[str], total: int) -> None:
@@ -96,7 +101,7 @@ def _show(title: str, lines: Iterable[str], total: int) -> None:
     print(title)
     for index, line in enumerate(lines):
         if index >= SHOW:
-            print("  " + _t("… and {count} more", count=total - SHOW))
+            print("  " + _t(translate("Import", "… and {count} more"), count=total - SHOW))
             break
         print(f"  {line}")
 
@@ -140,12 +145,14 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     report: Path | None = None
     if plan.rejected and not args.dry_run:
         report = write_report(plan, Path(args.report) if args.report else None)
-        print(_t("Rejected rows written to: {path}", path=report))
+        print(_t(translate("Import", "Rejected rows written to: {path}"), path=report))
     elif plan.rejected:
         target = Path(args.report) if args.report else default_report_path(source)
-        print(_t("Dry run: the report would be written to {path}", path=target))
+        print(
+            _t(translate("Import", "Dry run: the report would be written to {path}"), path=target)
+        )
     if args.dry_run:
-        print(_t("Dry run: nothing was written."))
+        print(_t(translate("Import", "Dry run: nothing was written.")))
         line = _counts_line(counts)
     else:
         written = counts["added"] + counts["updated"]
@@ -160,10 +167,15 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         print(" ".join(f"assumed_{k}_date={n}" for k, n in plan.dates.counts().items()))
     print(line)
     if data_rows == 0:
-        return _fail(_t("No data rows below the header in {name}.", name=source.name))
+        return _fail(
+            _t(translate("Import", "No data rows below the header in {name}."), name=source.name)
+        )
     if counts["rejected"] and not (counts["added"] + counts["updated"] + counts["skipped"]):
         return _fail(
-            _t("No row could be imported; reasons in {path}.", path=report or "the list above")
+            _t(
+                translate("Import", "No row could be imported; reasons in {path}."),
+                path=report or translate("Import", "the list above"),
+            )
         )
     return EXIT_PARTIAL if counts["rejected"] else EXIT_OK
 
@@ -192,34 +204,42 @@ def _cells_text(cells: Iterable[Any]) -> str:
 def _print_plan(plan: Any) -> None:
     print(
         _t(
-            "File: {name}  sheet: {sheet}  header row: {rows}",
+            translate("Import", "File: {name}  sheet: {sheet}  header row: {rows}"),
             name=plan.source.name,
             sheet=plan.sheet,
             rows="+".join(str(r) for r in plan.header_rows),
         )
     )
     mapped = [f"{header} → {name}" for header, name in plan.mapping.items()]
-    print(_t("Columns: {columns}", columns="; ".join(mapped)))
+    print(_t(translate("Import", "Columns: {columns}"), columns="; ".join(mapped)))
     if plan.ignored_columns:
-        print(_t("Ignored columns: {columns}", columns="; ".join(plan.ignored_columns)))
+        print(
+            _t(
+                translate("Import", "Ignored columns: {columns}"),
+                columns="; ".join(plan.ignored_columns),
+            )
+        )
     for note in plan.notes:
         print(note)
     ignored = plan.ignored_rows
     _show(
-        _t("Rows not read as data ({count}):", count=len(ignored)),
-        (_t("row {row}: {why}", row=row, why=why) for row, why in ignored),
+        _t(translate("Import", "Rows not read as data ({count}):"), count=len(ignored)),
+        (_t(translate("Import", "row {row}: {why}"), row=row, why=why) for row, why in ignored),
         len(ignored),
     )
     _show(
-        _t("Rejected ({count}):", count=len(plan.rejected)),
-        (_t("row {row}: {why}", row=r.row_number, why=r.reason) for r in plan.rejected),
+        _t(translate("Import", "Rejected ({count}):"), count=len(plan.rejected)),
+        (
+            _t(translate("Import", "row {row}: {why}"), row=r.row_number, why=r.reason)
+            for r in plan.rejected
+        ),
         len(plan.rejected),
     )
     _show(
-        _t("Duplicates skipped ({count}):", count=len(plan.skipped)),
+        _t(translate("Import", "Duplicates skipped ({count}):"), count=len(plan.skipped)),
         (
             _t(
-                "row {row}: {why} — {cells}",
+                translate("Import", "row {row}: {why} — {cells}"),
                 row=r.row_number,
                 why=r.reason,
                 cells=_cells_text(r.cells),
@@ -229,29 +249,39 @@ def _print_plan(plan: Any) -> None:
         len(plan.skipped),
     )
     _show(
-        _t("To update ({count}):", count=len(plan.to_update)),
+        _t(translate("Import", "To update ({count}):"), count=len(plan.to_update)),
         (
-            _t("row {row} → record {id}", row=r.row_number, id=existing)
+            _t(translate("Import", "row {row} → record {id}"), row=r.row_number, id=existing)
             for existing, r in plan.to_update
         ),
         len(plan.to_update),
     )
     assumed = plan.dates.rows() if plan.dates is not None else []
     if assumed:
-        print(_t("Give the dates with --assume-join-date / --assume-left-date YYYY-MM-DD."))
+        print(
+            _t(
+                translate(
+                    "Import",
+                    "Give the dates with --assume-join-date / --assume-left-date YYYY-MM-DD.",
+                )
+            )
+        )
     _show(
-        _t("Assumed dates ({count}):", count=len(assumed)),
-        (_t("row {row}: {why}", row=row, why=label) for row, label in assumed),
+        _t(translate("Import", "Assumed dates ({count}):"), count=len(assumed)),
+        (_t(translate("Import", "row {row}: {why}"), row=row, why=label) for row, label in assumed),
         len(assumed),
     )
     warnings = plan.warnings
     _show(
-        _t("Warnings ({count}):", count=len(warnings)),
-        (_t("row {row}: {why}", row=row, why=message) for row, message in warnings),
+        _t(translate("Import", "Warnings ({count}):"), count=len(warnings)),
+        (
+            _t(translate("Import", "row {row}: {why}"), row=row, why=message)
+            for row, message in warnings
+        ),
         len(warnings),
     )
     _show(
-        _t("To add ({count}), first rows:", count=len(plan.to_add)),
+        _t(translate("Import", "To add ({count}), first rows:"), count=len(plan.to_add)),
         (f"{r.row_number}: {_cells_text(r.cells)}" for r in plan.to_add),
         len(plan.to_add),
     )

@@ -36,7 +36,8 @@ _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
 def _fail(text: str, **kwargs: object) -> ImportFileError:
-    return ImportFileError(translate("Import", text).format(**kwargs))
+    """``text`` is already translated (``translate("Import", literal)`` at the call)."""
+    return ImportFileError(text.format(**kwargs))
 
 
 def sniff(path: Path) -> str:
@@ -46,16 +47,22 @@ def sniff(path: Path) -> str:
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:
-        raise _fail("File not found: {name}", name=path.name) from None
+        raise _fail(translate("Import", "File not found: {name}"), name=path.name) from None
     except IsADirectoryError:
-        raise _fail("{name} is a folder, not a file.", name=path.name) from None
+        raise _fail(
+            translate("Import", "{name} is a folder, not a file."), name=path.name
+        ) from None
     except OSError as exc:
-        raise _fail("Cannot open {name}: {error}", name=path.name, error=exc.strerror) from None
+        raise _fail(
+            translate("Import", "Cannot open {name}: {error}"), name=path.name, error=exc.strerror
+        ) from None
     if size == 0:
-        raise _fail("The file {name} is empty.", name=path.name)
+        raise _fail(translate("Import", "The file {name} is empty."), name=path.name)
     if size > MAX_FILE_BYTES:
         raise _fail(
-            "The file is too large ({mb} MB); split it into files under {limit} MB.",
+            translate(
+                "Import", "The file is too large ({mb} MB); split it into files under {limit} MB."
+            ),
             mb=size // (1024 * 1024),
             limit=MAX_FILE_BYTES // (1024 * 1024),
         )
@@ -65,22 +72,30 @@ def sniff(path: Path) -> str:
     if head == _OLE_MAGIC:
         if _ole_is_encrypted(path):
             raise _fail(
-                "The file is password-protected. Open it in Excel/WPS, remove the "
-                "password (File → Info → Protect workbook), save and import again."
+                translate(
+                    "Import",
+                    "The file is password-protected. Open it in Excel/WPS, remove the "
+                    "password (File → Info → Protect workbook), save and import again.",
+                )
             )
         return XLS
     if suffix in _TEXT_SUFFIXES:
         return CSV
     if suffix in {".xls", ".xlsx", ".xml"} and _looks_like_markup(path):
         raise _fail(
-            "{name} is a web page or XML saved with a spreadsheet name (exported by another "
-            "system); open it in Excel/WPS, save it as .xlsx and import that.",
+            translate(
+                "Import",
+                "{name} is a web page or XML saved with a spreadsheet name (exported by "
+                "another system); open it in Excel/WPS, save it as .xlsx and import that.",
+            ),
             name=path.name,
         )
     if suffix in {".xlsx", ".xlsm"}:
-        raise _fail("{name} is password-protected or not an xlsx file.", name=path.name)
+        raise _fail(
+            translate("Import", "{name} is password-protected or not an xlsx file."), name=path.name
+        )
     raise _fail(
-        "{name} is not a spreadsheet (xlsx, xls, ods or csv).",
+        translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."),
         name=path.name,
     )
 
@@ -112,15 +127,23 @@ def _zip_kind(path: Path) -> str:
             names = set(zf.namelist())
             if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
                 if "xl/workbook.bin" in names and "xl/workbook.xml" not in names:
-                    raise _fail("xlsb workbooks are not supported; save the file as .xlsx.")
+                    raise _fail(
+                        translate(
+                            "Import", "xlsb workbooks are not supported; save the file as .xlsx."
+                        )
+                    )
                 return XLSX
             if "content.xml" in names and "mimetype" in names:
                 mimetype = zf.read("mimetype")[:100]
                 if b"spreadsheet" in mimetype:
                     return ODS
     except zipfile.BadZipFile:
-        raise _fail("{name} is damaged (not a readable zip/xlsx file).", name=path.name) from None
-    raise _fail("{name} is not a spreadsheet (xlsx, xls, ods or csv).", name=path.name)
+        raise _fail(
+            translate("Import", "{name} is damaged (not a readable zip/xlsx file)."), name=path.name
+        ) from None
+    raise _fail(
+        translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."), name=path.name
+    )
 
 
 @dataclass
@@ -147,22 +170,32 @@ def check_zip(zf: zipfile.ZipFile) -> None:
     """Refuse zip bombs and zip-level encryption, from the central directory."""
     infos = zf.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise _fail("The file has too many parts to be a normal workbook.")
+        raise _fail(translate("Import", "The file has too many parts to be a normal workbook."))
     total = sum(i.file_size for i in infos)
     packed = sum(i.compress_size for i in infos) or 1
     if any(i.flag_bits & 0x1 for i in infos):
-        raise _fail("The file is password-protected; remove the password and save again.")
+        raise _fail(
+            translate(
+                "Import", "The file is password-protected; remove the password and save again."
+            )
+        )
     if total > MAX_UNCOMPRESSED:
         raise _fail(
-            "The workbook unpacks to {mb} MB, more than the {limit} MB allowed; "
-            "it is either damaged or far larger than a ledger.",
+            translate(
+                "Import",
+                "The workbook unpacks to {mb} MB, more than the {limit} MB allowed; "
+                "it is either damaged or far larger than a ledger.",
+            ),
             mb=total // (1024 * 1024),
             limit=MAX_UNCOMPRESSED // (1024 * 1024),
         )
     if total > RATIO_MIN_BYTES and total / packed > MAX_RATIO:
         raise _fail(
-            "The workbook is compressed {ratio}:1, which only a damaged or malicious "
-            "file does; it was not opened.",
+            translate(
+                "Import",
+                "The workbook is compressed {ratio}:1, which only a damaged or malicious "
+                "file does; it was not opened.",
+            ),
             ratio=int(total / packed),
         )
 
@@ -175,9 +208,13 @@ def read_part(zf: zipfile.ZipFile, name: str, limit: int = MAX_UNCOMPRESSED) -> 
             while chunk := fh.read(_CHUNK):
                 out += chunk
                 if len(out) > limit:
-                    raise _fail("A part of the workbook is too large to be a ledger.")
+                    raise _fail(
+                        translate("Import", "A part of the workbook is too large to be a ledger.")
+                    )
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
-        raise _fail("The workbook is damaged ({error}).", error=str(exc)[:80]) from None
+        raise _fail(
+            translate("Import", "The workbook is damaged ({error})."), error=str(exc)[:80]
+        ) from None
     return bytes(out)
 
 
@@ -245,13 +282,18 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
     try:
         fh = zf.open(part)
     except KeyError:
-        raise _fail("The workbook is damaged (sheet part {part} is missing).", part=part) from None
+        raise _fail(
+            translate("Import", "The workbook is damaged (sheet part {part} is missing)."),
+            part=part,
+        ) from None
     try:
         while True:
             block = fh.read(_CHUNK)
             total += len(block)
             if total > MAX_UNCOMPRESSED:
-                raise _fail("A part of the workbook is too large to be a ledger.")
+                raise _fail(
+                    translate("Import", "A part of the workbook is too large to be a ledger.")
+                )
             data = carry + block
             if block:
                 cut = data.rfind(b"</row>")
@@ -266,14 +308,19 @@ def scan_xlsx_sheet(zf: zipfile.ZipFile, part: str) -> SheetScan:
             if not block:
                 break
     except (zipfile.BadZipFile, EOFError, OSError, RuntimeError) as exc:
-        raise _fail("The workbook is damaged ({error}).", error=str(exc)[:80]) from None
+        raise _fail(
+            translate("Import", "The workbook is damaged ({error})."), error=str(exc)[:80]
+        ) from None
     finally:
         fh.close()
     if scan.cells > MAX_CELLS:
         raise _fail(
-            "The sheet's used area is {rows} rows × {columns} columns, too large to open. "
-            "Delete the empty rows and columns around the table (or stray cells far "
-            "below or to the right), save and import again.",
+            translate(
+                "Import",
+                "The sheet's used area is {rows} rows × {columns} columns, too large to open. "
+                "Delete the empty rows and columns around the table (or stray cells far "
+                "below or to the right), save and import again.",
+            ),
             rows=scan.rows,
             columns=scan.columns,
         )
@@ -409,8 +456,11 @@ def scan_ods(zf: zipfile.ZipFile) -> dict[str, SheetScan]:
     for name, scan in scans.items():
         if scan.cells > MAX_CELLS:
             raise _fail(
-                "The sheet {sheet} has {rows} rows × {columns} columns of values, too "
-                "large to open.",
+                translate(
+                    "Import",
+                    "The sheet {sheet} has {rows} rows × {columns} columns of values, too "
+                    "large to open.",
+                ),
                 sheet=name,
                 rows=scan.rows,
                 columns=scan.columns,

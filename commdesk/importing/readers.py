@@ -78,7 +78,8 @@ class Workbook:
 
 
 def _fail(text: str, **kwargs: object) -> ImportFileError:
-    return ImportFileError(translate("Import", text).format(**kwargs))
+    """``text`` is already translated (``translate("Import", literal)`` at the call)."""
+    return ImportFileError(text.format(**kwargs))
 
 
 def is_blank(value: Cell) -> bool:
@@ -117,14 +118,17 @@ def open_workbook(path: Path | str) -> Workbook:
                     scans = guards.scan_ods(zf)
         except zipfile.BadZipFile:
             raise _fail(
-                "{name} is damaged (not a readable zip/xlsx file).", name=path.name
+                translate("Import", "{name} is damaged (not a readable zip/xlsx file)."),
+                name=path.name,
             ) from None
     book = _calamine_open(path, kind)
     try:
         metadata = book.sheets_metadata
     except BaseException as exc:
         _reraise_fatal(exc)
-        raise _fail("Cannot read the list of sheets in {name}.", name=path.name) from None
+        raise _fail(
+            translate("Import", "Cannot read the list of sheets in {name}."), name=path.name
+        ) from None
     from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
     sheets = [
@@ -158,15 +162,19 @@ def _calamine_open(path: Path, kind: str) -> Any:
         _reraise_fatal(exc)
         if "password" in type(exc).__name__.lower() or "password" in str(exc).lower():
             raise _fail(
-                "The file is password-protected. Open it in Excel/WPS, remove the "
-                "password, save and import again."
+                translate(
+                    "Import",
+                    "The file is password-protected. Open it in Excel/WPS, remove the "
+                    "password, save and import again.",
+                )
             ) from None
         if kind == guards.XLS and path.suffix.lower() in {".xlsx", ".xlsm"}:
             raise _fail(
-                "{name} is password-protected or not an xlsx file.", name=path.name
+                translate("Import", "{name} is password-protected or not an xlsx file."),
+                name=path.name,
             ) from None
         raise _fail(
-            "Cannot read {name} as a spreadsheet ({error}).",
+            translate("Import", "Cannot read {name} as a spreadsheet ({error})."),
             name=path.name,
             error=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__,
         ) from None
@@ -202,7 +210,7 @@ def read_sheet(book: Workbook, name: str) -> SheetData:
     except BaseException as exc:
         _reraise_fatal(exc)
         raise _fail(
-            "Cannot read the sheet {sheet} ({error}).",
+            translate("Import", "Cannot read the sheet {sheet} ({error})."),
             sheet=name,
             error=str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__,
         ) from None
@@ -251,7 +259,10 @@ def _collect(
         data.rows.append((number, _trim_trailing(cells)))
         if len(data.rows) > MAX_ROWS:
             raise _fail(
-                "The sheet {sheet} has more than {limit} rows; split it into smaller files.",
+                translate(
+                    "Import",
+                    "The sheet {sheet} has more than {limit} rows; split it into smaller files.",
+                ),
                 sheet=name,
                 limit=f"{MAX_ROWS:,}",
             )
@@ -283,14 +294,19 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     if b"\x00" in raw[:4096]:
-        raise _fail("{name} is not a spreadsheet (xlsx, xls, ods or csv).", name=name)
+        raise _fail(
+            translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."), name=name
+        )
     for encoding in ("utf-8", "gb18030"):
         try:
             return raw.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     raise _fail(
-        "Cannot tell the text encoding of {name}; save it as “CSV UTF-8” in Excel/WPS.",
+        translate(
+            "Import",
+            "Cannot tell the text encoding of {name}; save it as “CSV UTF-8” in Excel/WPS.",
+        ),
         name=name,
     )
 
@@ -298,7 +314,10 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
 def _open_csv(path: Path) -> Workbook:
     text, encoding = _decode(path.read_bytes(), path.name)
     if "\x00" in text:
-        raise _fail("{name} is not a spreadsheet (xlsx, xls, ods or csv).", name=path.name)
+        raise _fail(
+            translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."),
+            name=path.name,
+        )
     return Workbook(
         path,
         guards.CSV,
@@ -327,7 +346,9 @@ def _read_csv_rows(book: Workbook, name: str) -> SheetData:
     try:
         return _collect(name, _csv_cells(reader), 0, None)
     except csv.Error as exc:
-        raise _fail("The CSV file is malformed ({error}).", error=str(exc)[:120]) from None
+        raise _fail(
+            translate("Import", "The CSV file is malformed ({error})."), error=str(exc)[:120]
+        ) from None
 
 
 def _csv_cells(reader: Iterator[list[str]]) -> Iterator[list[Cell]]:

@@ -2,11 +2,11 @@
 
 The clerk fixes the cells in this workbook and imports it again, so it keeps
 the original header and cells, adds 行号 (the row in the source file) first and
-原因 (the reasons) last — both are ignored on re-import because they match no
-field. IDs and phones are written as text cells (a number would lose digits
-again), and text that starts with = + - @ is written as text, never as a
-formula. The file is written under a temporary name and renamed, so a crash
-never leaves half a report.
+原因 (the reasons) last, in the UI language like the reasons themselves — both
+are ignored on re-import because they match no field. IDs and phones are
+written as text cells (a number would lose digits again), and text that starts
+with = + - @ is written as text, never as a formula. The file is written under
+a temporary name and renamed, so a crash never leaves half a report.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import ID_NUMBER, MOBILE, PHONE
 from commdesk.importing.kinds import kind_for
 from commdesk.importing.plan import ImportPlan
@@ -26,8 +27,6 @@ from commdesk.importing.plan import ImportPlan
 XLSX_CELL_LIMIT = 32_767
 _TEXT_KINDS = frozenset({ID_NUMBER, MOBILE, PHONE})
 _FORMULA_START = ("=", "+", "-", "@")
-ROW_HEADER = "行号"
-REASON_HEADER = "原因"
 
 
 def default_report_path(source: Path) -> Path:
@@ -127,7 +126,7 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | Non
         max((len(r.cells) for r in plan.rejected), default=0),
     )
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("未导入")
+    ws = wb.create_sheet(translate("Import", "Not imported")[:31])
     ws.freeze_panes = "B2"
     ws.column_dimensions["A"].width = 8
     reason_letter = _letter(width + 1)
@@ -135,7 +134,8 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | Non
     for col in range(width):
         ws.column_dimensions[_letter(col + 1)].width = 20 if col in text_columns else 14
     header = []
-    for text in [ROW_HEADER, *(plan.headers + [""] * (width - len(plan.headers))), REASON_HEADER]:
+    row_header, reason_header = translate("Import", "Row"), translate("Import", "Reason")
+    for text in [row_header, *(plan.headers + [""] * (width - len(plan.headers))), reason_header]:
         cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"
         cell.font = Font(bold=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues, released
+from commdesk.domain.i18n import translate
 
 AGGS = ("count", "sum", "distinct", "value")
 LEVELS = ("error", "warning")
@@ -116,6 +117,11 @@ HEADER_LABELS = {
 
 class DefinitionError(ValueError):
     """A definition file that cannot be used; the message names file, table and row."""
+
+
+def _error(text: str, **values: object) -> DefinitionError:
+    """``text`` is translated at the call (``translate("Returns", literal)``)."""
+    return DefinitionError(text.format(**values))
 
 
 @dataclass(frozen=True)
@@ -276,15 +282,27 @@ def load_definition(path: Path) -> Definition:
         with path.open("rb") as fh:
             data = tomllib.load(fh)
     except OSError as exc:
-        raise DefinitionError(f"{path.name}: cannot read: {exc.strerror or exc}") from exc
+        raise _error(
+            translate("Returns", "{name}: cannot read the file ({error})"),
+            name=path.name,
+            error=exc.strerror or exc,
+        ) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise DefinitionError(f"{path.name}: not valid TOML: {exc}") from exc
+        raise _error(
+            translate("Returns", "{name} is not a return definition (not valid TOML: {error})"),
+            name=path.name,
+            error=exc,
+        ) from exc
     try:
         definition = _parse(data, path)
     except DefinitionError:
         raise
     except (KeyError, TypeError, ValueError) as exc:
-        raise DefinitionError(f"{path.name}: malformed definition ({exc!r})") from exc
+        raise _error(
+            translate("Returns", "{name}: malformed return definition ({error})"),
+            name=path.name,
+            error=repr(exc),
+        ) from exc
     _validate(definition, released())
     return definition
 
@@ -293,14 +311,22 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
     where = path.name
     for key in ("id", "version", "title", "tables"):
         if key not in data:
-            raise DefinitionError(f"{where}: missing “{key}”")
+            raise _error(
+                translate("Returns", "{name} is not a return definition (no “{key}”)"),
+                name=where,
+                key=key,
+            )
     tables = []
     for t in data["tables"]:
-        tw = f"{where}, table {t.get('code', '?')}"
+        tw = translate("Returns", "{where}, table {code}").format(
+            where=where, code=t.get("code", "?")
+        )
         columns = []
         for c in t.get("columns", []):
             if "key" not in c or "label" not in c:
-                raise DefinitionError(f"{tw}: every column needs “key” and “label”")
+                raise _error(
+                    translate("Returns", "{where}: every column needs “key” and “label”"), where=tw
+                )
             columns.append(
                 Column(
                     key=str(c["key"]),
@@ -317,7 +343,12 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
             )
         for spec in t.get("rows", []):
             if "expand" not in spec and ("code" not in spec or "label" not in spec):
-                raise DefinitionError(f"{tw}: every row needs “code” and “label” (or “expand”)")
+                raise _error(
+                    translate(
+                        "Returns", "{where}: every row needs “code” and “label” (or “expand”)"
+                    ),
+                    where=tw,
+                )
         tables.append(
             Table(
                 code=str(t["code"]),
@@ -362,113 +393,185 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
 def _validate(d: Definition, catalogues: Catalogues) -> None:
     where = d.path.name if d.path else d.id
     if not _CODE.match(d.id):
-        raise DefinitionError(f"{where}: id “{d.id}” may only use letters, digits, - and _")
+        raise _error(
+            translate("Returns", "{where}: id “{value}” may only use letters, digits, - and _"),
+            where=where,
+            value=d.id,
+        )
     for p in d.periods:
         if p not in ("month", "quarter", "half", "year"):
-            raise DefinitionError(f"{where}: unknown period type “{p}”")
+            raise _error(
+                translate("Returns", "{where}: unknown period type “{p}”"), where=where, p=p
+            )
     cells: dict[str, dict[str, set[str]]] = {}
     seen_tables: set[str] = set()
     for t in d.tables:
-        tw = f"{where}, table {t.code}"
+        tw = translate("Returns", "{where}, table {code}").format(where=where, code=t.code)
         if t.code in seen_tables:
-            raise DefinitionError(f"{tw}: table code used twice")
+            raise _error(translate("Returns", "{where}: table code used twice"), where=tw)
         seen_tables.add(t.code)
         if not t.columns:
-            raise DefinitionError(f"{tw}: no columns")
+            raise _error(translate("Returns", "{where}: no columns"), where=tw)
         keys = [c.key for c in t.columns]
         if len(set(keys)) != len(keys):
-            raise DefinitionError(f"{tw}: column keys must be unique")
+            raise _error(translate("Returns", "{where}: column keys must be unique"), where=tw)
         for spec in t.row_specs:
             if "expand" in spec and spec["expand"] not in EXPANDABLE:
-                raise DefinitionError(f"{tw}: cannot expand “{spec['expand']}”")
+                raise _error(
+                    translate("Returns", "{where}: cannot expand “{value}”"),
+                    where=tw,
+                    value=spec["expand"],
+                )
         rows = t.rows(catalogues)
         codes = [r.code for r in rows]
         dupes = {c for c in codes if codes.count(c) > 1}
         if dupes:
-            raise DefinitionError(f"{tw}: row code(s) used twice: {', '.join(sorted(dupes))}")
+            raise _error(
+                translate("Returns", "{where}: row code(s) used twice: {value}"),
+                where=tw,
+                value=", ".join(sorted(dupes)),
+            )
         for c in t.columns:
-            cw = f"{tw}, column {c.key}"
+            cw = translate("Returns", "{where}, column {key}").format(where=tw, key=c.key)
             if c.part_of is not None and c.part_of not in keys:
-                raise DefinitionError(f"{cw}: part_of “{c.part_of}” is not a column")
+                raise _error(
+                    translate("Returns", "{where}: part_of “{value}” is not a column"),
+                    where=cw,
+                    value=c.part_of,
+                )
             if c.agg is not None:
                 _check_measure(cw, c.source or t.source, c.agg, c.field)
             _check_filter(cw, c.source or t.source, c.filter)
         for r in rows:
-            rw = f"{tw}, row {r.code}"
+            rw = translate("Returns", "{where}, row {code}").format(where=tw, code=r.code)
             if r.parent is not None and r.parent not in codes:
-                raise DefinitionError(f"{rw}: parent “{r.parent}” is not a row of this table")
+                raise _error(
+                    translate("Returns", "{where}: parent “{value}” is not a row of this table"),
+                    where=rw,
+                    value=r.parent,
+                )
             if r.consolidate not in CONSOLIDATE:
-                raise DefinitionError(f"{rw}: consolidate must be one of {', '.join(CONSOLIDATE)}")
+                raise _error(
+                    translate("Returns", "{where}: consolidate must be one of {value}"),
+                    where=rw,
+                    value=", ".join(CONSOLIDATE),
+                )
             source = r.source or t.source
             if r.agg is not None:
                 _check_measure(rw, source, r.agg, r.field)
             _check_filter(rw, source, {**t.filter, **r.filter})
             for key in r.cells:
                 if key not in keys:
-                    raise DefinitionError(f"{rw}: cell “{key}” is not a column")
+                    raise _error(
+                        translate("Returns", "{where}: cell “{key}” is not a column"),
+                        where=rw,
+                        key=key,
+                    )
             numeric = [c for c in t.columns if not c.text]
             if r.expr is None and r.agg is None and not r.total:
                 needs = [c.key for c in numeric if c.agg is None and c.key not in r.cells]
                 if needs:
-                    raise DefinitionError(f"{rw}: no measure for column(s) {', '.join(needs)}")
+                    raise _error(
+                        translate("Returns", "{where}: no measure for column(s) {value}"),
+                        where=rw,
+                        value=", ".join(needs),
+                    )
             if r.expr is not None:
                 _check_expression(rw, r.expr)
         cells[t.code] = {r.code: set(keys) for r in rows}
     for t in d.tables:
+        tw = translate("Returns", "{where}, table {code}").format(where=where, code=t.code)
         for r in t.rows(catalogues):
             if r.expr:
-                _check_refs(f"{where}, table {t.code}, row {r.code}", r.expr, cells)
+                rw = translate("Returns", "{where}, row {code}").format(where=tw, code=r.code)
+                _check_refs(rw, r.expr, cells)
     rule_codes: set[str] = set()
     for rule in d.rules:
-        rw = f"{where}, rule {rule.code}"
+        rw = translate("Returns", "{where}, rule {code}").format(where=where, code=rule.code)
         if not _CODE.match(rule.code):
-            raise DefinitionError(f"{rw}: rule codes may only use letters, digits, - and _")
+            raise _error(
+                translate("Returns", "{where}: rule codes may only use letters, digits, - and _"),
+                where=rw,
+            )
         if rule.code in rule_codes:
-            raise DefinitionError(f"{rw}: rule code used twice")
+            raise _error(translate("Returns", "{where}: rule code used twice"), where=rw)
         rule_codes.add(rule.code)
         if rule.level not in LEVELS:
-            raise DefinitionError(f"{rw}: level must be error or warning")
+            raise _error(translate("Returns", "{where}: level must be error or warning"), where=rw)
         if rule.kind not in RULE_KINDS:
-            raise DefinitionError(f"{rw}: unknown kind “{rule.kind}”")
+            raise _error(
+                translate("Returns", "{where}: unknown kind “{value}”"), where=rw, value=rule.kind
+            )
         if rule.kind == "check":
             if not rule.check:
-                raise DefinitionError(f"{rw}: missing “check”")
+                raise _error(translate("Returns", "{where}: missing “check”"), where=rw)
             _check_expression(rw, rule.check)
             _check_refs(rw, rule.check, cells)
         elif rule.kind == "previous_change":
             if rule.table not in cells or rule.row not in cells[rule.table]:
-                raise DefinitionError(f"{rw}: unknown table/row {rule.table}.{rule.row}")
+                raise _error(
+                    translate("Returns", "{where}: unknown table/row {value}.{other}"),
+                    where=rw,
+                    value=rule.table,
+                    other=rule.row,
+                )
         elif rule.kind == "records":
             allowed = SOURCES.get(rule.source or "", {}).get("record_filters")
             if not allowed:
-                raise DefinitionError(f"{rw}: records rules need source service_record")
+                raise _error(
+                    translate("Returns", "{where}: records rules need source service_record"),
+                    where=rw,
+                )
             bad = [k for k in rule.filter if k not in allowed]
             if bad:
-                raise DefinitionError(f"{rw}: cannot filter on {', '.join(bad)}")
+                raise _error(
+                    translate("Returns", "{where}: cannot filter on {value}"),
+                    where=rw,
+                    value=", ".join(bad),
+                )
 
 
 def _check_measure(where: str, source: str | None, agg: str, fld: str | None) -> None:
     if source not in SOURCES:
-        raise DefinitionError(f"{where}: unknown or missing source “{source}”")
+        raise _error(
+            translate("Returns", "{where}: unknown or missing source “{source}”"),
+            where=where,
+            source=source,
+        )
     if agg not in AGGS:
-        raise DefinitionError(f"{where}: unknown aggregation “{agg}”")
+        raise _error(
+            translate("Returns", "{where}: unknown aggregation “{agg}”"), where=where, agg=agg
+        )
     if agg in ("sum", "distinct", "value") and fld not in SOURCES[source]["fields"]:
-        raise DefinitionError(f"{where}: field “{fld}” cannot be used with {agg} on {source}")
+        raise _error(
+            translate("Returns", "{where}: field “{fld}” cannot be used with {agg} on {source}"),
+            where=where,
+            fld=fld,
+            agg=agg,
+            source=source,
+        )
     if agg == "value" and source != "profile":
-        raise DefinitionError(f"{where}: “value” reads the profile only")
+        raise _error(translate("Returns", "{where}: “value” reads the profile only"), where=where)
 
 
 def _check_filter(where: str, source: str | None, flt: dict[str, Any]) -> None:
     if not flt:
         return
     if source not in SOURCES:
-        raise DefinitionError(f"{where}: a filter needs a source")
+        raise _error(translate("Returns", "{where}: a filter needs a source"), where=where)
     allowed = SOURCES[source]["filters"]
     for key, value in flt.items():
         if key not in allowed:
-            raise DefinitionError(f"{where}: cannot filter {source} on “{key}”")
+            raise _error(
+                translate("Returns", "{where}: cannot filter {source} on “{key}”"),
+                where=where,
+                source=source,
+                key=key,
+            )
         if isinstance(value, dict) and not set(value) <= {"lt", "le", "gt", "ge"}:
-            raise DefinitionError(f"{where}: range filters use lt, le, gt, ge")
+            raise _error(
+                translate("Returns", "{where}: range filters use lt, le, gt, ge"), where=where
+            )
 
 
 def _check_expression(where: str, expr: str) -> None:
@@ -477,17 +580,30 @@ def _check_expression(where: str, expr: str) -> None:
     try:
         parse(compile_expression(expr))
     except ExpressionError as exc:
-        raise DefinitionError(f"{where}: bad expression “{expr}”: {exc}") from exc
+        raise _error(
+            translate("Returns", "{where}: bad expression “{expr}”: {exc}"),
+            where=where,
+            expr=expr,
+            exc=exc,
+        ) from exc
 
 
 def _check_refs(where: str, expr: str, cells: dict[str, dict[str, set[str]]]) -> None:
     for a, b, c in expression_refs(expr):
         if a == "profile" and c is None:
             if b not in SOURCES["profile"]["fields"]:
-                raise DefinitionError(f"{where}: unknown profile field “{b}”")
+                raise _error(
+                    translate("Returns", "{where}: unknown profile field “{b}”"), where=where, b=b
+                )
             continue
         if a not in cells or b not in cells[a] or c not in cells[a][b]:
-            raise DefinitionError(f"{where}: reference [{a}.{b}.{c}] does not exist")
+            raise _error(
+                translate("Returns", "{where}: reference [{a}.{b}.{c}] does not exist"),
+                where=where,
+                a=a,
+                b=b,
+                c=c,
+            )
 
 
 def default_definition_path() -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk import __version__
+from commdesk.domain.i18n import translate
 from commdesk.domain.periods import Period
 from commdesk.returns.audit import Issue, audit, unexplained
 from commdesk.returns.compute import ReturnResult, compute
@@ -58,7 +59,11 @@ def prepare(
 ) -> Prepared:
     """Compute and audit without writing anything (the GUI preview uses this)."""
     if period.kind not in definition.periods:
-        raise ValueError(f"{definition.title} does not support {period.kind} periods")
+        raise ValueError(
+            translate(
+                "Returns", "The return “{title}” is not made for periods like {period}."
+            ).format(title=definition.title, period=period.code)
+        )
     result = compute(store, definition, period)
     previous = period_log.previous_values(store, period, definition.id)
     issues = audit(result, previous=previous, store=store)
@@ -133,7 +138,11 @@ def parse_notes(pairs: list[str], notes_file: Path | None = None) -> dict[str, s
         if not line or line.startswith("#"):
             continue
         if "=" not in line:
-            raise ValueError(f"a note must look like RULE=TEXT: {line[:40]}")
+            raise ValueError(
+                translate("Returns", "A note must look like RULE=TEXT: {line}").format(
+                    line=line[:40]
+                )
+            )
         code, text = line.split("=", 1)
         notes[code.strip()] = text.strip()
     return notes

@@ -11,6 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
+from commdesk.domain.i18n import translate
 from commdesk.paths import resources_dir
 from commdesk.returns.definition import Definition, DefinitionError, load_definition
 
@@ -46,7 +47,11 @@ def current(data_dir: Path | None, definition_id: str = DEFAULT_ID) -> Definitio
     """The newest version of ``definition_id``."""
     candidates = [d for d in available(data_dir) if d.id == definition_id]
     if not candidates:
-        raise DefinitionError(f"no definition with id {definition_id}")
+        raise DefinitionError(
+            translate("Returns", "No return definition with the id {id} is installed.").format(
+                id=definition_id
+            )
+        )
     return max(candidates, key=lambda d: _version_key(d.version))
 
 
@@ -66,8 +71,9 @@ def import_definition(data_dir: Path, source: Path) -> Definition:
     shipped = find(None, definition.id, definition.version)
     if target.exists() or shipped is not None:
         raise DefinitionError(
-            f"{Path(source).name}: version {definition.version} of {definition.id} is already "
-            "installed"
+            translate(
+                "Returns", "{name}: version {version} of the return “{title}” is already installed."
+            ).format(name=Path(source).name, version=definition.version, title=definition.title)
         )
     tmp = target.with_name(f".{target.name}.part")
     shutil.copyfile(source, tmp)

@@ -31,6 +31,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult, Value
 from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
+from commdesk.returns.form_text import (
+    DESCRIPTIVE_HEADINGS,
+    DIVISION_CODE,
+    KEY_LETTERS,
+    MEASURE,
+    UNIT_NAME,
+)
 
 FORMAT_MARKER = "commdesk-return"
 # 2: the metadata also holds the text of every visible cell ("visible_text"), so
@@ -52,7 +59,6 @@ META_PASSWORD = "commdesk-return-v1"
 
 # Header labels padded with full-width spaces so the colons line up, as printed forms do.
 HEADER_BLOCK_LABELS = {**HEADER_LABELS, "form_number": "表　　号"}
-KEY_LETTERS = ("甲", "乙", "丙")
 TOTAL_CODE = "TOTAL"
 COMMUNITY_KIND_ZH = {"village": "村", "urban": "居"}
 
@@ -304,16 +310,23 @@ def _table_sheet(
     # 填报单位 / 统计用区划代码 on the left, 计量单位 on the right.
     split = lay.split(0.6)
     left_w = sum(lay.widths[:split])
-    unit_text = f"填报单位：{profile.get('name') or ''}"
-    code_text = f"统计用区划代码：{profile.get('division_code') or ''}"
+    unit_text = UNIT_NAME.format(name=profile.get("name") or "")
+    code_text = DIVISION_CODE.format(code=profile.get("division_code") or "")
     for row, text in ((UNIT_NAME_ROW, unit_text), (CODE_UNIT_ROW, code_text)):
         height = max(18, _lines(text, left_w) * LINE_PT + 4)
         _put(ws, row, 1, text, to=(row, split), height=height)
     if t.unit:
-        _put(ws, CODE_UNIT_ROW, split + 1, f"计量单位：{t.unit}", "cd-right", to=(CODE_UNIT_ROW, n))
+        _put(
+            ws,
+            CODE_UNIT_ROW,
+            split + 1,
+            MEASURE.format(unit=t.unit),
+            "cd-right",
+            to=(CODE_UNIT_ROW, n),
+        )
 
     # Column headings (two rows), then the key row.
-    desc = ["指标名称", "代码", "计量单位"][: lay.n_desc]
+    desc = DESCRIPTIVE_HEADINGS[: lay.n_desc]
     for i, label in enumerate(desc, start=1):
         _put(ws, HEAD_ROW, i, label, "cd-head", to=(HEAD_UNIT_ROW, i))
         _put(ws, KEY_ROW, i, KEY_LETTERS[i - 1], "cd-cell")

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from itertools import repeat
 from typing import Any
 
+from commdesk.domain.i18n import translate
 from commdesk.store import audit
 from commdesk.store.demo_data import (
     ADULTS,
@@ -380,8 +381,11 @@ def _clear_or_refuse(con: sqlite3.Connection, replace: bool) -> None:
     ]
     if used and not replace:
         raise DemoError(
-            f"the database already holds ledger rows ({', '.join(used)}); demo data goes only "
-            "into an empty data folder (or replace them, which deletes them first)"
+            translate(
+                "Store",
+                "The data folder already holds ledger records ({tables}); demo data goes only "
+                "into an empty data folder (or replace them, which deletes them first).",
+            ).format(tables=", ".join(used))
         )
     if used:  # children before parents, so the foreign keys hold at every step
         for table in ("service_volunteer", "service_record", "volunteer", "volunteer_team"):
@@ -413,15 +417,25 @@ def generate(
     raised from it (a cancel button) rolls the whole load back.
     """
     if kind not in ("urban", "village"):
-        raise DemoError(f"kind must be 'urban' or 'village', not {kind!r}")
+        raise DemoError(
+            translate("Store", "The kind must be urban or village, not {kind}.").format(kind=kind)
+        )
     if isinstance(records, bool) or not isinstance(records, int) or records < 0:
-        raise DemoError(f"records must be a whole number, 0 or more, not {records!r}")
+        raise DemoError(
+            translate("Store", "The number of records must be 0 or more, not {records}.").format(
+                records=records
+            )
+        )
     if division_code is not None:
         from commdesk.domain.validators import check_division_code
 
         checked = check_division_code(division_code)
         if not checked.ok or checked.value is None:
-            raise DemoError(f"division code {division_code!r}: {'; '.join(checked.errors)}")
+            raise DemoError(
+                translate("Store", "Division code {code}: {errors}").format(
+                    code=division_code, errors="；".join(checked.errors)
+                )
+            )
         division_code = checked.value
     today = today or date.today()
     raw = store.engine.raw_connection()  # the engine's pragmas: WAL, synchronous, foreign keys

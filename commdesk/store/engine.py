@@ -17,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from commdesk.domain.i18n import translate
 from commdesk.paths import DB_FILE_NAME
 from commdesk.store.schema_version import HEAD_REVISION
 
@@ -70,7 +71,11 @@ def read_schema_revision(path: Path) -> str | None:
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return version[0] if version else None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} is not a readable CommDesk database ({exc})") from exc
+        raise StoreError(
+            translate("Store", "{name} is not a readable CommDesk database ({error})").format(
+                name=path.name, error=exc
+            )
+        ) from exc
     finally:
         con.close()
 
@@ -111,7 +116,7 @@ def open_store(data_dir: Path, *, create: bool = True) -> Store:
     path = db_path(data_dir)
     if not path.exists():
         if not create:
-            raise StoreError(f"no database in {data_dir}")
+            raise StoreError(translate("Store", "No database in {path}").format(path=data_dir))
         data_dir.mkdir(parents=True, exist_ok=True)
         from commdesk.store.migrate import upgrade
 

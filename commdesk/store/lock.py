@@ -25,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError
 
 LOCK_FILE = "commdesk.lock"
@@ -42,8 +43,9 @@ class FolderLocked(StoreError):
         self.folder = Path(folder)
         self.holder = holder
         super().__init__(
-            f"the data folder {self.folder} is in use by {describe_holder(holder)}; "
-            "close it there first"
+            translate(
+                "Store", "the data folder {folder} is in use by {holder}; close it there first"
+            ).format(folder=self.folder, holder=describe_holder(holder))
         )
 
 
@@ -51,19 +53,23 @@ def describe_holder(holder: dict[str, Any]) -> str:
     """One readable line: ``the CommDesk window (pid 812 on PC-3, user li, since …)``."""
     purpose = str(holder.get("purpose") or "")
     if purpose == WINDOW:
-        what = "the CommDesk window"
+        what = translate("Store", "the CommDesk window")
     elif purpose:
         what = f"“{purpose}”"
     else:
-        what = "another CommDesk program"
+        what = translate("Store", "another CommDesk program")
     details = []
     if holder.get("pid"):
         host = holder.get("host")
-        details.append(f"pid {holder['pid']}" + (f" on {host}" if host else ""))
+        details.append(
+            translate("Store", "process {pid} on {host}").format(pid=holder["pid"], host=host)
+            if host
+            else translate("Store", "process {pid}").format(pid=holder["pid"])
+        )
     if holder.get("user"):
-        details.append(f"user {holder['user']}")
+        details.append(translate("Store", "user {user}").format(user=holder["user"]))
     if holder.get("since"):
-        details.append(f"since {holder['since']}")
+        details.append(translate("Store", "since {time}").format(time=holder["since"]))
     return what + (f" ({', '.join(details)})" if details else "")
 
 
@@ -161,7 +167,11 @@ def acquire(data_dir: Path, purpose: str = WINDOW) -> FolderLock:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     except OSError as exc:
-        raise StoreError(f"cannot create the lock file in {folder}: {exc.strerror or exc}") from exc
+        raise StoreError(
+            translate("Store", "cannot create the lock file in {folder} ({error})").format(
+                folder=folder, error=exc.strerror or exc
+            )
+        ) from exc
     if not _lock_fd(fd):
         os.close(fd)
         raise FolderLocked(folder, read_holder(folder))

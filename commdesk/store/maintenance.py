@@ -20,6 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.search_keys import MISMATCHED
@@ -67,11 +68,36 @@ def known_revisions() -> list[str]:
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
     if not path.is_file():
-        raise StoreError(f"{path} does not exist")
+        raise StoreError(translate("Store", "{path} does not exist").format(path=path))
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(f"{path.name} is not a SQLite database")
+            raise StoreError(
+                translate("Store", "{name} is not a SQLite database").format(name=path.name)
+            )
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def _damaged(quick_check: list[str]) -> str:
+    return translate("Store", "SQLite found damage in the file ({details})").format(
+        details="; ".join(quick_check[:3])
+    )
+
+
+def _missing_tables(missing: list[str]) -> str:
+    return translate("Store", "Tables missing from the database: {tables}").format(
+        tables=", ".join(missing)
+    )
+
+
+def _database_error(exc: Exception) -> str:
+    return translate("Store", "The database cannot be read ({error})").format(error=exc)
+
+
+def _full_disk(exc: BaseException) -> str:
+    """lxml, zipfile and SQLite report a full disk in their own words."""
+    return translate("Store", "the disk is full or not writable ({error})").format(
+        error=f"{type(exc).__name__}: {exc}"
+    )
 
 
 @dataclass
@@ -96,38 +122,56 @@ def check_file(path: Path) -> CheckReport:
     try:
         result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
         if result != ["ok"]:
-            report.problems.append("quick_check: " + "; ".join(result[:3]))
+            report.problems.append(_damaged(result))
             return report
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
-            report.problems.append("missing tables: " + ", ".join(missing))
+            report.problems.append(_missing_tables(missing))
             return report
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = version[0] if version else None
         if revision in known_revisions()[:-1]:
             report.problems.append(
-                f"schema revision {revision} is older than {HEAD_REVISION}: "
-                "open the data folder with the program once to upgrade it"
+                translate(
+                    "Store",
+                    "The database schema {revision} is older than {head}: "
+                    "open the data folder with the program once to upgrade it.",
+                ).format(revision=revision, head=HEAD_REVISION)
             )
         elif revision != HEAD_REVISION:
-            report.problems.append(f"schema revision {revision or 'none'} is not {HEAD_REVISION}")
+            report.problems.append(
+                translate(
+                    "Store", "The database schema {revision} is not the expected {head}."
+                ).format(revision=revision or "-", head=HEAD_REVISION)
+            )
         else:
             unlinked = con.execute(MISMATCHED).fetchone()[0]
             if unlinked:
-                report.problems.append(f"service records with a wrong search key: {unlinked}")
+                report.problems.append(
+                    translate("Store", "service records with a wrong search key: {count}").format(
+                        count=unlinked
+                    )
+                )
             unversioned = con.execute(UNVERSIONED_PROFILE).fetchone()[0]
             if unversioned:
                 report.problems.append(
-                    "community profile without dated counted fields (community_version)"
+                    translate(
+                        "Store",
+                        "community profile without dated counted fields (community_version)",
+                    )
                 )
         fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
-            report.problems.append(f"foreign key violations: {len(fk)} (first: {fk[0]})")
+            report.problems.append(
+                translate("Store", "Broken links between records: {count} (first: {first})").format(
+                    count=len(fk), first=fk[0]
+                )
+            )
         report.problems += _catalogue_problems(con)
         report.counts = _counts(con)
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"database error: {exc}")
+        report.problems.append(_database_error(exc))
     finally:
         con.close()
     return report
@@ -151,7 +195,11 @@ def _catalogue_problems(con: sqlite3.Connection) -> list[str]:
             }
             unknown = sorted(used - known)
             if unknown:
-                problems.append(f"{table}.{column}: unknown codes {', '.join(unknown[:5])}")
+                problems.append(
+                    translate("Store", "{table}.{column}: unknown codes {codes}").format(
+                        table=table, column=column, codes=", ".join(unknown[:5])
+                    )
+                )
     return problems
 
 
@@ -190,7 +238,11 @@ def _backup_to(src: Path, dest: Path) -> None:
         finally:
             check.close()
         if verdict != "ok":
-            raise StoreError(f"the backup copy failed its integrity check: {verdict}")
+            raise StoreError(
+                translate("Store", "The backup copy failed its integrity check: {verdict}").format(
+                    verdict=verdict
+                )
+            )
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
@@ -204,12 +256,12 @@ def disk_problem(exc: OSError) -> str:
     """Why a write failed, in words a clerk can act on."""
     code = exc.errno
     if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
-        return "the disk is full (or the file is too large for it)"
+        return translate("Store", "the disk is full (or the file is too large for it)")
     if code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return "the location is read-only or access is denied"
+        return translate("Store", "the location is read-only or access is denied")
     if code in (errno.ENOTDIR, errno.ENOENT):
-        return "the folder does not exist"
-    return exc.strerror or str(exc)
+        return translate("Store", "the folder does not exist")
+    return translate("Store", "the system reports: {error}").format(error=exc.strerror or str(exc))
 
 
 def copy_verified(source: Path, dest: Path) -> Path:
@@ -217,10 +269,16 @@ def copy_verified(source: Path, dest: Path) -> Path:
     try:
         _backup_to(Path(source), Path(dest))
     except OSError as exc:
-        raise StoreError(f"cannot write the backup to {dest}: {disk_problem(exc)}") from exc
+        raise StoreError(
+            translate("Store", "cannot write the backup to {path}: {reason}").format(
+                path=dest, reason=disk_problem(exc)
+            )
+        ) from exc
     except sqlite3.OperationalError as exc:  # SQLite's words for a full or failing disk
         raise StoreError(
-            f"cannot write the backup to {dest}: the disk is full or not writable ({exc})"
+            translate("Store", "cannot write the backup to {path}: {reason}").format(
+                path=dest, reason=_full_disk(exc)
+            )
         ) from exc
     return Path(dest)
 
@@ -264,14 +322,21 @@ def discard_workbook(wb: Any) -> None:
     _collect_quietly()
 
 
+class WriteError(OSError):
+    """An OSError whose ``strerror`` is already worded for the clerk (file name and reason)."""
+
+
 def workbook_error(path: Path, exc: BaseException) -> OSError:
     """The OSError to raise for a workbook that could not be written (built or saved)."""
     if isinstance(exc, OSError):
         code, reason = exc.errno or errno.EIO, disk_problem(exc)
     else:  # lxml / zipfile report a full disk in their own words
         code = errno.ENOSPC
-        reason = f"the disk is full or not writable ({type(exc).__name__}: {exc})"
-    return OSError(code, f"cannot write {Path(path).name}: {reason}", str(path))
+        reason = _full_disk(exc)
+    message = translate("Store", "Cannot write {name}: {reason}").format(
+        name=Path(path).name, reason=reason
+    )
+    return WriteError(code, message, str(path))
 
 
 @contextmanager
@@ -343,7 +408,7 @@ def backup(data_dir: Path, out: Path | None = None) -> Path:
     """Copy the live database to ``out`` (default: ``backups/`` in the data folder)."""
     src = db_path(data_dir)
     if not src.exists():
-        raise StoreError(f"no database in {data_dir}")
+        raise StoreError(translate("Store", "No database in {path}").format(path=data_dir))
     dest = Path(out) if out else Path(data_dir) / "backups" / default_backup_name()
     if dest.is_dir():
         dest = dest / default_backup_name()
@@ -359,19 +424,31 @@ def validate_backup_file(path: Path) -> dict[str, int]:
     try:
         verdict = con.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
-            raise StoreError(f"{path.name} is damaged: {verdict}")
+            raise StoreError(
+                translate("Store", "{name} is damaged: {verdict}").format(
+                    name=path.name, verdict=verdict
+                )
+            )
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not set(REQUIRED_TABLES) <= tables:
-            raise StoreError(f"{path.name} is not a CommDesk database")
+            raise StoreError(
+                translate("Store", "{name} is not a CommDesk database").format(name=path.name)
+            )
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         if not version or version[0] not in known_revisions():
             raise StoreError(
-                f"{path.name} was made by a newer or unknown CommDesk version "
-                f"(schema {version[0] if version else 'none'})"
+                translate(
+                    "Store",
+                    "{name} was made by a newer or unknown CommDesk version (schema {schema})",
+                ).format(name=path.name, schema=version[0] if version else "-")
             )
         return _counts(con)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path.name} is not a readable database: {exc}") from exc
+        raise StoreError(
+            translate("Store", "{name} is not a readable database ({error})").format(
+                name=path.name, error=exc
+            )
+        ) from exc
     finally:
         con.close()
 
@@ -437,27 +514,32 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
     except StoreError as exc:
         return Health("damaged", str(exc))
     except sqlite3.DatabaseError as exc:
-        return Health("damaged", f"not a readable database: {exc}")
+        return Health("damaged", _database_error(exc))
     try:
         if quick_check:
             result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
             if result != ["ok"]:
-                return Health("damaged", "quick_check: " + "; ".join(result[:3]))
+                return Health("damaged", _damaged(result))
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
-            return Health("damaged", "not a CommDesk database (no schema version)")
+            return Health(
+                "damaged", translate("Store", "not a CommDesk database (no schema version)")
+            )
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
         if revision not in known_revisions():
             return Health(
-                "newer", f"made by a newer or unknown CommDesk version (schema {revision})"
+                "newer",
+                translate(
+                    "Store", "made by a newer or unknown CommDesk version (schema {schema})"
+                ).format(schema=revision),
             )
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if revision == HEAD_REVISION and missing:
-            return Health("damaged", "missing tables: " + ", ".join(missing))
+            return Health("damaged", _missing_tables(missing))
         return Health("ok")
     except sqlite3.DatabaseError as exc:
-        return Health("damaged", f"database error: {exc}")
+        return Health("damaged", _database_error(exc))
     finally:
         con.close()
 

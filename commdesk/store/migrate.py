@@ -12,6 +12,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError, make_engine, read_schema_revision
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -80,6 +81,10 @@ def upgrade(path: Path, target: str = "head") -> None:
             _remove_sidecars(path)
         if isinstance(exc, StoreError):
             raise
-        raise StoreError(f"database upgrade failed, the previous file was kept: {exc}") from exc
+        raise StoreError(
+            translate(
+                "Store", "The database upgrade failed; the previous file was kept ({error})"
+            ).format(error=exc)
+        ) from exc
     engine.dispose()
     # The pre-upgrade copy stays next to the file: cheap insurance for the clerk.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commdesk.domain.records import ValidationError
 from commdesk.store.engine import StoreError
+from commdesk.store.maintenance import WriteError, disk_problem
 
 log = logging.getLogger("commdesk")
 
@@ -35,6 +36,15 @@ def user_message(exc: BaseException) -> str:
         return exc.summary()
     if isinstance(exc, StoreError):
         return str(exc)
+    if isinstance(exc, WriteError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, OSError):  # the system's words may be English: say it in ours
+        reason = disk_problem(exc)
+        if not exc.filename:
+            return reason
+        return QCoreApplication.translate("Errors", "{path}: {reason}").format(
+            path=exc.filename, reason=reason
+        )
     return f"{type(exc).__name__}: {exc}"
 
 

@@ -134,6 +134,17 @@ class IdEditor(LineEditor):
         return True
 
 
+def unit_text(unit: str) -> str:
+    """A field's unit in the UI language (the ledgers list the Chinese ones for the importer)."""
+    return {
+        "户": translate("FieldUnits", "households"),
+        "人": translate("FieldUnits", "people"),
+        "人次": translate("FieldUnits", "person-times"),
+        "小时": translate("FieldUnits", "hours"),
+        "平方米": translate("FieldUnits", "m²"),
+    }.get(unit, unit)
+
+
 class NumberEditor(LineEditor):
     """A line edit, not a spin box: a typed "-3" or "3小时" must reach the checker."""
 
@@ -142,7 +153,7 @@ class NumberEditor(LineEditor):
         self.setMaxLength(20)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         if f.units:
-            self.setPlaceholderText(f.units[0])
+            self.setPlaceholderText(unit_text(f.units[0]))
 
     def set_value(self, value: Any) -> None:
         self.setText("" if value is None else format_number(value))

@@ -6,6 +6,7 @@ page keeps control of the flow and tests can drive them like the clerk would.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from commdesk.domain.periods import Period
 from commdesk.returns.audit import Issue
+from commdesk.returns.rule_titles import rule_name
 from commdesk.ui.screen_fit import fit_size
 
 translate = QCoreApplication.translate
@@ -101,7 +103,7 @@ class ExplainWarningsDialog(QDialog):
             frame = QFrame(body)
             frame.setFrameShape(QFrame.Shape.StyledPanel)
             box = QVBoxLayout(frame)
-            head = QLabel(f"<b>{code}</b>", frame)
+            head = QLabel(f"<b>{html.escape(rule_name(code))}</b>", frame)
             message = QLabel("\n".join(messages), frame)
             message.setWordWrap(True)
             message.setStyleSheet("color: #9a6700;")

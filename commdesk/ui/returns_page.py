@@ -40,6 +40,7 @@ from commdesk.returns import library
 from commdesk.returns.audit import Issue, unexplained
 from commdesk.returns.definition import Definition, DefinitionError
 from commdesk.returns.export import Exported, ExportRefused, Prepared, export, prepare
+from commdesk.returns.rule_titles import rule_name
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
 from commdesk.store.services.periods import PeriodLocked
@@ -393,7 +394,7 @@ class ReturnsPage(QWidget):
 
     def _refused(self, issues: list[Issue]) -> None:
         self.bottom.setCurrentWidget(self.issues)
-        listing = "\n".join(f"• {i.code}: {i.message}" for i in issues[:20])
+        listing = "\n".join(f"• {rule_name(i.code)}: {i.message}" for i in issues[:20])
         if len(issues) > 20:
             listing += "\n…"
         QMessageBox.warning(

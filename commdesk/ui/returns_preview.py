@@ -30,10 +30,17 @@ from PySide6.QtWidgets import (
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult
 from commdesk.returns.definition import Row
+from commdesk.returns.form_text import (
+    DESCRIPTIVE_HEADINGS,
+    DIVISION_CODE,
+    KEY_LETTERS,
+    MEASURE,
+    UNIT_NAME,
+)
+from commdesk.returns.rule_titles import rule_name
 
 translate = QCoreApplication.translate
 
-KEY_LETTERS = ("甲", "乙", "丙")  # the form convention, in every language
 KEY_ROW_BACKGROUND = QColor("#eef2f3")
 LEVEL_COLOURS = {
     "error": QColor("#b42318"),
@@ -115,21 +122,14 @@ class TableSheet(QWidget):
         profile = result.profile
         self.title.setText(f"{t.number}　{t.title}")
         self.period_label.setText(result.period.label_zh)
+        # The form itself is Chinese in every UI language, word for word as printed.
         self.unit_label.setText(
-            translate("ReturnPreview", "Reporting unit: {name}    Division code: {code}").format(
-                name=profile.get("name") or "", code=profile.get("division_code") or ""
-            )
+            UNIT_NAME.format(name=profile.get("name") or "")
+            + "　　"
+            + DIVISION_CODE.format(code=profile.get("division_code") or "")
         )
-        self.measure_label.setText(
-            translate("ReturnPreview", "Unit of measure: {unit}").format(unit=t.unit)
-            if t.unit
-            else ""
-        )
-        desc = [
-            translate("ReturnPreview", "Indicator"),
-            translate("ReturnPreview", "Code"),
-            translate("ReturnPreview", "Unit"),
-        ][: 3 if t.has_units_column else 2]
+        self.measure_label.setText(MEASURE.format(unit=t.unit) if t.unit else "")
+        desc = list(DESCRIPTIVE_HEADINGS[: 3 if t.has_units_column else 2])
         n_desc = len(desc)
         headings = list(desc)
         for c in t.columns:
@@ -309,7 +309,9 @@ class IssueList(QTreeWidget):
                 note = notes.get(issue.code, "").strip() or translate(
                     "ReturnPreview", "(explanation needed)"
                 )
-            item = QTreeWidgetItem([self.level_text(issue.level), issue.code, issue.message, note])
+            item = QTreeWidgetItem(
+                [self.level_text(issue.level), rule_name(issue.code), issue.message, note]
+            )
             colour = LEVEL_COLOURS.get(issue.level, LEVEL_COLOURS["notice"])
             for column in range(self.COLUMNS):
                 item.setForeground(column, QBrush(colour))
@@ -336,7 +338,7 @@ class IssueList(QTreeWidget):
     def item_for(self, code: str) -> QTreeWidgetItem | None:
         for i in range(self.topLevelItemCount()):
             item = self.topLevelItem(i)
-            if item.text(1) == code:
+            if item.data(0, ISSUE_ROLE).code == code:
                 return item
         return None
 

@@ -20,11 +20,25 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from commdesk.domain import i18n
+from commdesk.domain.i18n import QT_TRANSLATE_NOOP
 from commdesk.paths import translations_dir
 
 log = logging.getLogger(__name__)
 CATALOGUE = "commdesk_zh_CN"
 LANGUAGES = ("zh_CN", "en")
+# Strings of Qt's own widget dialogs that the qtbase_zh_CN shipped with PySide6 leaves
+# in English (Qt 6 renamed them; the Chinese catalogue has only the old texts). Marked
+# here, in Qt's context, they land in our catalogue, which is installed after qtbase
+# and so is asked first.
+QTBASE_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+)
 
 
 def default_language(settings: QSettings | None = None) -> str:

@@ -98,7 +98,7 @@ def test_all_rejected_exit_2(data_dir: Path, tmp_path: Path, capsys: Any) -> Non
     assert LAST_LINE.fullmatch(out.strip().splitlines()[-1])
     assert len(err.strip().splitlines()) == 1
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
-    assert rows[0] == ("行号", "姓名", "身份证号", "原因")
+    assert rows[0] == ("Row", "姓名", "身份证号", "Reason")  # the UI language, as the reasons
     assert rows[2][:3] == (3, "乙", "4.2E+17")  # as Excel shows it, as text
     assert "lost its last digits" in rows[2][3]
 

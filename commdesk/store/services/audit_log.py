@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -53,6 +54,48 @@ OTHER_TABLES: dict[str, tuple[str, str]] = {
     "township_committee": ("村（居）委会名册", "Committee roster"),
     "*": ("全部台账", "All ledgers"),
 }
+# What entries that are not ledger rows record (imports, exports, the roster, local
+# catalogue items): key → (Chinese, English), so no raw key reaches a screen or export.
+DETAIL_KEYS: dict[str, tuple[str, str]] = {
+    "source": ("源文件", "Source file"),
+    "sheet": ("工作表", "Sheet"),
+    "added": ("新增", "Added"),
+    "updated": ("更新", "Updated"),
+    "skipped": ("跳过", "Skipped"),
+    "rejected": ("未导入", "Rejected"),
+    "warnings": ("提醒", "Warnings"),
+    "teams_created": ("新建的队伍", "Teams created"),
+    "first_id": ("第一条记录号", "First record no."),
+    "last_id": ("最后一条记录号", "Last record no."),
+    "period": ("报告期", "Period"),
+    "file": ("文件", "File"),
+    "export": ("导出文件", "Exported file"),
+    "rows": ("行数", "Rows"),
+    "field": ("字段", "Field"),
+    "name": ("名称", "Name"),
+    "division_code": ("区划代码", "Division code"),
+    "kind": ("类别", "Kind"),
+    "active": ("在册", "Active"),
+    "code": ("代码", "Code"),
+    "zh": ("中文名称", "Chinese name"),
+    "group": ("分组", "Group"),
+    "value": ("值", "Value"),
+}
+COMMITTEE_KINDS: dict[str, tuple[str, str]] = {
+    "village": ("村委会", "Village committee"),
+    "urban": ("居委会", "Residents' committee"),
+    "township": ("乡镇（街道）", "Township"),
+}
+# Notes the program itself writes, in words (a clerk's own note is shown as typed).
+NOTES: dict[str, tuple[str, str]] = {
+    "import": ("导入", "Import"),
+    "roster export with full IDs": ("导出含完整身份证号的名册", "Roster exported with full IDs"),
+}
+_IMPORT_NOTE = re.compile(
+    r"^(?P<source>.*): added=(?P<added>\d+) updated=(?P<updated>\d+) "
+    r"skipped=(?P<skipped>\d+) rejected=(?P<rejected>\d+) warnings=(?P<warnings>\d+)$",
+    re.S,
+)
 _HIDDEN = INTERNAL_COLUMNS | {"created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
 _SENSITIVE_KEYS = {"id_number", "recipient_id_number"}
 
@@ -68,6 +111,50 @@ def _pick(pair: tuple[str, str], chinese: bool | None) -> str:
 
 def action_label(code: str, chinese: bool | None = None) -> str:
     return _pick(ACTIONS[code], chinese) if code in ACTIONS else code
+
+
+def import_counts_text(counts: dict[str, Any], chinese: bool | None = None) -> str:
+    """An import's counts in words: 新增 35，更新 0，… (not the CLI's ``added=35 …``)."""
+    keys = ("added", "updated", "skipped", "rejected", "warnings")
+    parts = [f"{_pick(DETAIL_KEYS[k], chinese)} {counts.get(k, 0)}" for k in keys]
+    return ("，" if _chinese(chinese) else ", ").join(parts)
+
+
+def note_text(note: str | None, chinese: bool | None = None) -> str:
+    """A stored note as the clerk reads it; the program's own notes in words."""
+    if not note:
+        return ""
+    if note in NOTES:
+        return _pick(NOTES[note], chinese)
+    match = _IMPORT_NOTE.match(note)
+    if match:
+        counts = {k: v for k, v in match.groupdict().items() if k != "source"}
+        colon = "：" if _chinese(chinese) else ": "
+        return match["source"] + colon + import_counts_text(counts, chinese)
+    return note
+
+
+def _detail_label(name: str, chinese: bool | None) -> str:
+    return _pick(DETAIL_KEYS[name], chinese) if name in DETAIL_KEYS else name
+
+
+def _detail_value(table: str, name: str, value: Any, chinese: bool | None) -> str | None:
+    """Codes recorded in non-ledger entries, in words; None: format it as usual."""
+    if not isinstance(value, str):
+        return None
+    if name == "kind" and value in COMMITTEE_KINDS:
+        return _pick(COMMITTEE_KINDS[value], chinese)
+    if name == "kind" and table == "local_catalogue_item":
+        for ledger in LEDGERS.values():
+            for f in ledger.fields:
+                if f.catalogue == value:
+                    return _pick((f.zh, f.en), chinese)
+    if name == "field":
+        for ledger in ([LEDGERS[table]] if table in LEDGERS else []) + list(LEDGERS.values()):
+            if value in ledger.names():
+                f = ledger.field(value)
+                return _pick((f.zh, f.en), chinese)
+    return None
 
 
 def table_label(name: str, chinese: bool | None = None) -> str:
@@ -184,7 +271,7 @@ def query(
                 row_id=e.row_id,
                 before=_masked(_loads(e.before), e.table_name),
                 after=_masked(_loads(e.after), e.table_name),
-                note=e.note,
+                note=note_text(e.note, chinese) or None,
             )
             for e in entries
         ]
@@ -263,13 +350,21 @@ def changes(
         if row.before is not None and row.after is not None and b == a:
             continue
         f = ledger.field(name) if ledger is not None and name in ledger.names() else None
-        label = _pick((f.zh, f.en), chinese) if f is not None else name
+        label = _pick((f.zh, f.en), chinese) if f is not None else _detail_label(name, chinese)
+
+        def shown(value: Any, f: Field | None = f, name: str = name) -> str:
+            if f is None:
+                words = _detail_value(row.table_name, name, value, chinese)
+                if words is not None:
+                    return words
+            return format_value(f, value, catalogues, teams, chinese=chinese)
+
         out.append(
             Change(
                 name,
                 label,
-                format_value(f, b, catalogues, teams, chinese=chinese) if row.before else "",
-                format_value(f, a, catalogues, teams, chinese=chinese) if row.after else "",
+                shown(b) if row.before else "",
+                shown(a) if row.after else "",
             )
         )
     return out
@@ -298,7 +393,9 @@ def export_xlsx(
     f = f or AuditFilter()
     out = Path(out)
     if not out.parent.is_dir():  # before building anything: a clear error, no stray state
-        raise FileNotFoundError(errno.ENOENT, "the folder does not exist", str(out.parent))
+        raise FileNotFoundError(
+            errno.ENOENT, i18n.translate("Store", "the folder does not exist"), str(out.parent)
+        )
     total = count(store, f)
     wb = Workbook(write_only=True)
     with workbook_guard(wb, out):  # rows stream to temp files: the disk can fill up here

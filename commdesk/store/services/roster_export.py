@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues
+from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import (
     BOOL,
     CHOICE,
@@ -119,7 +120,12 @@ def export_roster(
 
     path = Path(path)
     if not path.parent.is_dir():
-        raise RosterExportError(20, f"cannot write {path.name}: {path.parent} is not a folder")
+        raise RosterExportError(
+            20,
+            translate("Store", "Cannot write {name}: {reason}").format(
+                name=path.name, reason=translate("Store", "the folder does not exist")
+            ),
+        )
     fields = list(service.ledger.fields)
     total = service.count(store, query)
     teams, people = _names(store)
@@ -131,7 +137,12 @@ def export_roster(
                 after={"export": path.name, "rows": total}, note="roster export with full IDs",
                 user=user,
             )  # fmt: skip
-    from commdesk.store.maintenance import save_workbook, workbook_guard
+    from commdesk.store.maintenance import (
+        WriteError,
+        disk_problem,
+        save_workbook,
+        workbook_guard,
+    )
 
     written = 0
     wb = Workbook(write_only=True)
@@ -160,6 +171,11 @@ def export_roster(
         save_workbook(wb, path)
     except OSError as exc:
         raise RosterExportError(
-            exc.errno, f"cannot write {path.name}: {exc.strerror or exc}"
+            exc.errno,
+            exc.strerror
+            if isinstance(exc, WriteError) and exc.strerror
+            else translate("Store", "Cannot write {name}: {reason}").format(
+                name=path.name, reason=disk_problem(exc)
+            ),
         ) from exc
     return written
