@@ -9,6 +9,6 @@ LUPDATE="${LUPDATE:-$BIN/pyside6-lupdate}"
 LRELEASE="${LRELEASE:-$BIN/pyside6-lrelease}"
 [ -x "$LUPDATE" ] || LUPDATE=pyside6-lupdate
 [ -x "$LRELEASE" ] || LRELEASE=pyside6-lrelease
-"$LUPDATE" -locations relative -extensions py -recursive commdesk -ts translations/commdesk_zh_CN.ts
+"$LUPDATE" -no-obsolete -locations relative -extensions py -recursive commdesk -ts translations/commdesk_zh_CN.ts
 "$LRELEASE" translations/commdesk_zh_CN.ts -qm translations/commdesk_zh_CN.qm
 echo "Unfinished messages: $(grep -c 'type="unfinished"' translations/commdesk_zh_CN.ts || true)"
