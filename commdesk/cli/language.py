@@ -44,7 +44,4 @@ def install_cli_language() -> None:
     if qm is None or not translator.load(str(qm)):
         return  # no catalogue (a broken install): the English source texts
 
-    def translate(context: str, text: str) -> str:
-        return translator.translate(context, text) or text
-
-    i18n.install(translate, "zh_CN")
+    i18n.install(translator.translate, "zh_CN")  # i18n falls back to the source text

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
+
+from commdesk.domain.i18n import QT_TRANSLATE_NOOP, Marked
 
 if TYPE_CHECKING:
     from commdesk.ui.main_window import MainWindow
@@ -26,7 +27,7 @@ Key = QKeySequence.StandardKey | str
 @dataclass(frozen=True)
 class ActionSpec:
     name: str  # the window keeps it as ``act_<name>``; also the QAction's objectName
-    text: str  # marked for lupdate, translated in context "MainWindow" when built
+    text: Marked  # marked for lupdate (context "MainWindow"), translated when built
     menu: str  # "file", "edit", "view" or "help"
     run: Callable[[MainWindow], object]
     shortcuts: tuple[Key, ...] = ()
@@ -89,7 +90,7 @@ def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
     return sequences
 
 
-MENUS: tuple[tuple[str, str], ...] = (
+MENUS: tuple[tuple[str, Marked], ...] = (
     ("file", QT_TRANSLATE_NOOP("MainWindow", "&File")),
     ("edit", QT_TRANSLATE_NOOP("MainWindow", "&Edit")),
     ("view", QT_TRANSLATE_NOOP("MainWindow", "&View")),

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk import __version__
+from commdesk.domain.i18n import translated
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
 from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
@@ -266,7 +267,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         """Menus from the one action registry (commdesk.ui.actions), plus pages and undo."""
         bar = self.menuBar()
-        self.menus = {key: bar.addMenu(translate("MainWindow", text)) for key, text in MENUS}
+        self.menus = {key: bar.addMenu(translated(text)) for key, text in MENUS}
         self.act_undo = self.ctx.undo_group.createUndoAction(self, translate("MainWindow", "Undo"))
         self.act_undo.setObjectName("act_undo")
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
             self.addAction(page_action)
             self.menus["view"].addAction(page_action)
         for spec in ACTIONS:
-            action = QAction(translate("MainWindow", spec.text), self)
+            action = QAction(translated(spec.text), self)
             action.setObjectName(f"act_{spec.name}")
             action.setShortcuts(key_sequences(spec.shortcuts))
             if spec.application_wide:

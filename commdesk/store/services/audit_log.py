@@ -80,6 +80,7 @@ DETAIL_KEYS: dict[str, tuple[str, str]] = {
     "zh": ("中文名称", "Chinese name"),
     "group": ("分组", "Group"),
     "value": ("值", "Value"),
+    "assumed_dates": ("按规则补的日期", "Dates assumed by rule"),
 }
 COMMITTEE_KINDS: dict[str, tuple[str, str]] = {
     "village": ("村委会", "Village committee"),
