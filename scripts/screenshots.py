@@ -164,7 +164,8 @@ def main() -> int:
             wizard = ProfileWizard(Shell(blank, translators).ctx)
             wizard.show()
             grab(wizard, args.out / f"{tag}-wizard")
-            wizard.close()
+            wizard.hide()  # close() would ask "Quit CommDesk?"
+            wizard.deleteLater()
             shell = Shell(store, translators)
             window = shell.open_main_window()  # its default size, from the screen
             window.show_page("services")
