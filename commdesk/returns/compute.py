@@ -8,13 +8,14 @@ aggregate that subset.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
+from commdesk.domain.plans import plan_for, shipped_plans
 from commdesk.returns.definition import Column, Definition, Row, Table, compile_expression
 from commdesk.returns.expressions import evaluate
 
@@ -102,6 +103,19 @@ def _round(value: Value, decimals: int) -> Value:
     return value
 
 
+def _with_plan_targets(table: Table, period: Period) -> tuple[Table, dict[str, str]]:
+    """A table with a plan-targets column, headed by the plan in force in the period's
+    year (or the last one, named with its years), and that plan's targets by row."""
+    if not any(c.plan_targets for c in table.columns):
+        return table, {}
+    from commdesk.paths import resources_dir
+
+    plan = plan_for(shipped_plans(resources_dir() / "plans.toml"), period.year)
+    heading = plan.heading() if plan else "规划目标（未载入规划）"
+    columns = tuple(replace(c, label=heading) if c.plan_targets else c for c in table.columns)
+    return replace(table, columns=columns), dict(plan.targets) if plan else {}
+
+
 def compute_from_facts(
     definition: Definition, period: Period, facts: Any, catalogues: Catalogues
 ) -> ReturnResult:
@@ -109,6 +123,7 @@ def compute_from_facts(
     tables: list[TableResult] = []
     for table in definition.tables:
         rows = table.rows(catalogues)
+        table, targets = _with_plan_targets(table, period)
         tr = TableResult(table, rows)
         for row in rows:
             source = row.source or table.source
@@ -120,6 +135,9 @@ def compute_from_facts(
             for col in table.columns:
                 if col.key in row.cells:
                     values[col.key] = row.cells[col.key]
+                    continue
+                if col.plan_targets:
+                    values[col.key] = targets.get(row.code)
                     continue
                 if col.text or row.expr is not None:
                     values[col.key] = None

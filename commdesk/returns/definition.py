@@ -136,6 +136,8 @@ class Column:
     part_of: str | None = None
     text: bool = False
     source: str | None = None
+    # Filled with the targets of the plan in force (resources/plans.toml), headed by it.
+    plan_targets: bool = False
 
 
 @dataclass(frozen=True)
@@ -337,8 +339,9 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
                     filter=dict(c.get("filter", {})),
                     decimals=int(c.get("decimals", 0)),
                     part_of=c.get("part_of"),
-                    text=bool(c.get("text", False)),
+                    text=bool(c.get("text", False)) or bool(c.get("plan_targets", False)),
                     source=c.get("source"),
+                    plan_targets=bool(c.get("plan_targets", False)),
                 )
             )
         for spec in t.get("rows", []):

@@ -668,3 +668,24 @@ def test_metadata_survives_a_libreoffice_round_trip(
     book = openpyxl.load_workbook(saved)
     # LibreOffice keeps it out of sight (it may write veryHidden back as hidden).
     assert book[META_SHEET].sheet_state != "visible" and book[META_SHEET].protection.sheet
+
+
+def test_table6_targets_headed_by_their_plan_not_a_year(tmp_path: Path) -> None:
+    """A 2026 return measured against the 14th plan's targets says so: the heading names
+    the plan and its years (it read "2025年目标" on every year's return)."""
+    import subprocess as sp
+    import sys as _sys
+
+    exe = Path(_sys.executable).with_name("commdesk")
+    data, out = tmp_path / "data", tmp_path / "r.xlsx"
+    for args in (
+        ["demo", "--records", "300"],
+        ["export", "--period", "2026-10", "--out", str(out)],
+    ):
+        done = sp.run([str(exe), "--data-dir", str(data), *args], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+    ws = openpyxl.load_workbook(out)["表6"]
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "“十四五”规划目标（2021—2025年）" in texts
+    assert not any("2025年目标" in t for t in texts)
+    assert "≥30" in texts
