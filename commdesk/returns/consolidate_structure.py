@@ -83,35 +83,10 @@ def share_rows(definition: Definition, catalogues: Catalogues) -> list[ShareRow]
     return out
 
 
-def _split_target(text: str) -> tuple[str, str, str]:
-    """'城市100%／农村≥80%' → ('', '100%', '≥80%'): each target next to its own share."""
-    urban = rural = ""
-    rest: list[str] = []
-    for part in re.split(r"[／/;；，,]", text):
-        part = part.strip()
-        if part.startswith("城市"):
-            urban = part.removeprefix("城市").strip()
-        elif part.startswith("农村"):
-            rural = part.removeprefix("农村").strip()
-        elif part:
-            rest.append(part)
-    if not urban and not rural:
-        return text, "", ""
-    return "／".join(rest), urban, rural
-
-
 def _share_specs(table: Table, spec: dict[str, Any], share: ShareRow) -> list[dict[str, Any]]:
-    text_cells = {str(k): str(v) for k, v in spec.get("cells", {}).items()}
-    overall_cells: dict[str, str] = {}
-    urban_cells: dict[str, str] = {}
-    rural_cells: dict[str, str] = {}
-    for key, text in text_cells.items():
-        overall_cells[key], urban_cells[key], rural_cells[key] = _split_target(text)
     label = str(spec.get("consolidated_label") or coverage_label(str(spec["label"])))
 
-    def row(
-        code: str, text: str, column: str, cells: dict[str, str], indent: int
-    ) -> dict[str, Any]:
+    def row(code: str, text: str, column: str, indent: int) -> dict[str, Any]:
         return {
             "code": code,
             "label": text,
@@ -121,14 +96,13 @@ def _share_specs(table: Table, spec: dict[str, Any], share: ShareRow) -> list[di
             "expr": f"ratio([{UNIT_TABLE}.{share.unit_row}.{column}] * 100, "
             f"[{UNIT_TABLE}.{UNITS_ROW}.{column}])",
             "consolidate": "recompute",
-            "cells": {k: v for k, v in cells.items() if v},
         }
 
     base_indent = int(spec.get("indent", 0))
     return [
-        row(share.row, label, ALL, overall_cells, base_indent),
-        row(share.row + URBAN_SUFFIX, "城市社区（居委会）", URBAN, urban_cells, base_indent + 1),
-        row(share.row + RURAL_SUFFIX, "农村社区（村委会）", RURAL, rural_cells, base_indent + 1),
+        row(share.row, label, ALL, base_indent),
+        row(share.row + URBAN_SUFFIX, "城市社区（居委会）", URBAN, base_indent + 1),
+        row(share.row + RURAL_SUFFIX, "农村社区（村委会）", RURAL, base_indent + 1),
     ]
 
 

@@ -96,7 +96,13 @@ def test_level_definition_shape(town: Town) -> None:
     assert rows["601"].unit == "%" and rows["601"].consolidate == "recompute"
     assert "TC.UNITS.2" in (rows["601U"].expr or "")
     assert t6.column("1").label == "本乡镇（街道）"
-    assert rows["601U"].cells.get("2") == "100%" and rows["601R"].cells.get("2") == "≥80%"
+    # Targets come from the plan (resources/plans.toml), each share against its own.
+    from commdesk.domain.plans import load_plans, plan_for
+    from commdesk.paths import resources_dir
+
+    targets = plan_for(load_plans(resources_dir() / "plans.toml"), 2025).targets  # type: ignore[union-attr]
+    assert (targets["601U"], targets["601R"], targets["604U"]) == ("100%", "≥80%", "80%")
+    assert t6.column("2").plan_targets and not rows["601U"].cells
     tc = township.table("TC")
     assert [r.code for r in tc.rows(catalogues)] == ["UNITS", "601", "604"]
     assert [s.unit_row for s in share_rows(base, catalogues)] == ["601", "604"]
