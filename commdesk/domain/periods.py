@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from commdesk.domain.i18n import is_chinese, translate
 from commdesk.domain.validators import to_halfwidth
@@ -196,3 +196,44 @@ class Period:
 
     def __str__(self) -> str:
         return self.code
+
+
+# Quick periods beside the date filters and on the returns page (issue 17): each key
+# with the calendar span it means for a given today. Weeks run Monday to Sunday.
+QUICK_RANGES = (
+    "today",
+    "this_week",
+    "this_month",
+    "last_month",
+    "this_quarter",
+    "last_quarter",
+    "this_year",
+    "last_year",
+)
+# The quick choices that are whole reporting periods (the returns page offers these).
+QUICK_PERIODS = {
+    "this_month": ("month", 0),
+    "last_month": ("month", -1),
+    "this_quarter": ("quarter", 0),
+    "last_quarter": ("quarter", -1),
+    "this_year": ("year", 0),
+    "last_year": ("year", -1),
+}
+
+
+def quick_period(key: str, today: date) -> Period:
+    """本月, 上月, 本季度, 上季度, 本年, 上年 as a reporting period, for ``today``."""
+    kind, step = QUICK_PERIODS[key]
+    period = Period.containing(kind, today)
+    return period.previous() if step else period
+
+
+def quick_range(key: str, today: date) -> tuple[date, date]:
+    """First and last day of 今天, 本周 … 上年 for ``today`` (both inclusive)."""
+    if key == "today":
+        return today, today
+    if key == "this_week":
+        monday = today - timedelta(days=today.weekday())
+        return monday, monday + timedelta(days=6)
+    period = quick_period(key, today)
+    return period.first_day, period.last_day

@@ -6,6 +6,7 @@ service); nothing here is specific to services, facilities or people.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commdesk.domain.periods import QUICK_RANGES, quick_range
 from commdesk.store.services.base import NotFound
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 from commdesk.ui.display import format_number
 from commdesk.ui.period_lock import ask_unlock, lock_notice
+from commdesk.ui.quick_periods import QuickPeriodBox
 from commdesk.ui.record_form import RecordDialog
 from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
@@ -55,6 +58,7 @@ class LedgerPage(QWidget):
     def __init__(self, ctx: UiContext, spec: PageSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.fixed_today: date | None = None  # tests fix the clock here
         self.spec = spec
         self.ledger = spec.ledger
         self.service = spec.service
@@ -135,6 +139,10 @@ class LedgerPage(QWidget):
             filters.addWidget(self.date_from)
             filters.addWidget(QLabel(translate("LedgerPage", "to"), self))
             filters.addWidget(self.date_to)
+            self.quick_period = QuickPeriodBox(QUICK_RANGES, self.apply_quick_period, self)
+            filters.addWidget(self.quick_period)
+            for edit in (self.date_from, self.date_to):
+                edit.textEdited.connect(lambda _text: self.quick_period.reset())
             self.date_from.entered.connect(self.apply_filters)
             self.date_to.entered.connect(self.apply_filters)
         self.filter_combos: dict[str, QComboBox] = {}
@@ -150,7 +158,7 @@ class LedgerPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(8)
             combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
             combo.currentIndexChanged.connect(self.apply_filters)
             filters.addWidget(combo)
@@ -264,6 +272,14 @@ class LedgerPage(QWidget):
         self.model.set_query(**kwargs)
         self._update_totals()
 
+    def today(self) -> date:
+        """The real date; tests fix it by setting ``fixed_today``."""
+        return self.fixed_today or date.today()
+
+    def apply_quick_period(self, key: str) -> None:
+        """今天, 本周, 本月 … 上年 into the date filters, then filter."""
+        self.set_date_range(*quick_range(key, self.today()))
+
     def set_date_range(self, start: Any, end: Any) -> None:
         if self.date_from is None or self.date_to is None:
             return
@@ -296,6 +312,7 @@ class LedgerPage(QWidget):
                 edit.blockSignals(False)
         if self.date_from is not None:
             self.date_problem.update_text()
+            self.quick_period.reset()
         if apply:
             self.apply_filters()
 

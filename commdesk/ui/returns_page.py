@@ -125,7 +125,7 @@ class ReturnsPage(QWidget):
 
         self.picker = PeriodPicker(list(self.definition.periods), self.today(), self)
         self.picker.periodChanged.connect(self._period_changed)
-        self.refresh_button = QPushButton(translate("ReturnsPage", "Calculate / refresh"), self)
+        self.refresh_button = QPushButton(translate("ReturnsPage", "Recalculate"), self)
         self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(self.refresh)
         self.busy_label = QLabel(self)
@@ -140,6 +140,7 @@ class ReturnsPage(QWidget):
         self.export_button.clicked.connect(self.start_export)
         bar = QHBoxLayout()
         bar.addWidget(self.picker)
+        bar.addWidget(self.picker.quick)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         bar.addWidget(self.explain_button)

@@ -10,9 +10,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSpinBox, QWidget
 
-from commdesk.domain.periods import MAX_YEAR, MIN_YEAR, Period
+from commdesk.domain.periods import MAX_YEAR, MIN_YEAR, QUICK_PERIODS, Period, quick_period
+from commdesk.ui.quick_periods import QuickPeriodBox
 
 translate = QCoreApplication.translate
 
@@ -39,11 +40,16 @@ class PeriodPicker(QWidget):
         self.index_combo.setObjectName("periodIndex")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(translate("PeriodPicker", "Period:"), self)
-        label.setBuddy(self.kind_combo)
-        for w in (label, self.kind_combo, self.year_spin, self.index_combo):
+        # No "Period:" caption: 月报/季报 … says it, and the row must fit 1366 px at 150 %.
+        self.kind_combo.setAccessibleName(translate("PeriodPicker", "Period:"))
+        # 本月, 上季度 …: the owner places it where its row has room.
+        self.quick = QuickPeriodBox((), self.choose_quick, self)
+        for w in (self.kind_combo, self.year_spin, self.index_combo):
             layout.addWidget(w)
         self.set_kinds(kinds)
+        for by_hand in (self.kind_combo.activated, self.index_combo.activated):
+            by_hand.connect(lambda _i: self.quick.reset())
+        self.year_spin.editingFinished.connect(self._year_edited)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.year_spin.valueChanged.connect(self._emit)
         self.index_combo.currentIndexChanged.connect(self._emit)
@@ -70,8 +76,18 @@ class PeriodPicker(QWidget):
             ]
         return []
 
+    def _year_edited(self) -> None:
+        chosen = self.quick.currentData()
+        if chosen is not None and quick_period(str(chosen), self.today) != self.period():
+            self.quick.reset()
+
+    def choose_quick(self, key: str) -> None:
+        """本月, 上月, 本季度, 上季度, 本年, 上年 for this picker's today."""
+        self.set_period(quick_period(key, self.today))
+
     def set_kinds(self, kinds: list[str]) -> None:
         current = self.kind_combo.currentData()
+        self.quick.set_keys([k for k, (kind, _step) in QUICK_PERIODS.items() if kind in kinds])
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
         for kind in kinds:
