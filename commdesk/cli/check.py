@@ -18,12 +18,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     "check",
     QT_TRANSLATE_NOOP("Cli", "check the database (integrity, schema, catalogue codes)"),
     add_arguments=add_arguments,
+    personal_data=False,  # counts and problems only: open, as the window's health check
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.engine import db_path
     from commdesk.store.maintenance import check_file
 
     report = check_file(db_path(data_dir))
+    if report.unavailable:  # locked or out of reach: not damage
+        raise CliError(report.unavailable)
     if not report.ok:
         raise CliError(
             translate("Cli", "database damaged: {problems}").format(

@@ -13,4 +13,6 @@ run = command(
         "Cli", "consolidate committees' return workbooks into the township's return (汇总)"
     ),
     add_arguments=face.add_arguments,
+    # Committees' figures and the township roster (units, signatories): no resident's data.
+    personal_data=False,
 )(face.run)

@@ -38,7 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.domain.validators import check_division_code
     from commdesk.store.demo import DemoError, generate
-    from commdesk.store.engine import open_store
+    from commdesk.store.engine import db_path, open_store
+    from commdesk.store.maintenance import backup, default_backup_name
 
     if args.records < 0:
         raise CliError(translate("Cli", "--records must be 0 or more"))
@@ -46,6 +47,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         checked = check_division_code(args.division_code)
         if not checked.ok:
             raise CliError(f"--division-code: {'; '.join(checked.errors)}")
+    if args.replace and db_path(data_dir).is_file():  # destructive: a copy comes first
+        saved = backup(data_dir, data_dir / "backups" / default_backup_name("commdesk-before-demo"))
+        print(translate("Cli", "current database saved as {path}").format(path=saved))
     store = open_store(data_dir)
     try:
         summary = generate(

@@ -43,20 +43,33 @@ class Command:
     add_arguments: AddArguments
     run: Handler
     folder: Folder
+    # Reads residents' data or writes: behind the start-up password (commdesk/cli/gate.py).
+    personal_data: bool = True
+    repairs: bool = False  # replaces the database: runs over a damaged or lost one
 
 
 _COMMANDS: dict[str, Command] = {}
 
 
 def command(
-    name: str, help: Marked, *, add_arguments: AddArguments, folder: Folder = Folder.READS
+    name: str,
+    help: Marked,
+    *,
+    add_arguments: AddArguments,
+    folder: Folder = Folder.READS,
+    personal_data: bool = True,
+    repairs: bool = False,
 ) -> Callable[[Handler], Handler]:
-    """Register the decorated handler as ``commdesk NAME``."""
+    """Register the decorated handler as ``commdesk NAME``.
+
+    Behind the password unless it declares ``personal_data=False``: a new command
+    is closed until someone decides it shows nothing of the residents.
+    """
 
     def register(run: Handler) -> Handler:
         if name in _COMMANDS:
             raise ValueError(f"command {name!r} registered twice")
-        _COMMANDS[name] = Command(name, help, add_arguments, run, folder)
+        _COMMANDS[name] = Command(name, help, add_arguments, run, folder, personal_data, repairs)
         return run
 
     return register
@@ -134,6 +147,16 @@ def folder_lock(cmd: Command, data_dir: Path) -> Iterator[FolderLock | None]:
         yield lock
 
 
+def gate(cmd: Command, data_dir: Path) -> None:
+    """The one door every command passes: a sound database to write, and the password."""
+    from commdesk.cli.gate import refuse_unsound, require_password
+
+    if cmd.folder is not Folder.READS:
+        refuse_unsound(data_dir, repairs=cmd.repairs)
+    if cmd.personal_data:
+        require_password(data_dir, repairs=cmd.repairs)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from commdesk.cli.language import install_cli_language
     from commdesk.paths import keep_private
@@ -152,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(data_dir, self_test=args.self_test, measure_startup=args.measure_startup)
         cmd = commands()[args.command]
         with folder_lock(cmd, data_dir):
+            gate(cmd, data_dir)
             return cmd.run(args, data_dir)
     except CliError as exc:
         return fail(str(exc))

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     QT_TRANSLATE_NOOP("Cli", "replace the database with a backup"),
     add_arguments=add_arguments,
     folder=Folder.CREATES,
+    repairs=True,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.maintenance import restore

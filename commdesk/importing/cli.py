@@ -186,22 +186,36 @@ def _counts_line(counts: dict[str, int]) -> str:
     )
 
 
-def _cells_text(cells: Iterable[Any]) -> str:
+def _id_columns(plan: Any) -> set[int]:
+    """Columns read as ID numbers: shown masked, as the window shows them (the
+    rejected-rows report file keeps them whole, to correct the source)."""
+    from commdesk.domain.ledgers import ID_NUMBER
+    from commdesk.importing.kinds import kind_for
+
+    kinds = {f.name: f.kind for f in kind_for(plan.kind).ledger.fields}
+    return {c for c, name in plan.columns.fields.items() if kinds.get(name) == ID_NUMBER}
+
+
+def _cells_text(cells: Iterable[Any], masked: set[int]) -> str:
+    from commdesk.domain.validators import mask_id
     from commdesk.importing.report import number_as_excel_shows
 
     shown = []
-    for value in cells:
+    for index, value in enumerate(cells):
         if value is None:
             text = ""
         elif isinstance(value, int | float):
             text = number_as_excel_shows(value)
         else:
             text = str(value)
+        if index in masked:
+            text = mask_id(text)
         shown.append(text if len(text) <= 30 else text[:27] + "…")
     return " | ".join(shown)
 
 
 def _print_plan(plan: Any) -> None:
+    masked = _id_columns(plan)
     print(
         _t(
             translate("Import", "File: {name}  sheet: {sheet}  header row: {rows}"),
@@ -242,7 +256,7 @@ def _print_plan(plan: Any) -> None:
                 translate("Import", "row {row}: {why} — {cells}"),
                 row=r.row_number,
                 why=r.reason,
-                cells=_cells_text(r.cells),
+                cells=_cells_text(r.cells, masked),
             )
             for r in plan.skipped
         ),
@@ -282,6 +296,6 @@ def _print_plan(plan: Any) -> None:
     )
     _show(
         _t(translate("Import", "To add ({count}), first rows:"), count=len(plan.to_add)),
-        (f"{r.row_number}: {_cells_text(r.cells)}" for r in plan.to_add),
+        (f"{r.row_number}: {_cells_text(r.cells, masked)}" for r in plan.to_add),
         len(plan.to_add),
     )

@@ -111,9 +111,23 @@ class Store:
 
 
 def open_store(data_dir: Path, *, create: bool = True) -> Store:
-    """Open (creating or upgrading as needed) the store in ``data_dir``."""
+    """Open (creating or upgrading as needed) the store in ``data_dir``.
+
+    A database missing or empty where one existed is refused, never rebuilt empty
+    (commdesk.store.soundness); the first one created in a folder is recorded.
+    """
+    from commdesk.store.soundness import lost, mark_created
+
     data_dir = Path(data_dir)
     path = db_path(data_dir)
+    if lost(data_dir):
+        raise StoreError(
+            translate(
+                "Store",
+                "The database in {path} is missing or empty, though this folder held one: "
+                "restore a backup (commdesk restore FILE; backups are in {backups}).",
+            ).format(path=data_dir, backups=data_dir / "backups")
+        )
     if not path.exists():
         if not create:
             raise StoreError(translate("Store", "No database in {path}").format(path=data_dir))
@@ -127,4 +141,5 @@ def open_store(data_dir: Path, *, create: bool = True) -> Store:
             from commdesk.store.migrate import upgrade
 
             upgrade(path)
+    mark_created(data_dir)
     return Store(data_dir, make_engine(path))

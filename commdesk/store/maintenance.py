@@ -24,6 +24,7 @@ from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.search_keys import MISMATCHED
+from commdesk.store.soundness import lost, unavailable_reason
 
 LEDGER_TABLES = (
     "community",
@@ -105,10 +106,11 @@ class CheckReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    unavailable: str = ""  # locked, no permission, read-only: not damage
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.unavailable
 
 
 def check_file(path: Path) -> CheckReport:
@@ -118,6 +120,9 @@ def check_file(path: Path) -> CheckReport:
         con = _open_readonly(path)
     except StoreError as exc:
         report.problems.append(str(exc))
+        return report
+    except OSError as exc:
+        report.unavailable = unavailable_reason(exc, path) or str(exc)
         return report
     try:
         result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
@@ -171,7 +176,11 @@ def check_file(path: Path) -> CheckReport:
         report.problems += _catalogue_problems(con)
         report.counts = _counts(con)
     except sqlite3.DatabaseError as exc:
-        report.problems.append(_database_error(exc))
+        away = unavailable_reason(exc, path)
+        if away:
+            report.unavailable = away
+        else:
+            report.problems.append(_database_error(exc))
     finally:
         con.close()
     return report
@@ -468,7 +477,12 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
     target = db_path(data_dir)
     safety = None
     if target.exists():
-        safety = backup(data_dir, data_dir / "backups" / default_backup_name("before-restore"))
+        try:
+            safety = backup(data_dir, data_dir / "backups" / default_backup_name("before-restore"))
+        except (StoreError, sqlite3.DatabaseError):
+            if health(target).state not in ("damaged", "lost"):
+                raise
+            safety = move_aside(data_dir)  # a damaged file cannot be copied: kept as it is
     staged = target.with_name(f".{target.name}.restore")
     _backup_to(source, staged)
     for suffix in ("-wal", "-shm"):
@@ -489,7 +503,9 @@ class Health:
     """Start-up verdict on the database file, before anything opens it for writing.
 
     ``state`` is ``missing`` (a new folder), ``ok``, ``damaged`` (to be moved
-    aside) or ``newer`` (made by a newer CommDesk: never touched).
+    aside), ``newer`` (made by a newer CommDesk: never touched), ``unavailable``
+    (locked by another program, or no permission: never touched) or ``lost``
+    (missing or zero bytes though the folder held a database: offer a backup).
     """
 
     state: str
@@ -507,14 +523,21 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
     and skips reading every page: for a file unchanged since a clean close.
     """
     path = Path(path)
+    if lost(path.parent):
+        return Health(
+            "lost",
+            translate(
+                "Store", "The database file is missing or empty, though this folder held one."
+            ),
+        )
     if not path.exists():
         return Health("missing")
     try:
         con = _open_readonly(path)
     except StoreError as exc:
         return Health("damaged", str(exc))
-    except sqlite3.DatabaseError as exc:
-        return Health("damaged", _database_error(exc))
+    except (OSError, sqlite3.DatabaseError) as exc:
+        return _not_sound(exc, path)
     try:
         if quick_check:
             result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
@@ -539,9 +562,15 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
             return Health("damaged", _missing_tables(missing))
         return Health("ok")
     except sqlite3.DatabaseError as exc:
-        return Health("damaged", _database_error(exc))
+        return _not_sound(exc, path)
     finally:
         con.close()
+
+
+def _not_sound(exc: BaseException, path: Path) -> Health:
+    """Damage only when SQLite says so; a lock or a permission problem is reported as such."""
+    away = unavailable_reason(exc, path)
+    return Health("unavailable", away) if away else Health("damaged", _database_error(exc))
 
 
 def move_aside(data_dir: Path, now: datetime | None = None) -> Path:
@@ -600,18 +629,23 @@ def mark_clean_close(data_dir: Path) -> None:
     os.replace(temp, target)
 
 
+def clean_close_holds(data_dir: Path) -> bool:
+    """True when the file is unchanged since the last clean close (the mark is kept)."""
+    try:
+        saved = json.loads((Path(data_dir) / CLEAN_CLOSE_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(saved == _file_state(Path(data_dir)) and saved[0] is not None)
+
+
 def take_clean_close(data_dir: Path) -> bool:
     """True when the file is unchanged since the last clean close; forgets that close.
 
     Forgetting it first means a crash in the session now starting leaves no mark,
     so the start after it checks every page again.
     """
-    target = Path(data_dir) / CLEAN_CLOSE_FILE
     try:
-        saved = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
+        return clean_close_holds(data_dir)
     finally:
         with contextlib.suppress(OSError):
-            target.unlink()
-    return bool(saved == _file_state(Path(data_dir)) and saved[0] is not None)
+            (Path(data_dir) / CLEAN_CLOSE_FILE).unlink()

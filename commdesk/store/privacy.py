@@ -95,6 +95,11 @@ def verify_password(store: Store, password: str) -> bool:
     with store.read() as s:
         stored = _get(s, PASSWORD_KEY)
         salt_text = _get(s, SALT_KEY)
+    return password_matches(stored, salt_text, password)
+
+
+def password_matches(stored: str | None, salt_text: str | None, password: str) -> bool:
+    """``password`` against the stored hash and salt (the command line reads them itself)."""
     if not stored or not salt_text:
         return False
     try:

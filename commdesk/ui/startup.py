@@ -4,7 +4,10 @@
 before anything opens the file for writing. A damaged file is moved aside
 (renamed ``commdesk.damaged-YYYYmmdd-HHMMSS.sqlite``, never deleted) and the
 clerk is offered the newest good backup; a file from a newer CommDesk is left
-untouched and the program does not start.
+untouched and the program does not start. A file locked by another program, or
+that this account may not open, is not damaged: the clerk is told why and the
+file stays where it is. A database missing or emptied where one existed (see
+commdesk.store.soundness) is offered the newest backup, never rebuilt silently.
 """
 
 from __future__ import annotations
@@ -15,9 +18,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from commdesk.store.backups import Recovery, missing_with_backups, set_aside_damaged
+from commdesk.store.backups import (
+    Recovery,
+    missing_with_backups,
+    newest_good_backup,
+    set_aside_damaged,
+)
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.maintenance import health, restore, take_clean_close
+from commdesk.store.soundness import forget_lost
 from commdesk.ui.backup_dialogs import DamagedDialog, second_folder
 
 translate = QCoreApplication.translate
@@ -39,6 +48,18 @@ def check_database(
         return True if lost is None else _offer(data_dir, lost, parent)
     if verdict.ok:
         return True
+    if verdict.state == "lost":
+        lost = Recovery(None, verdict.reason, newest_good_backup(data_dir, second))
+        return _offer(data_dir, lost, parent)
+    if verdict.state == "unavailable":
+        QMessageBox.critical(
+            parent,
+            "CommDesk",
+            translate("Startup", "CommDesk cannot open the database in {path}:\n\n{reason}").format(
+                path=data_dir, reason=verdict.reason
+            ),
+        )
+        return False
     if verdict.state == "newer":
         QMessageBox.critical(
             parent,
@@ -64,6 +85,7 @@ def _offer(data_dir: Path, recovery: Recovery, parent: QWidget | None) -> bool:
             return False
         if dialog.choice == DamagedDialog.EMPTY:
             log.warning("starting with an empty database instead of a backup")
+            forget_lost(data_dir)
             return True
         source = dialog.source()
         if source is None:

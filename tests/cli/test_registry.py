@@ -9,7 +9,7 @@ import commdesk.cli
 from commdesk.cli import build_parser
 from commdesk.cli.registry import commands
 
-INFRASTRUCTURE = {"__init__", "registry", "contract", "language"}
+INFRASTRUCTURE = {"__init__", "registry", "contract", "language", "gate"}
 
 
 def test_every_command_module_registers_its_command() -> None:

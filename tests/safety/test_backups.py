@@ -13,6 +13,7 @@ from commdesk.store.backups import auto_backup, is_due, prune, to_keep
 from commdesk.store.engine import db_path, open_store
 from commdesk.store.maintenance import health, move_aside, validate_backup_file
 from commdesk.store.services.volunteers import teams
+from commdesk.store.soundness import forget_lost
 
 T0 = datetime(2025, 1, 1, 17, 30)
 
@@ -160,6 +161,7 @@ def test_move_aside_keeps_the_file_and_its_wal(store: Any) -> None:
     assert moved.read_bytes() == content
     assert moved.with_name(moved.name + "-wal").read_bytes() == b"frames of the damaged database"
     assert not path.exists() and not wal.exists() and not shm.exists()
+    forget_lost(store.data_dir)  # the clerk chose empty ledgers over a backup
     open_store(store.data_dir).close()  # a fresh database; the damaged one stays
     second = move_aside(store.data_dir, T0)
     assert second.name == "commdesk.damaged-20250101-173000-2.sqlite"
