@@ -182,7 +182,7 @@ def test_preview_shows_the_computed_return_like_the_form(
     assert sheet.period_label.text() == "2026年第3季度"
     grid = sheet.grid
     keys = [grid.item(0, j).text() for j in range(grid.columnCount())]
-    assert keys == ["甲", "乙", *[str(n) for n in range(1, 11)]]
+    assert keys == ["甲", "乙", *[str(n) for n in range(1, 12)]]
     row = sheet.row_index["WM01"]
     assert grid.item(row, 0).text() == "　　养老服务"  # indented under its group
     assert grid.item(row, 1).text() == "WM01"
