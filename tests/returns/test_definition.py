@@ -128,3 +128,14 @@ def test_expressions(expr: str, value: float) -> None:
 def test_expressions_refuse_anything_else(expr: str) -> None:
     with pytest.raises(ExpressionError):
         parse(expr)
+
+
+def test_any_filter_lists_known_filters(tmp_path: Path) -> None:
+    """`any` alternatives are checked like any filter: a typo fails at load, not at export."""
+    col8 = (
+        'filter = { any = [{ provider_kind_code = ["VOL", "TEAM"] }, { has_volunteers = true }] }'
+    )
+    assert col8 in SHIPPED
+    for bad in ("filter = { any = [] }", 'filter = { any = [{ provider = "VOL" }] }'):
+        with pytest.raises(DefinitionError):
+            load_definition(variant(tmp_path, col8, bad))
