@@ -96,6 +96,10 @@ _BIRTH_SYNONYMS = ("出生日期", "出生年月", "生日", "出生年月日")
 _STATUS_SYNONYMS = ("状态", "人员状态", "在册状态")
 _NOTES_SYNONYMS = ("备注", "说明")
 _EARLIEST_SERVICE = date(2000, 1, 1)
+# Providers (provider_kind codes) whose service is itself volunteers' work: their
+# records carry how many volunteers took part, named or not (see returns.md,
+# "Volunteer participation"; the return definition lists the same codes).
+VOLUNTEER_PROVIDERS = ("VOL", "TEAM")
 
 PROFILE = Ledger(
     name="community",
@@ -244,6 +248,24 @@ SERVICES = Ledger(
                 "参加志愿者",
             ),
             width=140,
+        ),
+        Field(
+            "volunteer_count",
+            "参与志愿者人数",
+            "Volunteers taking part",
+            INT,
+            units=("人", "人次"),
+            synonyms=(
+                "志愿者人数",
+                "参与志愿者人数",
+                "志愿者参与人数",
+                "参与志愿者数",
+                "志愿者数",
+                "志愿者人次",
+            ),
+            maximum=10000,
+            summable=True,
+            width=90,
         ),
         Field("place", "服务地点", "Place", max_length=100, synonyms=("地点", "活动地点")),
         Field(

@@ -29,6 +29,7 @@ from commdesk.domain.ledgers import (
     PHONE,
     TEAM,
     TEXT,
+    VOLUNTEER_PROVIDERS,
     VOLUNTEERS,
     YEAR,
     Field,
@@ -286,6 +287,8 @@ def _cross_checks(ledger: Ledger, result: Validated) -> None:
         and not values.get("platform_registered")
     ):
         values["platform_registered"] = True
+    if "volunteer_count" in values and "provider_kind_code" in values:
+        _check_volunteer_count(result)
     res, reg = values.get("resident_population"), values.get("households")
     if ledger.name == "community":
         if reg is not None and reg <= 0:
@@ -294,6 +297,53 @@ def _cross_checks(ledger: Ledger, result: Validated) -> None:
             result.add_error(
                 "resident_population", translate("Validators", "Must be greater than 0.")
             )
+
+
+def _check_volunteer_count(result: Validated) -> None:
+    """Volunteers who took part: entered for volunteer providers, else the named ones.
+
+    A volunteer or team provider means someone volunteered even when nobody is
+    named, so its count is at least 1 and at least the named volunteers; left
+    empty it becomes that minimum, and the message says so. For any other
+    provider the count is the named volunteers and nothing else.
+    """
+    values = result.values
+    if "volunteer_count" in result.errors:
+        return
+    named = len(values.get("volunteers") or ())
+    given = values.get("volunteer_count")
+    if values.get("provider_kind_code") not in VOLUNTEER_PROVIDERS:
+        values["volunteer_count"] = named
+        if given not in (None, named):
+            result.add_warning(
+                "volunteer_count",
+                translate(
+                    "Validators",
+                    "Counted as {count}, the named volunteers: only a service provided by "
+                    "volunteers or a volunteer team records unnamed ones.",
+                ).format(count=named),
+            )
+        return
+    least = max(named, 1)
+    if given is None:
+        values["volunteer_count"] = least
+        result.add_warning(
+            "volunteer_count",
+            translate(
+                "Validators",
+                "Not entered: counted as {count} (the named volunteers, or 1 when nobody "
+                "is named).",
+            ).format(count=least),
+        )
+    elif given < least:
+        result.add_error(
+            "volunteer_count",
+            translate(
+                "Validators",
+                "At least {count}: the named volunteers, and never 0 when "
+                "volunteers or a volunteer team provided the service.",
+            ).format(count=least),
+        )
 
 
 def _derive_from_id(result: Validated) -> None:

@@ -16,7 +16,15 @@ from typing import Any
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
 from commdesk.domain.plans import plan_for, shipped_plans
-from commdesk.returns.definition import Column, Definition, Row, Table, compile_expression
+from commdesk.returns.definition import (
+    ANY,
+    Column,
+    Definition,
+    Row,
+    Table,
+    compile_expression,
+    filter_keys,
+)
 from commdesk.returns.expressions import evaluate
 
 Value = int | float | str | None
@@ -55,6 +63,10 @@ class ReturnResult:
 
 def _matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) -> bool:
     for key, want in flt.items():
+        if key == ANY:
+            if not any(_matches(fact, alternative, period) for alternative in want):
+                return False
+            continue
         have = fact.get(key)
         if want == "in_period":
             if not isinstance(have, date) or not period.contains(have):
@@ -229,10 +241,10 @@ def service_dimensions(definition: Definition, catalogues: Catalogues) -> set[st
     for table in definition.tables:
         for row in table.rows(catalogues):
             if (row.source or table.source) == "service_record":
-                used |= set(table.filter) | set(row.filter)
+                used |= filter_keys(table.filter) | filter_keys(row.filter)
             for col in table.columns:
                 if (col.source or row.source or table.source) == "service_record":
-                    used |= set(col.filter)
+                    used |= filter_keys(col.filter)
     if "category_group" in used:
         used.add("category_code")
     return used

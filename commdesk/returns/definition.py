@@ -19,6 +19,8 @@ from commdesk.domain.catalogues import Catalogues, released
 from commdesk.domain.i18n import translate
 
 AGGS = ("count", "sum", "distinct", "value")
+# A filter key whose value lists alternative filters: the fact matches when any does.
+ANY = "any"
 LEVELS = ("error", "warning")
 RULE_KINDS = ("check", "previous_change", "records")
 CONSOLIDATE = ("sum", "recompute", "share")
@@ -46,7 +48,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
         "filters": (),
     },
     "service_record": {
-        "fields": ("people_served", "hours"),
+        "fields": ("people_served", "hours", "volunteer_count"),
         "filters": SERVICE_DIMENSIONS,
         "record_filters": (
             "people_served",
@@ -70,6 +72,20 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
             "political_status_code",
             "team_id",
             "joined_date",
+        ),
+    },
+    # Everyone who joined on or before the period's last day, whether still on the
+    # roster or not (a flow such as "joined within the period" must count leavers).
+    "volunteer_ever": {
+        "fields": ("id",),
+        "filters": (
+            "gender",
+            "age",
+            "platform_registered",
+            "political_status_code",
+            "team_id",
+            "joined_date",
+            "left_date",
         ),
     },
     "worker": {
@@ -557,6 +573,19 @@ def _check_measure(where: str, source: str | None, agg: str, fld: str | None) ->
         raise _error(translate("Returns", "{where}: “value” reads the profile only"), where=where)
 
 
+def filter_keys(flt: dict[str, Any]) -> set[str]:
+    """The fields a filter looks at, inside ``any`` alternatives too."""
+    keys: set[str] = set()
+    for key, value in flt.items():
+        if key == ANY and isinstance(value, list):
+            for alternative in value:
+                if isinstance(alternative, dict):
+                    keys |= filter_keys(alternative)
+        else:
+            keys.add(key)
+    return keys
+
+
 def _check_filter(where: str, source: str | None, flt: dict[str, Any]) -> None:
     if not flt:
         return
@@ -564,6 +593,14 @@ def _check_filter(where: str, source: str | None, flt: dict[str, Any]) -> None:
         raise _error(translate("Returns", "{where}: a filter needs a source"), where=where)
     allowed = SOURCES[source]["filters"]
     for key, value in flt.items():
+        if key == ANY:
+            if not value or not all(isinstance(v, dict) and v for v in value):
+                raise _error(
+                    translate("Returns", "{where}: “any” lists one or more filters"), where=where
+                )
+            for alternative in value:
+                _check_filter(where, source, alternative)
+            continue
         if key not in allowed:
             raise _error(
                 translate("Returns", "{where}: cannot filter {source} on “{key}”"),

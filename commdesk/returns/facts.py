@@ -68,6 +68,12 @@ def _active_person(row: Mapping[str, Any], start_field: str, end: date) -> bool:
     return row.get("status_code") != "inactive"
 
 
+def _joined_by(row: Mapping[str, Any], start_field: str, end: date) -> bool:
+    """Joined on or before ``end`` (an unknown date counts as before every period)."""
+    start = _as_date(row.get(start_field))
+    return start is None or start <= end
+
+
 def _facility_at(row: dict[str, Any], end: date) -> dict[str, Any] | None:
     closed = _as_date(row.get("closed_on"))
     status = row["status_code"]
@@ -135,6 +141,7 @@ def load_facts(
             func.count().label("_n"),
             func.coalesce(func.sum(sr.c.people_served), 0).label("people_served"),
             func.coalesce(func.sum(sr.c.hours), 0.0).label("hours"),
+            func.coalesce(func.sum(sr.c.volunteer_count), 0).label("volunteer_count"),
             *rule_sums,
         ).where(sr.c.deleted_at.is_(None), sr.c.service_date.between(start, end))
         if dims:
@@ -177,11 +184,12 @@ def load_facts(
                 dict(r) for r in s.execute(select(t).where(t.c.deleted_at.is_(None))).mappings()
             ]
 
-        volunteers = [
+        volunteers_ever = [
             {**r, "_n": 1, "age": age_at(r["birth_date"], end)}
             for r in live(Volunteer)
-            if _active_person(r, "joined_date", end)
+            if _joined_by(r, "joined_date", end)
         ]
+        volunteers = [r for r in volunteers_ever if _active_person(r, "joined_date", end)]
         workers = [
             {**r, "_n": 1, "age": age_at(r["birth_date"], end)}
             for r in live(Worker)
@@ -204,6 +212,7 @@ def load_facts(
             "service_record": services,
             "volunteer_service": volunteer_service,
             "volunteer": volunteers,
+            "volunteer_ever": volunteers_ever,
             "worker": workers,
             "facility": facilities,
             "volunteer_team": teams,

@@ -17,6 +17,9 @@ RULE_TITLES: dict[str, Marked] = {
     "E-T1-106-T5": QT_TRANSLATE_NOOP("AuditRules", "Community workers agree with table 5"),
     "E-T1-108-T4": QT_TRANSLATE_NOOP("AuditRules", "Registered volunteers agree with table 4"),
     "E-T1-110-T4": QT_TRANSLATE_NOOP("AuditRules", "Volunteer teams agree with table 4"),
+    "E-T3-VOLUNTEER-PEOPLE": QT_TRANSLATE_NOOP(
+        "AuditRules", "Volunteers taking part cover every record with volunteers"
+    ),
     "E-PROFILE-HOUSEHOLDS": QT_TRANSLATE_NOOP("AuditRules", "Households are filled in"),
     "E-PROFILE-POPULATION": QT_TRANSLATE_NOOP("AuditRules", "Resident population is filled in"),
     "E-PROFILE-DIVISION-CODE": QT_TRANSLATE_NOOP("AuditRules", "Division code has 12 digits"),

@@ -114,11 +114,13 @@ _KEY_BITS = 16
 _HASH = "((((j.value >> 10) & 1073741823) * 2654435761) >> {shift})"
 _EXPAND = f"""
 INSERT INTO service_record (id, service_date, category_code, target_group_code, people_served,
-    hours, provider_kind_code, channel_code, team_id, place, description, recipient_name,
-    recipient_id_number, search_text, search_key_id, created_at, updated_at, created_by,
-    updated_by)
+    hours, provider_kind_code, channel_code, team_id, volunteer_count, place, description,
+    recipient_name, recipient_id_number, search_text, search_key_id, created_at, updated_at,
+    created_by, updated_by)
 SELECT ?1 + j.key, d.d, c.cat, c.tg, a.people, a.hours, c.prov, c.chan,
     CASE WHEN c.team THEN 1 + {_HASH.format(shift=40)} % ?3 END,
+    CASE c.prov WHEN 'TEAM' THEN 3 + {_HASH.format(shift=44)} % 8
+        WHEN 'VOL' THEN 1 + {_HASH.format(shift=44)} % 3 ELSE 0 END,
     c.place, c.descr, r.name, r.id_number,
     CASE WHEN r.i IS NULL THEN c.search ELSE r.search || ' ' || c.search END,
     (c.sgroup << 16) | coalesce(r.i, 0),
@@ -142,6 +144,13 @@ LEFT JOIN temp.demo_recipient AS r ON r.i = (u.k & 65535)
 _LINK = """
 INSERT INTO service_volunteer (service_id, volunteer_id)
 SELECT value >> 8, value & 255 FROM json_each(?)
+"""
+# Volunteers who took part: at least the named ones (a team of 3–10 or 1–3 individual
+# volunteers when the record was provided by them, as _EXPAND drew).
+_COUNT_LINKED = """
+UPDATE service_record SET volunteer_count = max(volunteer_count,
+    (SELECT count(*) FROM service_volunteer AS sv WHERE sv.service_id = service_record.id))
+WHERE id IN (SELECT value >> 8 FROM json_each(?))
 """
 
 
@@ -359,6 +368,7 @@ def _service_records(
             records, pairs, size, linked = chunk
             con.execute(_EXPAND, (done + 1, records, n_teams))
             con.execute(_LINK, (pairs,))
+            con.execute(_COUNT_LINKED, (pairs,))
             done, links = done + size, links + linked
             if progress is not None:
                 progress(done, m.records)

@@ -238,6 +238,10 @@ class ServiceRecord(Tracked, Base):
     provider_kind_code: Mapped[str] = mapped_column(String(16), nullable=False)
     channel_code: Mapped[str] = mapped_column(String(16), nullable=False)
     team_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_team.id"))
+    # Volunteers who took part, named or not: 表3's 志愿者参与人次 sums it.
+    volunteer_count: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default="0"
+    )
     place: Mapped[str | None] = mapped_column(String(100))
     description: Mapped[str | None] = mapped_column(Text)
     recipient_name: Mapped[str | None] = mapped_column(String(30))

@@ -80,13 +80,13 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 
 def test_import_keeps_versions_side_by_side(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newer = variant(tmp_path, 'version = "2026.1"', 'version = "2026.2"', "newer.toml")
-    assert library.current(data).version == "2026.1"
-    imported = library.import_definition(data, newer)
-    assert imported.version == "2026.2"
-    assert (data / "definitions" / "community-service-2026.2.toml").exists()
+    newer = variant(tmp_path, 'version = "2026.2"', 'version = "2026.3"', "newer.toml")
     assert library.current(data).version == "2026.2"
-    assert {d.version for d in library.available(data)} == {"2026.1", "2026.2"}
+    imported = library.import_definition(data, newer)
+    assert imported.version == "2026.3"
+    assert (data / "definitions" / "community-service-2026.3.toml").exists()
+    assert library.current(data).version == "2026.3"
+    assert {d.version for d in library.available(data)} == {"2026.2", "2026.3"}
     with pytest.raises(DefinitionError, match="already installed"):
         library.import_definition(data, newer)
     with pytest.raises(DefinitionError):
@@ -128,3 +128,14 @@ def test_expressions(expr: str, value: float) -> None:
 def test_expressions_refuse_anything_else(expr: str) -> None:
     with pytest.raises(ExpressionError):
         parse(expr)
+
+
+def test_any_filter_lists_known_filters(tmp_path: Path) -> None:
+    """`any` alternatives are checked like any filter: a typo fails at load, not at export."""
+    col8 = (
+        'filter = { any = [{ provider_kind_code = ["VOL", "TEAM"] }, { has_volunteers = true }] }'
+    )
+    assert col8 in SHIPPED
+    for bad in ("filter = { any = [] }", 'filter = { any = [{ provider = "VOL" }] }'):
+        with pytest.raises(DefinitionError):
+            load_definition(variant(tmp_path, col8, bad))

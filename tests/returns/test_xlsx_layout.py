@@ -174,9 +174,9 @@ def test_heading_rows_and_key_row(wb: Any, xlsx_result: Any) -> None:
         "数量",
     ]
     assert [t1.cell(row=KEY_ROW, column=i).value for i in range(1, 5)] == ["甲", "乙", "丙", "1"]
-    t3 = wb["表3"]  # no units column; ten numeric columns with their units
+    t3 = wb["表3"]  # no units column; eleven numeric columns with their units
     keys = [t3.cell(row=KEY_ROW, column=i).value for i in range(1, t3.max_column + 1)]
-    assert keys == ["甲", "乙", *[str(i) for i in range(1, 11)]]
+    assert keys == ["甲", "乙", *[str(i) for i in range(1, 12)]]
     assert t3.cell(row=HEAD_ROW, column=3).value == "服务次数"
     assert t3.cell(row=HEAD_UNIT_ROW, column=3).value == "（次）"
     assert t3.cell(row=HEAD_ROW, column=5).value == "服务时长"

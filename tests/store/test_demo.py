@@ -267,6 +267,26 @@ def test_volunteer_links_are_plausible(dstore: Store) -> None:
     assert {n for (n,) in per_record} <= {1, 2, 3, 4}
 
 
+def test_volunteer_counts_are_plausible(dstore: Store) -> None:
+    """Volunteer-provided records say how many took part: a few, at least the named ones."""
+    rows = _rows(
+        dstore,
+        """SELECT s.provider_kind_code, s.volunteer_count,
+                  (SELECT count(*) FROM service_volunteer sv WHERE sv.service_id = s.id)
+           FROM service_record s""",
+    )
+    by_provider: dict[str, set[int]] = {}
+    for provider, count, named in rows:
+        assert count >= named
+        if provider in ("VOL", "TEAM"):
+            assert 1 <= count <= 10
+            by_provider.setdefault(provider, set()).add(count)
+        else:
+            assert count == named
+    assert by_provider["VOL"] >= {1, 2, 3}
+    assert max(by_provider["TEAM"]) > 3
+
+
 def test_integrity_and_indexes(dstore: Store) -> None:
     assert _rows(dstore, "PRAGMA foreign_key_check") == []
     assert _rows(dstore, "PRAGMA integrity_check") == [("ok",)]

@@ -175,3 +175,31 @@ def test_upgrade_to_0003_links_every_service_record_to_a_search_key(data_dir: Pa
         assert service_records.count(store, Query(search="0014")) == 1
     finally:
         store.close()
+
+
+def test_upgrade_to_0006_counts_the_volunteers_of_every_service_record(data_dir: Path) -> None:
+    """Named volunteers are counted; a volunteer or team provider without names counts 1."""
+    target = db_path(data_dir)
+    shutil.copy(FIXTURES / "schema_0004.sqlite", target)
+    con = sqlite3.connect(target)
+    with con:
+        stamp = "2026-01-01 08:00:00"
+        for row_id, provider in ((3, "VOL"), (4, "STAFF"), (5, "TEAM"), (6, "SORG")):
+            con.execute(
+                "INSERT INTO service_record (id, service_date, category_code, "
+                "target_group_code, people_served, provider_kind_code, channel_code, "
+                "search_text, created_at, updated_at, created_by, updated_by) "
+                "VALUES (?, '2026-05-01', 'WM01', 'GEN', 1, ?, 'SITE', '', ?, ?, 'c', 'c')",
+                (row_id, provider, stamp, stamp),
+            )
+        con.execute("INSERT INTO service_volunteer (service_id, volunteer_id) VALUES (4, 1)")
+        con.execute("INSERT INTO service_volunteer (service_id, volunteer_id) VALUES (5, 2)")
+    con.close()
+    open_store(data_dir).close()
+    assert read_schema_revision(target) == HEAD_REVISION
+    con = sqlite3.connect(target)
+    counts = dict(con.execute("SELECT id, volunteer_count FROM service_record").fetchall())
+    con.close()
+    # 1: a team with two named; 2: staff (deleted), none; 3: volunteers, none named;
+    # 4: staff with one named; 5: a team with one named; 6: a social organisation alone.
+    assert counts == {1: 2, 2: 0, 3: 1, 4: 1, 5: 1, 6: 0}

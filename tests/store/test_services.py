@@ -198,7 +198,7 @@ def test_query_search_filters_sort_paging_totals(store: Any) -> None:
     assert names(Query(sort="people_served", descending=True)) == [ids[0], ids[2], ids[1], ids[3]]
     assert names(Query(offset=1, limit=2)) == ids[1:3]
     totals = service_records.totals(store, Query(filters={"category_code": ["WM01", "AM02"]}))
-    assert totals == {"rows": 3, "people_served": 17.0, "hours": 6.5}
+    assert totals == {"rows": 3, "people_served": 17.0, "hours": 6.5, "volunteer_count": 0.0}
     service_records.delete(store, [ids[0]])
     assert service_records.totals(store)["people_served"] == 10.0
     assert service_records.count(store, Query(search="理发")) == 0

@@ -149,3 +149,39 @@ def test_escape_on_untouched_form_closes_without_asking(qtbot: Any, ctx: Any) ->
     dialog = dialog_for(qtbot, ctx, FACILITIES, [])
     qtbot.keyClick(dialog.form.editors["name"], Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+def test_volunteer_count_typed_is_saved_and_an_empty_one_is_named(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    """A team's record says how many took part; left empty, the form says what counts."""
+    from commdesk.store.services.service_records import service_records
+
+    # Never a modal question left open if an assertion fails with the form dirty.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    saved: list[Any] = []
+    dialog = RecordDialog(ctx, SERVICES, lambda values: service_records.add(ctx.store, values))
+    dialog.saved.connect(saved.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    form = dialog.form
+    form.editors["service_date"].set_value(date(2024, 5, 6))
+    form.editors["category_code"].set_value("ZY01")
+    form.editors["provider_kind_code"].set_value("TEAM")
+    form._on_changed("provider_kind_code")
+    count = form.editors["volunteer_count"]
+    assert form.labels["volunteer_count"].text() == "参与志愿者人数"
+    # Named to the clerk (a warning, not a silent guess): the empty count will be 1.
+    assert "1" in form.message("volunteer_count")
+    assert form.messages["volunteer_count"].property("level") == "warning"
+    qtbot.keyClicks(count, "0")
+    assert form.messages["volunteer_count"].property("level") == "error"
+    assert not dialog.commit()
+    count.clear()
+    qtbot.keyClicks(count, "7")
+    assert form.message("volunteer_count") == ""
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(saved) == 1
+    stored = service_records.get(ctx.store, saved[0])
+    assert stored is not None and stored["volunteer_count"] == 7
+    assert stored["provider_kind_code"] == "TEAM" and stored["volunteers"] == []

@@ -182,7 +182,7 @@ def test_preview_shows_the_computed_return_like_the_form(
     assert sheet.period_label.text() == "2026年第3季度"
     grid = sheet.grid
     keys = [grid.item(0, j).text() for j in range(grid.columnCount())]
-    assert keys == ["甲", "乙", *[str(n) for n in range(1, 11)]]
+    assert keys == ["甲", "乙", *[str(n) for n in range(1, 12)]]
     row = sheet.row_index["WM01"]
     assert grid.item(row, 0).text() == "　　养老服务"  # indented under its group
     assert grid.item(row, 1).text() == "WM01"
@@ -444,15 +444,15 @@ def test_import_template_reports_bad_files_and_uses_newer_versions(
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert len(warned) == 1 and "county.toml" in warned[0]
     assert "Traceback" not in warned[0]
-    assert page.definition.version == "2026.1"
+    assert page.definition.version == "2026.2"
     shipped = (resources_dir() / "returns" / "community_service.toml").read_text("utf-8")
-    good = tmp_path / "county-2026.2.toml"
-    good.write_text(shipped.replace('version = "2026.1"', 'version = "2026.2"'), "utf-8")
+    good = tmp_path / "county-2026.3.toml"
+    good.write_text(shipped.replace('version = "2026.2"', 'version = "2026.3"'), "utf-8")
     chosen[0] = good
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert len(informed) == 1 and "2026.2" in informed[0]
-    assert page.definition.version == "2026.2"
-    assert "2026.2" in page.definition_label.text()
+    assert len(informed) == 1 and "2026.3" in informed[0]
+    assert page.definition.version == "2026.3"
+    assert "2026.3" in page.definition_label.text()
     wait_ready(qtbot, page)
     # The same version again is refused with a message, not a traceback.
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
