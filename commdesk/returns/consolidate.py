@@ -94,15 +94,18 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        found = (
-            sorted(
-                c
-                for c in p.iterdir()
-                if c.suffix.lower() == ".xlsx" and not c.name.startswith("~$") and c.is_file()
+        try:
+            found = (
+                sorted(
+                    c
+                    for c in p.iterdir()
+                    if c.suffix.lower() == ".xlsx" and not c.name.startswith("~$") and c.is_file()
+                )
+                if p.is_dir()
+                else [p]
             )
-            if p.is_dir()
-            else [p]
-        )
+        except OSError:  # an unreadable folder: reading it fails with a line of its own
+            found = [p]
         for f in found:
             key = path_key(f)
             if key not in seen:

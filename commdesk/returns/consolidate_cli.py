@@ -164,6 +164,22 @@ def _report_date(text: str | None) -> Any:
     return checked.value
 
 
+def _refuse_output_among_inputs(out: Path, inputs: list[str]) -> None:
+    """Before anything is read: ``--out`` must not be one of the returns it would replace."""
+    from commdesk.files import check_output
+    from commdesk.returns.consolidate import expand_paths
+    from commdesk.returns.consolidate_model import path_key
+
+    check_output(out)
+    target = path_key(out)
+    if any(path_key(f) == target for f in expand_paths(inputs)):
+        raise CliError(
+            translate(
+                "Cli", "--out {path} is one of the inputs; choose another file for the result"
+            ).format(path=out)
+        )
+
+
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.returns import library
     from commdesk.returns.consolidate import consolidate
@@ -171,6 +187,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
     period = period_option(args.period)
     out = xlsx_out_option(args.out)
+    _refuse_output_among_inputs(out, args.inputs)
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing and len(missing) == len(args.inputs):
         raise CliError(translate("Cli", "no such file or folder: {path}").format(path=missing[0]))
