@@ -40,9 +40,14 @@ def _kind(mode: int) -> str:
 def regular_input(path: Path | str) -> os.stat_result:
     """The status of ``path`` if it is a regular file; otherwise NotRegularFile at once.
 
-    ``stat`` never blocks, unlike opening a FIFO. Missing files raise FileNotFoundError.
+    ``stat`` never blocks, unlike opening a FIFO.
     """
-    st = os.stat(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            translate("Store", "{path} does not exist").format(path=path)
+        ) from None
     if not stat.S_ISREG(st.st_mode):
         raise NotRegularFile(
             translate("Store", "{path} is {kind}, not a file; nothing was read from it").format(

@@ -22,7 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     "backup", QT_TRANSLATE_NOOP("Cli", "copy the database safely"), add_arguments=add_arguments
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.files import check_output
     from commdesk.store.maintenance import backup
 
-    print(backup(data_dir, Path(args.out) if args.out else None))
+    out = Path(args.out) if args.out else None
+    if out is not None and not out.is_dir():
+        check_output(out)  # /dev/null would be replaced by a regular file (as root)
+    print(backup(data_dir, out))
     return EXIT_OK
