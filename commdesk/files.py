@@ -42,6 +42,8 @@ def regular_input(path: Path | str) -> os.stat_result:
 
     ``stat`` never blocks, unlike opening a FIFO.
     """
+    if not str(path).strip():
+        raise FileNotFoundError(translate("Store", "no file was named (the name is empty)"))
     try:
         st = os.stat(path)
     except FileNotFoundError:

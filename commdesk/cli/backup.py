@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from commdesk.cli.contract import EXIT_OK
+from commdesk.cli.contract import EXIT_OK, CliError
 from commdesk.cli.registry import command
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -25,6 +25,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.files import check_output
     from commdesk.store.maintenance import backup
 
+    if args.out is not None and not args.out.strip():
+        raise CliError(translate("Cli", "--out is empty; name a file or folder"))
     out = Path(args.out) if args.out else None
     if out is not None and not out.is_dir():
         check_output(out)  # /dev/null would be replaced by a regular file (as root)

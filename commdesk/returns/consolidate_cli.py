@@ -187,6 +187,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
     period = period_option(args.period)
     out = xlsx_out_option(args.out)
+    if not all(p.strip() for p in args.inputs):  # "" would mean the current folder
+        raise CliError(translate("Cli", "an input is empty; name a file or folder"))
     _refuse_output_among_inputs(out, args.inputs)
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing and len(missing) == len(args.inputs):
@@ -211,10 +213,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             signatories=signatories,
         )
     except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if out.name in reason:  # save_workbook's message names the file already
+            raise CliError(reason) from exc
         raise CliError(
-            translate("Cli", "cannot write {path}: {reason}").format(
-                path=out, reason=exc.strerror or exc
-            )
+            translate("Cli", "cannot write {path}: {reason}").format(path=out, reason=reason)
         ) from exc
     _report(cons)
     if cons.result is None:
