@@ -90,14 +90,8 @@ def check_output(path: Path | str) -> Path:
     path = Path(path)
     try:
         st = os.stat(path)
-    except FileNotFoundError:
+    except OSError:  # absent, or unreachable: the writer reports that in its own words
         return path
-    except OSError as exc:
-        raise NotRegularFile(
-            translate("Store", "cannot write {path}: {reason}").format(
-                path=path, reason=exc.strerror or exc
-            )
-        ) from None
     if not stat.S_ISREG(st.st_mode):
         raise NotRegularFile(
             translate("Store", "{path} is {kind}, not a file; nothing was written to it").format(

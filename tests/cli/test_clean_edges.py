@@ -155,3 +155,18 @@ def test_full_disk_ends_in_one_line_without_a_traceback(data_dir: Path, tmp_path
     assert "Exception ignored" not in done.stderr
     assert "disk is full" in line and line.count("out.xlsx") <= 1, line
     assert not out.exists()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="only root makes device nodes")
+def test_every_workbook_writer_refuses_a_device(tmp_path: Path) -> None:
+    """Roster, audit-log, return and report exports all save through save_workbook."""
+    from openpyxl import Workbook
+
+    from commdesk.store.maintenance import save_workbook
+
+    node = tmp_path / "null.xlsx"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.stat("/dev/null").st_rdev)
+    with pytest.raises(OSError, match="device"):
+        save_workbook(Workbook(), node)
+    assert stat.S_ISCHR(os.stat(node).st_mode)
+    assert not (tmp_path / ".null.xlsx.part").exists()
