@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 
 from commdesk.cli.contract import EXIT_OK, CliError, int_range
@@ -60,6 +61,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
     except DemoError as exc:
         raise CliError(str(exc)) from exc
+    except sqlite3.OperationalError as exc:  # "database or disk is full", "disk I/O error"
+        raise CliError(
+            translate(
+                "Cli", "nothing was written: the database could not be written ({error})"
+            ).format(error=exc)
+        ) from exc
     finally:
         store.close()
     print(translate("Cli", "demo data written to {path}").format(path=data_dir))

@@ -170,3 +170,20 @@ def test_every_workbook_writer_refuses_a_device(tmp_path: Path) -> None:
         save_workbook(Workbook(), node)
     assert stat.S_ISCHR(os.stat(node).st_mode)
     assert not (tmp_path / ".null.xlsx.part").exists()
+
+
+@posix_only
+def test_demo_on_a_full_disk_says_so_not_cannot_rollback(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert commdesk("demo", "--records", "0", data_dir=folder).returncode == 0
+    room = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) + 256 * 1024
+    done = subprocess.run(
+        [commdesk_exe(), "--data-dir", str(folder), "demo", "--records", "50000", "--replace"],
+        capture_output=True, text=True, env=clean_env(), timeout=300,
+        stdin=subprocess.DEVNULL, preexec_fn=lambda: _with_file_size_limit(room),
+    )  # fmt: skip
+    line = assert_refused(done)
+    assert "rollback" not in line and "unexpected" not in line, line
+    assert "nothing was written" in line, line
+    check = commdesk("check", data_dir=folder)
+    assert check.returncode == 0 and "service_record=0" in check.stdout, check.stderr
