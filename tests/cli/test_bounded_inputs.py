@@ -91,3 +91,17 @@ def test_csv_mixing_gbk_and_utf8_lines_is_reported(data_dir: Path, tmp_path: Pat
     line = assert_refused(commdesk("import", "volunteers", source, "--dry-run", data_dir=data_dir))
     assert "mixed.csv" in line and "UTF-8" in line and "GBK" in line
     assert "2, 3" in line and "1" in line
+
+
+@posix_only
+@pytest.mark.timeout(60)
+def test_definition_and_lock_file_readers_refuse_a_fifo(tmp_path: Path) -> None:
+    """The other text inputs: a return definition offered for import, the lock file."""
+    from commdesk.returns.definition import DefinitionError, load_definition
+    from commdesk.store.lock import LOCK_FILE, read_holder
+
+    os.mkfifo(tmp_path / "definition.toml")
+    with pytest.raises(DefinitionError, match="FIFO"):
+        load_definition(tmp_path / "definition.toml")
+    os.mkfifo(tmp_path / LOCK_FILE)
+    assert read_holder(tmp_path) == {}
