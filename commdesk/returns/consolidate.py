@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues, released
+from commdesk.domain.i18n import translate
 from commdesk.domain.periods import Period
 from commdesk.returns.compute import ReturnResult, TableResult, _evaluate_expressions, _round
 from commdesk.returns.consolidate_checks import (
@@ -82,8 +83,8 @@ __all__ = [
     "ALTERED", "AUDIT_ERRORS", "DUPLICATE", "FOREIGN", "INACTIVE", "INCLUDED",
     "INCLUDED_ALTERED", "NOT_A_RETURN", "OUTPUT_FILE", "STATUS_ZH", "UNREADABLE",
     "WRONG_DEFINITION", "WRONG_LEVEL", "WRONG_PERIOD", "Consolidation", "InputFile",
-    "MissingUnit", "TownshipInfo", "classify", "consolidate", "expand_paths", "read_inputs",
-    "sum_returns",
+    "MissingUnit", "OutputIsInput", "TownshipInfo", "classify", "consolidate", "expand_paths",
+    "read_inputs", "refuse_output_among", "sum_returns",
 ]  # fmt: skip
 
 
@@ -112,6 +113,23 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+class OutputIsInput(ValueError):
+    """The chosen output is one of the inputs: writing it would replace a committee's return."""
+
+
+def refuse_output_among(paths: Sequence[Path | str], out: Path) -> None:
+    """Raise :class:`OutputIsInput` when ``out`` is one of ``paths`` (folders expanded)."""
+    target = path_key(out)
+    if any(path_key(f) == target for f in expand_paths(paths)):
+        raise OutputIsInput(
+            translate(
+                "Returns",
+                "{name} is one of the returns being consolidated; save the result under "
+                "another name.",
+            ).format(name=Path(out).name)
+        )
 
 
 def read_inputs(
@@ -320,6 +338,8 @@ def consolidate(
 
     Nothing is written when no return could be included (``result`` is None).
     """
+    if out is not None:
+        refuse_output_among(paths, out)
     inputs = read_inputs(paths, progress=progress)
     cons = classify(
         inputs,
