@@ -120,9 +120,10 @@ class OutputIsInput(ValueError):
 
 
 def refuse_output_among(paths: Sequence[Path | str], out: Path) -> None:
-    """Raise :class:`OutputIsInput` when ``out`` is one of ``paths`` (folders expanded)."""
+    """Raise :class:`OutputIsInput` when ``out`` is one of ``paths`` (folders expanded),
+    unless it is the previous run's consolidated output (replaced, never summed)."""
     target = path_key(out)
-    if any(path_key(f) == target for f in expand_paths(paths)):
+    if any(path_key(f) == target for f in expand_paths(paths)) and not _earlier_output(out):
         raise OutputIsInput(
             translate(
                 "Returns",
@@ -130,6 +131,20 @@ def refuse_output_among(paths: Sequence[Path | str], out: Path) -> None:
                 "another name.",
             ).format(name=Path(out).name)
         )
+
+
+def _earlier_output(path: Path) -> bool:
+    """A consolidated return written by this program (it has the 汇总说明 sheet)."""
+    import zipfile
+
+    from commdesk.importing.guards import xlsx_parts
+    from commdesk.returns.consolidate_sheets import SUMMARY_SHEET
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return SUMMARY_SHEET in xlsx_parts(zf).sheets
+    except Exception:  # unreadable: not ours to overwrite
+        return False
 
 
 def read_inputs(

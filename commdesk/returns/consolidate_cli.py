@@ -167,17 +167,17 @@ def _report_date(text: str | None) -> Any:
 def _refuse_output_among_inputs(out: Path, inputs: list[str]) -> None:
     """Before anything is read: ``--out`` must not be one of the returns it would replace."""
     from commdesk.files import check_output
-    from commdesk.returns.consolidate import expand_paths
-    from commdesk.returns.consolidate_model import path_key
+    from commdesk.returns.consolidate import OutputIsInput, refuse_output_among
 
     check_output(out)
-    target = path_key(out)
-    if any(path_key(f) == target for f in expand_paths(inputs)):
+    try:
+        refuse_output_among(inputs, out)
+    except OutputIsInput as exc:
         raise CliError(
             translate(
                 "Cli", "--out {path} is one of the inputs; choose another file for the result"
             ).format(path=out)
-        )
+        ) from exc
 
 
 def run(args: argparse.Namespace, data_dir: Path) -> int:
