@@ -6,7 +6,10 @@ import logging
 import os
 import stat
 import sys
+import time
 from pathlib import Path
+
+from commdesk.domain.i18n import translate
 
 log = logging.getLogger("commdesk.privacy")
 
@@ -36,8 +39,13 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--data-dir`` wins, then ``COMMDESK_DATA_DIR``, then the platform default."""
-    if explicit:
+    """``--data-dir`` wins, then ``COMMDESK_DATA_DIR``, then the platform default.
+
+    An empty ``--data-dir`` is a mistake (an unset shell variable), never the default.
+    """
+    if explicit is not None:
+        if not str(explicit).strip():
+            raise ValueError(translate("Cli", "--data-dir is empty; name a folder"))
         return Path(explicit).expanduser().resolve()
     env = os.environ.get("COMMDESK_DATA_DIR")
     if env:
@@ -85,3 +93,39 @@ def tighten_data_dir(data_dir: Path) -> list[Path]:
             ", ".join(str(p.relative_to(data_dir)) for p in changed[:10]),
         )
     return changed
+
+
+PART_SUFFIX = ".part"
+STALE_PART_SECONDS = 600  # a copy being written now is touched far more often than this
+
+
+def remove_leftover_parts(data_dir: Path) -> list[Path]:
+    """Delete the half-written ``.NAME.part`` copies a killed backup or export left in the
+    data folder and its ``backups/`` and ``reports/`` (each a full copy of the database
+    or of personal rows); returns what was removed. One untouched for ten minutes is no
+    longer being written: another process's backup in progress is left alone."""
+    removed: list[Path] = []
+    now = time.time()
+    for folder in (data_dir, data_dir / "backups", data_dir / "reports"):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.name.endswith(PART_SUFFIX):
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if not stat.S_ISREG(st.st_mode) or now - st.st_mtime < STALE_PART_SECONDS:
+                    continue
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    if removed:
+        log.info(
+            "removed %d half-written copy(ies) left by an interrupted backup or export: %s",
+            len(removed),
+            ", ".join(str(p.relative_to(data_dir)) for p in removed[:10]),
+        )
+    return removed

@@ -24,6 +24,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.engine import db_path
     from commdesk.store.maintenance import check_file
 
+    if not db_path(data_dir).exists():  # missing is not damaged
+        raise CliError(translate("Cli", "no database in {path}").format(path=data_dir))
     report = check_file(db_path(data_dir))
     if report.unavailable:  # locked or out of reach: not damage
         raise CliError(report.unavailable)

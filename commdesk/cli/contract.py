@@ -7,7 +7,9 @@ never a traceback. The checks of options two commands share live here too.
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,28 @@ def fail(message: str) -> int:
     return EXIT_FAILED
 
 
+def int_range(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (argparse prints the error
+    as its one line, exit 2), so no option can ask for 10^20 records."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                translate("Cli", "“{value}” is not a whole number").format(value=text[:40])
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                translate("Cli", "{value} is out of range: use {low} to {high}").format(
+                    value=text[:40], low=f"{low:,}", high=f"{high:,}"
+                )
+            )
+        return value
+
+    return parse
+
+
 def period_option(text: str) -> Period:
     """``--period`` as a Period, or CliError naming the option."""
     from commdesk.domain.periods import Period, PeriodError
@@ -49,4 +73,6 @@ def xlsx_out_option(text: str) -> Path:
         raise CliError(translate("Cli", "--out must name an .xlsx file"))
     if not out.parent.is_dir():
         raise CliError(translate("Cli", "folder {path} does not exist").format(path=out.parent))
-    return out
+    from commdesk.files import check_output
+
+    return check_output(out)

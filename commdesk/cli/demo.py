@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 from pathlib import Path
 
-from commdesk.cli.contract import EXIT_OK, CliError
+from commdesk.cli.contract import EXIT_OK, CliError, int_range
 from commdesk.cli.registry import Folder, command
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
+
+MAX_RECORDS = 5_000_000  # five times the largest ledger the benchmarks use
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--records",
-        type=int,
+        type=int_range(0, MAX_RECORDS),
         default=5000,
         help=translate("Cli", "service records (default 5000)"),
     )
-    parser.add_argument("--seed", type=int, default=1, help=translate("Cli", "random seed"))
+    parser.add_argument(
+        "--seed", type=int_range(0, 2**32 - 1), default=1, help=translate("Cli", "random seed")
+    )
     parser.add_argument(
         "--division-code",
         metavar="CODE",
@@ -41,8 +46,6 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.engine import db_path, open_store
     from commdesk.store.maintenance import backup, default_backup_name
 
-    if args.records < 0:
-        raise CliError(translate("Cli", "--records must be 0 or more"))
     if args.division_code:
         checked = check_division_code(args.division_code)
         if not checked.ok:
@@ -62,6 +65,12 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         )
     except DemoError as exc:
         raise CliError(str(exc)) from exc
+    except sqlite3.OperationalError as exc:  # "database or disk is full", "disk I/O error"
+        raise CliError(
+            translate(
+                "Cli", "nothing was written: the database could not be written ({error})"
+            ).format(error=exc)
+        ) from exc
     finally:
         store.close()
     print(translate("Cli", "demo data written to {path}").format(path=data_dir))

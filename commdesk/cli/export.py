@@ -41,6 +41,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     folder=Folder.WRITES,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.files import regular_input
     from commdesk.returns import library
     from commdesk.returns.definition import DefinitionError
     from commdesk.returns.export import ExportRefused, export, parse_notes
@@ -50,7 +51,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     period = period_option(args.period)
     out = xlsx_out_option(args.out)
     try:
-        notes = parse_notes(args.note, Path(args.notes) if args.notes else None)
+        if args.notes is not None:
+            regular_input(args.notes)  # "" or a FIFO: refused, never silently skipped
+        notes = parse_notes(args.note, None if args.notes is None else Path(args.notes))
     except OSError as exc:
         raise CliError(f"--notes: {exc.strerror or exc}") from exc
     if not db_path(data_dir).exists():
@@ -65,6 +68,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             raise CliError(translate("Cli", "the community profile is missing or incomplete"))
         try:
             done = export(store, definition, period, out, notes=notes)
+        except OSError as exc:  # save_workbook's one plain message (full disk, no permission)
+            raise CliError(exc.strerror or str(exc)) from exc
         except ExportRefused as exc:
             for issue in exc.issues:
                 print(f"{issue.level} {issue.code}: {issue.message}")

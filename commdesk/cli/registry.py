@@ -164,10 +164,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     keep_private()
     install_cli_language()
     args = build_parser().parse_args(argv)
-    from commdesk.paths import resolve_data_dir, tighten_data_dir
+    from commdesk.paths import remove_leftover_parts, resolve_data_dir, tighten_data_dir
 
-    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        data_dir = resolve_data_dir(args.data_dir)
+    except ValueError as exc:
+        return fail(str(exc))
+    if data_dir.exists() and not data_dir.is_dir():
+        return fail(
+            translate("Cli", "the data folder {path} is a file, not a folder").format(path=data_dir)
+        )
     tighten_data_dir(data_dir)
+    remove_leftover_parts(data_dir)
     try:
         if args.self_test or args.command is None:
             from commdesk.app import run_gui

@@ -22,8 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     repairs=True,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.files import regular_input
     from commdesk.store.maintenance import restore
 
+    regular_input(args.file)  # a FIFO would hang the restore holding the folder lock
     result = restore(data_dir, Path(args.file))
     if result.safety_backup:
         print(

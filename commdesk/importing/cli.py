@@ -128,6 +128,14 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     from commdesk.importing.plan import plan_import
     from commdesk.importing.report import default_report_path, write_report
 
+    if not args.file.strip():
+        raise ImportFileError(
+            translate("Import", "No file was named (the FILE argument is empty).")
+        )
+    if args.report:
+        from commdesk.files import check_output
+
+        check_output(args.report)  # before any work: a device is never "written" to
     source = Path(args.file)
     plan = plan_import(
         store,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +44,16 @@ def _fail(text: str, **kwargs: object) -> ImportFileError:
 def sniff(path: Path) -> str:
     """The real format of ``path`` from its first bytes, whatever its name says."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+            # A FIFO would block open() until a writer came, holding the folder lock.
+            raise _fail(
+                translate(
+                    "Import", "{name} is a device, pipe or socket, not a file; nothing was read."
+                ),
+                name=path.name,
+            )
+        size = st.st_size
         with path.open("rb") as fh:
             head = fh.read(8)
     except FileNotFoundError:

@@ -297,11 +297,15 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         raise _fail(
             translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."), name=name
         )
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    _refuse_mixed_encodings(raw, name)
+    try:
+        return raw.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError:
+        pass
     raise _fail(
         translate(
             "Import",
@@ -309,6 +313,40 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         ),
         name=name,
     )
+
+
+def _line_numbers(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:5])
+    return shown + (" …" if len(numbers) > 5 else "")
+
+
+def _refuse_mixed_encodings(raw: bytes, name: str) -> None:
+    """Not UTF-8 as a whole, yet some lines are: the file was pasted together from a
+    GBK and a UTF-8 export, and reading it all as GBK would import those lines garbled.
+    (A line of Chinese in GBK is practically never valid UTF-8, so the test is reliable.)"""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    if utf8 and other:
+        raise _fail(
+            translate(
+                "Import",
+                "{name} mixes two text encodings: line(s) {utf8} are UTF-8, line(s) {other} "
+                "GBK; nothing was imported. Open it in Excel/WPS, fix the garbled lines and "
+                "save it as “CSV UTF-8”.",
+            ),
+            name=name,
+            utf8=_line_numbers(utf8),
+            other=_line_numbers(other),
+        )
 
 
 def _open_csv(path: Path) -> Workbook:

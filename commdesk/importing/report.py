@@ -12,8 +12,6 @@ a temporary name and renamed, so a crash never leaves half a report.
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -157,14 +155,9 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | Non
             ]
         )
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".~import-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
-        wb.save(temp_name)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    from commdesk.store.maintenance import save_workbook
+
+    save_workbook(wb, target)  # a full disk: one plain OSError, no half file, no noise
     return target
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.catalogues import Catalogues, released
+from commdesk.domain.i18n import translate
 from commdesk.domain.periods import Period
 from commdesk.returns.compute import ReturnResult, TableResult, _evaluate_expressions, _round
 from commdesk.returns.consolidate_checks import (
@@ -82,8 +83,8 @@ __all__ = [
     "ALTERED", "AUDIT_ERRORS", "DUPLICATE", "FOREIGN", "INACTIVE", "INCLUDED",
     "INCLUDED_ALTERED", "NOT_A_RETURN", "OUTPUT_FILE", "STATUS_ZH", "UNREADABLE",
     "WRONG_DEFINITION", "WRONG_LEVEL", "WRONG_PERIOD", "Consolidation", "InputFile",
-    "MissingUnit", "TownshipInfo", "classify", "consolidate", "expand_paths", "read_inputs",
-    "sum_returns",
+    "MissingUnit", "OutputIsInput", "TownshipInfo", "classify", "consolidate", "expand_paths",
+    "read_inputs", "refuse_output_among", "sum_returns",
 ]  # fmt: skip
 
 
@@ -94,21 +95,56 @@ def expand_paths(paths: Sequence[Path | str]) -> list[Path]:
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        found = (
-            sorted(
-                c
-                for c in p.iterdir()
-                if c.suffix.lower() == ".xlsx" and not c.name.startswith("~$") and c.is_file()
+        try:
+            found = (
+                sorted(
+                    c
+                    for c in p.iterdir()
+                    if c.suffix.lower() == ".xlsx" and not c.name.startswith("~$") and c.is_file()
+                )
+                if p.is_dir()
+                else [p]
             )
-            if p.is_dir()
-            else [p]
-        )
+        except OSError:  # an unreadable folder: reading it fails with a line of its own
+            found = [p]
         for f in found:
             key = path_key(f)
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+class OutputIsInput(ValueError):
+    """The chosen output is one of the inputs: writing it would replace a committee's return."""
+
+
+def refuse_output_among(paths: Sequence[Path | str], out: Path) -> None:
+    """Raise :class:`OutputIsInput` when ``out`` is one of ``paths`` (folders expanded),
+    unless it is the previous run's consolidated output (replaced, never summed)."""
+    target = path_key(out)
+    if any(path_key(f) == target for f in expand_paths(paths)) and not _earlier_output(out):
+        raise OutputIsInput(
+            translate(
+                "Returns",
+                "{name} is one of the returns being consolidated; save the result under "
+                "another name.",
+            ).format(name=Path(out).name)
+        )
+
+
+def _earlier_output(path: Path) -> bool:
+    """A consolidated return written by this program (it has the 汇总说明 sheet)."""
+    import zipfile
+
+    from commdesk.importing.guards import xlsx_parts
+    from commdesk.returns.consolidate_sheets import SUMMARY_SHEET
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return SUMMARY_SHEET in xlsx_parts(zf).sheets
+    except Exception:  # unreadable: not ours to overwrite
+        return False
 
 
 def read_inputs(
@@ -317,6 +353,8 @@ def consolidate(
 
     Nothing is written when no return could be included (``result`` is None).
     """
+    if out is not None:
+        refuse_output_among(paths, out)
     inputs = read_inputs(paths, progress=progress)
     cons = classify(
         inputs,

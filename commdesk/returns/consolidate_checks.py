@@ -9,6 +9,7 @@ the workbook, not trusted.
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection
 from datetime import datetime
@@ -56,6 +57,9 @@ from commdesk.store.services.township import (
 
 BY_SURFACE = "纳入汇总（按表面数据）"
 MAX_LISTED = 5  # problems quoted per file; the rest are counted
+# Excel keeps 15 significant digits; a figure beyond that is no committee's count or
+# amount, and summing it would overflow the half-up rounding of the output.
+MAX_FIGURE = 1e15
 
 
 def exclude(f: InputFile, status: str, reason: str) -> None:
@@ -291,6 +295,8 @@ def _number_problems(
                     blanks.append(where)
                 elif isinstance(v, (str, bool)):
                     problems.append(f"{where}不是数字（“{v}”）")
+                elif not math.isfinite(v) or abs(v) > MAX_FIGURE:
+                    problems.append(f"{where}的数值“{v:g}”超出报表的取值范围")
     if blanks:
         notes.append(f"空白单元格按0计：{listing(blanks)}。")
     return problems

@@ -164,6 +164,22 @@ def _report_date(text: str | None) -> Any:
     return checked.value
 
 
+def _refuse_output_among_inputs(out: Path, inputs: list[str]) -> None:
+    """Before anything is read: ``--out`` must not be one of the returns it would replace."""
+    from commdesk.files import check_output
+    from commdesk.returns.consolidate import OutputIsInput, refuse_output_among
+
+    check_output(out)
+    try:
+        refuse_output_among(inputs, out)
+    except OutputIsInput as exc:
+        raise CliError(
+            translate(
+                "Cli", "--out {path} is one of the inputs; choose another file for the result"
+            ).format(path=out)
+        ) from exc
+
+
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.returns import library
     from commdesk.returns.consolidate import consolidate
@@ -171,6 +187,9 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
     period = period_option(args.period)
     out = xlsx_out_option(args.out)
+    if not all(p.strip() for p in args.inputs):  # "" would mean the current folder
+        raise CliError(translate("Cli", "an input is empty; name a file or folder"))
+    _refuse_output_among_inputs(out, args.inputs)
     missing = [p for p in args.inputs if not Path(p).exists()]
     if missing and len(missing) == len(args.inputs):
         raise CliError(translate("Cli", "no such file or folder: {path}").format(path=missing[0]))
@@ -194,10 +213,11 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             signatories=signatories,
         )
     except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if out.name in reason:  # save_workbook's message names the file already
+            raise CliError(reason) from exc
         raise CliError(
-            translate("Cli", "cannot write {path}: {reason}").format(
-                path=out, reason=exc.strerror or exc
-            )
+            translate("Cli", "cannot write {path}: {reason}").format(path=out, reason=reason)
         ) from exc
     _report(cons)
     if cons.result is None:

@@ -58,7 +58,7 @@ def path_key(path: Path | str) -> Path:
     """A path as compared: resolved when possible, so one file listed twice is one input."""
     try:
         return Path(path).resolve()
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return Path(path).absolute()
 
 

@@ -13,9 +13,7 @@ sheets are added to that workbook before it is saved once, atomically:
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -453,23 +451,8 @@ def write_consolidation(
         exported_at=exported_at,
         program_version=program_version,
     )
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            wb.save(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            fd = os.open(out.parent, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+    from commdesk.store.maintenance import save_workbook
+
+    save_workbook(wb, out)  # one plain OSError on a full disk, no "Exception ignored" noise
     cons.output, cons.sha256 = out, sha
     return sha

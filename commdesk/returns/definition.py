@@ -17,7 +17,9 @@ from typing import Any
 
 from commdesk.domain.catalogues import Catalogues, released
 from commdesk.domain.i18n import translate
+from commdesk.files import read_text
 
+DEFINITION_MAX_BYTES = 4 * 1024 * 1024  # the shipped definition is 13 KB
 AGGS = ("count", "sum", "distinct", "value")
 # A filter key whose value lists alternative filters: the fact matches when any does.
 ANY = "any"
@@ -297,8 +299,8 @@ def load_definition(path: Path) -> Definition:
     """Read and fully validate a definition file."""
     path = Path(path)
     try:
-        with path.open("rb") as fh:
-            data = tomllib.load(fh)
+        # A regular file of bounded size: a FIFO or /dev/zero is refused, not read forever.
+        data = tomllib.loads(read_text(path, limit=DEFINITION_MAX_BYTES, encoding="utf-8"))
     except OSError as exc:
         raise _error(
             translate("Returns", "{name}: cannot read the file ({error})"),

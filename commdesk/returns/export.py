@@ -11,6 +11,7 @@ from typing import Any
 from commdesk import __version__
 from commdesk.domain.i18n import translate
 from commdesk.domain.periods import Period
+from commdesk.files import read_text
 from commdesk.returns.audit import Issue, audit, unexplained
 from commdesk.returns.compute import ReturnResult, compute
 from commdesk.returns.definition import Definition
@@ -131,7 +132,7 @@ def parse_notes(pairs: list[str], notes_file: Path | None = None) -> dict[str, s
     notes: dict[str, str] = {}
     lines: list[str] = []
     if notes_file is not None:
-        lines += Path(notes_file).read_text(encoding="utf-8-sig").splitlines()
+        lines += read_text(notes_file).splitlines()  # a regular file of at most 1 MB
     lines += pairs
     for line in lines:
         line = line.strip()

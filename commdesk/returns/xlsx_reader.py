@@ -11,10 +11,12 @@ workbook edited by hand after export is still read, but reported as altered.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import math
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -194,7 +196,12 @@ def _guard(path: Path) -> None:
 
 def _open(path: Path) -> CalamineWorkbook:
     try:
-        if path.stat().st_size == 0:
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, path.name)
+        if not stat.S_ISREG(st.st_mode):  # a FIFO would block the read forever
+            raise BadFileError(f"{path.name}：不是普通文件（设备、管道或套接字），未读取。")
+        if st.st_size == 0:
             raise BadFileError(f"{path.name}：文件为空，不是 Excel 工作簿。")
         _guard(path)
         return CalamineWorkbook.from_path(str(path))
@@ -204,6 +211,9 @@ def _open(path: Path) -> CalamineWorkbook:
         raise BadFileError(f"{path.name}：文件不存在。") from exc
     except IsADirectoryError as exc:
         raise BadFileError(f"{path.name}：这是一个文件夹，不是 Excel 工作簿。") from exc
+    except OSError as exc:
+        reason = "符号链接循环" if exc.errno == errno.ELOOP else (exc.strerror or str(exc))
+        raise BadFileError(f"{path.name}：无法读取（{reason}），已跳过。") from exc
     except Exception as exc:  # calamine raises its own zip/xml errors, and others
         raise BadFileError(
             f"{path.name}：无法作为 Excel（.xlsx）工作簿读取（{type(exc).__name__}）。"

@@ -459,7 +459,8 @@ def generate(
             summary = _write(con, records, seed, division_code, kind, today, replace, progress)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if con.in_transaction:  # SQLite has already rolled back on a full disk
+                con.execute("ROLLBACK")
             raise
     finally:
         raw.close()

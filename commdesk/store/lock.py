@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.i18n import translate
+from commdesk.files import read_text
 from commdesk.store.engine import StoreError
 
 LOCK_FILE = "commdesk.lock"
@@ -114,7 +115,7 @@ def _unlock_fd(fd: int) -> None:
 def read_holder(data_dir: Path) -> dict[str, Any]:
     """What the lock file says about its holder ({} when empty or unreadable)."""
     try:
-        text = (Path(data_dir) / LOCK_FILE).read_text(encoding="utf-8")
+        text = read_text(Path(data_dir) / LOCK_FILE, limit=64 * 1024, encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return {}
     try:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from commdesk.domain.i18n import translate
+from commdesk.files import check_output
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.search_keys import MISMATCHED
@@ -374,7 +375,7 @@ def save_workbook(wb: Any, path: Path) -> None:
     disk becomes an ``OSError`` with a clear text, and their half-built streams
     are closed here, so no "Exception ignored" noise follows the message.
     """
-    path = Path(path)
+    path = check_output(path)  # a device node is never replaced by the rename below
     tmp = path.with_name(f".{path.name}.part")
     failure: OSError | None = None
     hook = sys.unraisablehook
@@ -421,7 +422,7 @@ def backup(data_dir: Path, out: Path | None = None) -> Path:
     dest = Path(out) if out else Path(data_dir) / "backups" / default_backup_name()
     if dest.is_dir():
         dest = dest / default_backup_name()
-    return copy_verified(src, dest)
+    return copy_verified(src, check_output(dest))
 
 
 def validate_backup_file(path: Path) -> dict[str, int]:

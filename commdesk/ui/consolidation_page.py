@@ -474,6 +474,7 @@ class ConsolidationPage(QWidget):
         self.progress.show()
 
         def work(_progress: Callable[[int, int], None]) -> Consolidation:
+            _consolidate().refuse_output_among([f.path for f in inputs], out)  # never overwrite one
             cons = _consolidate().classify(inputs, output=out, **options)  # latest choices
             if cons.result is not None:
                 from commdesk.returns.consolidate_sheets import write_consolidation

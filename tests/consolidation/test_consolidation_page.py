@@ -160,3 +160,22 @@ def test_period_change_rechecks(
     assert not page.export_button.isEnabled()
     page.clear()
     assert page.table.rowCount() == 0 and "No files" in page.summary.text()
+
+
+def test_saving_over_one_of_the_inputs_is_refused(
+    qtbot: Any, page: Any, folder: dict[str, Path], town: Town, monkeypatch: Any
+) -> None:
+    """The clerk picks a committee's return in the save dialog: it is not overwritten."""
+    from PySide6.QtWidgets import QMessageBox
+
+    add_folder(qtbot, page, monkeypatch, folder["folder"])
+    victim = folder["folder"] / town.committees[0].path.name
+    before = victim.read_bytes()
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(victim), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warnings.append(text))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60000)
+    page.wait_idle()
+    assert victim.name in warnings[0] and "another name" in warnings[0]
+    assert victim.read_bytes() == before
