@@ -165,8 +165,13 @@ def test_township_sheet_matches_hand_sums(town: dict[str, Any]) -> None:
     for needed in ("表　　号：JBZH0001", "制定机关：民政部", "批准机关：国家统计局"):
         assert any(t.startswith(needed) for t in text), needed
     assert "统计用区划代码：110105001000" in text
-    assert ["指标名称", "单位", "代码", "数量", "上年数据", "同比"] == text[
-        text.index("指标名称") : text.index("指标名称") + 6
+    assert text[text.index("指标名称") : text.index("指标名称") + 6] == [
+        "指标名称",
+        "单位",
+        "代码",
+        "数量",
+        "上年数据",
+        "同比",
     ]
     label = next(c for line in ws.iter_rows() for c in line if c.value == "其中：农村")
     assert label.alignment.indent >= 1
