@@ -14,6 +14,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,8 +68,9 @@ def form_path() -> Path:
     return resources_dir() / "returns" / "jbzh0001_community.toml"
 
 
+@lru_cache(maxsize=4)
 def load_form(path: Path | None = None) -> Form:
-    """Read and check the definition file (sources, references, kinds)."""
+    """Read and check the definition file (sources, references, kinds); once per run."""
     path = Path(path or form_path())
     try:
         with path.open("rb") as fh:
