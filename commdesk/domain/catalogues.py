@@ -55,6 +55,9 @@ class Item:
     group: str | None = None
     synonyms: tuple[str, ...] = ()
     local: bool = False
+    # facility_type only: the row of the ministry's JBZH0001 社区服务 section the type is
+    # counted in (resources/returns/jbzh0001_community.toml); none means 其他.
+    jbzh_row: str | None = None
 
     def label(self) -> str:
         return self.zh if i18n.is_chinese() else self.en
@@ -179,6 +182,7 @@ def load_file(path: Path) -> Catalogues:
                     en=str(raw.get("en", raw["zh"])),
                     group=raw.get("group"),
                     synonyms=tuple(raw.get("synonyms", ())),
+                    jbzh_row=raw.get("jbzh_row"),
                 )
             )
         by_kind[kind] = Catalogue(kind, items)

@@ -70,6 +70,7 @@ from commdesk.returns.consolidate_structure import (
     share_rows,
 )
 from commdesk.returns.definition import Definition
+from commdesk.returns.jbzh import Previous, consolidated_form, strip_form
 from commdesk.returns.xlsx_reader import BadFileError, NotAReturnError, read_return
 from commdesk.store.services.township import (
     CHILD_LENGTH,
@@ -225,6 +226,7 @@ def classify(
     catalogues: Catalogues | None = None,
     output: Path | None = None,
     signatories: Signatories | None = None,
+    previous: Previous | None = None,
 ) -> Consolidation:
     """Judge already-read inputs and sum the included ones (cheap: re-run on every change).
 
@@ -294,6 +296,7 @@ def classify(
             f.notes.append(f"导出后被修改，经确认按表面数据汇总：{listing(f.ret.problems)}。")
         else:
             f.values = f.ret.values
+        f.values = strip_form(f.values)
         check_contents(f, input_def, rows, period, township, shares)
         if f.status == PENDING:
             f.status = INCLUDED_ALTERED if f.ret.altered else INCLUDED
@@ -317,6 +320,7 @@ def classify(
         values = [f.values for f in included if f.values is not None]
         cons.result = sum_returns(out_def, period, profile, values, catalogues)
         cons.issues = audit_values(cons.result, len(cons.unit_code))
+        cons.form = consolidated_form(cons, previous)
     return cons
 
 
@@ -348,6 +352,7 @@ def consolidate(
     report_date: date | None = None,
     exported_at: datetime | None = None,
     signatories: Signatories | None = None,
+    previous: Previous | None = None,
 ) -> Consolidation:
     """Read, check and sum ``paths`` (files or folders); write to ``out`` when given.
 
@@ -365,6 +370,7 @@ def consolidate(
         catalogues=catalogues,
         output=out,
         signatories=signatories,
+        previous=previous,
     )
     if out is not None and cons.result is not None:
         from commdesk.returns.consolidate_sheets import write_consolidation

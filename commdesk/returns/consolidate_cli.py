@@ -89,6 +89,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=translate("Cli", "联系电话 in the footer (this run; default: the township roster's)"),
     )
     p.add_argument(
+        "--previous",
+        metavar="FILE",
+        help=translate(
+            "Cli",
+            "last year's consolidation of the same period: 上年数据 and 同比 of the JBZH0001 sheet",
+        ),
+    )
+    p.add_argument(
         "--report-date",
         metavar="DATE",
         help=translate("Cli", "报出日期, e.g. 2026-10-08 (default: today)"),
@@ -180,6 +188,18 @@ def _refuse_output_among_inputs(out: Path, inputs: list[str]) -> None:
         ) from exc
 
 
+def _previous(path: str | None, period: Any) -> Any:
+    """The previous year's JBZH0001 figures (None without --previous), checked."""
+    from commdesk.returns.jbzh import PreviousError, read_previous
+
+    if path is None:
+        return None
+    try:
+        return read_previous(Path(path), period)
+    except PreviousError as exc:
+        raise CliError(f"--previous: {exc}") from exc
+
+
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.returns import library
     from commdesk.returns.consolidate import consolidate
@@ -200,6 +220,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     township, catalogues = _township(args, data_dir)
     signatories = _signatories(args, township)
     report_date = _report_date(args.report_date)
+    previous = _previous(args.previous, period)
     try:
         cons = consolidate(
             [Path(p) for p in args.inputs],
@@ -211,6 +232,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             out=out,
             report_date=report_date,
             signatories=signatories,
+            previous=previous,
         )
     except OSError as exc:
         reason = exc.strerror or str(exc)

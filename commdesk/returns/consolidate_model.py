@@ -137,6 +137,7 @@ class Consolidation:
     catalogues: Catalogues | None = None
     output: Path | None = None
     sha256: str = ""
+    form: ReturnResult | None = None  # the ministry's JBZH0001 社区服务 section (jbzh.py)
 
     @property
     def included(self) -> list[InputFile]:

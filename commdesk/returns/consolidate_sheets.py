@@ -425,6 +425,7 @@ def build_consolidated_workbook(
         report_date=report_date,
         exported_at=exported_at,
         program_version=program_version,
+        forms=[cons.form] if cons.form is not None else [],
     )
     for style in _styles():
         wb.add_named_style(style)

@@ -18,6 +18,7 @@ from typing import Any
 from commdesk.domain.catalogues import Catalogues, released
 from commdesk.domain.i18n import translate
 from commdesk.files import read_text
+from commdesk.returns.form_text import DESCRIPTIVE_HEADINGS, UNIT_NAME
 
 DEFINITION_MAX_BYTES = 4 * 1024 * 1024  # the shipped definition is 13 KB
 AGGS = ("count", "sum", "distinct", "value")
@@ -111,6 +112,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
             "barrier_free",
             "self_service_terminal",
             "smart_services",
+            "jbzh_row",
         ),
     },
     "volunteer_team": {"fields": ("id",), "filters": ("founded_date",)},
@@ -188,6 +190,12 @@ class Table:
     unit: str = ""
     source: str | None = None
     filter: dict[str, Any] = dc_field(default_factory=dict)
+    # Forms other than the committee return order 甲 乙 丙 differently (JBZH0001: 指标名称 |
+    # 单位 | 代码) and name the reporting unit otherwise (编制单位): (kind, heading) pairs.
+    descriptive: tuple[tuple[str, str], ...] = tuple(
+        zip(("label", "code", "unit"), DESCRIPTIVE_HEADINGS, strict=True)
+    )
+    unit_name_label: str = UNIT_NAME.split("：")[0]
 
     def column(self, key: str) -> Column:
         for c in self.columns:

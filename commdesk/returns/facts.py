@@ -195,8 +195,11 @@ def load_facts(
             for r in live(Worker)
             if _active_person(r, "employed_since", end)
         ]
+        jbzh = {item.code: item.jbzh_row for item in catalogues["facility_type"]}
         facilities = [
-            {**f, "_n": 1} for f in (_facility_at(r, end) for r in live(Facility)) if f is not None
+            {**f, "_n": 1, "jbzh_row": jbzh.get(f["type_code"])}
+            for f in (_facility_at(r, end) for r in live(Facility))
+            if f is not None
         ]
         teams = []
         for r in live(VolunteerTeam):

@@ -32,11 +32,9 @@ from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult, Value
 from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
 from commdesk.returns.form_text import (
-    DESCRIPTIVE_HEADINGS,
     DIVISION_CODE,
     KEY_LETTERS,
     MEASURE,
-    UNIT_NAME,
 )
 
 FORMAT_MARKER = "commdesk-return"
@@ -232,7 +230,9 @@ class _Layout:
     def __init__(self, tr: TableResult) -> None:
         t = tr.table
         self.units_column = t.has_units_column
-        self.n_desc = 3 if self.units_column else 2
+        # The descriptive columns (甲 乙 丙) in the form's order, with their headings.
+        self.desc = [(k, h) for k, h in t.descriptive if k != "unit" or self.units_column]
+        self.n_desc = len(self.desc)
         self.columns: list[Column] = list(t.columns)
         self.n = self.n_desc + len(self.columns)
         # Show each column's unit under its label only when the table has no single unit.
@@ -241,10 +241,12 @@ class _Layout:
             [text_width("指标名称")]
             + [text_width(r.label) + 2 * _effective_indent(r) for r in tr.rows]
         )
-        widths = [min(max(label_w + 3, 16), 44)]
-        widths.append(min(max([4, *(len(r.code) for r in tr.rows)]) + 4, 12))
-        if self.units_column:
-            widths.append(min(max([8, *(text_width(r.unit) for r in tr.rows)]) + 3, 14))
+        desc_widths = {
+            "label": min(max(label_w + 3, 16), 44),
+            "code": min(max([4, *(len(r.code) for r in tr.rows)]) + 4, 12),
+            "unit": min(max([8, *(text_width(r.unit) for r in tr.rows)]) + 3, 14),
+        }
+        widths = [desc_widths[kind] for kind, _ in self.desc]
         for c in self.columns:
             cells = [tr.values[r.code].get(c.key) for r in tr.rows]
             texts = [v for v in cells if isinstance(v, str)]
@@ -304,13 +306,14 @@ def _table_sheet(
         _put(ws, row, rb + 1, text, "cd-block", to=(row, n), height=13)
 
     # Title, period.
-    _put(ws, TITLE_ROW, 1, f"{t.number}　{t.title}", "cd-title", to=(TITLE_ROW, n), height=30)
+    title = f"{t.number}　{t.title}" if t.number else t.title
+    _put(ws, TITLE_ROW, 1, title, "cd-title", to=(TITLE_ROW, n), height=30)
     _put(ws, PERIOD_ROW, 1, result.period.label_zh, "cd-center", to=(PERIOD_ROW, n), height=18)
 
     # 填报单位 / 统计用区划代码 on the left, 计量单位 on the right.
     split = lay.split(0.6)
     left_w = sum(lay.widths[:split])
-    unit_text = UNIT_NAME.format(name=profile.get("name") or "")
+    unit_text = f"{t.unit_name_label}：{profile.get('name') or ''}"
     code_text = DIVISION_CODE.format(code=profile.get("division_code") or "")
     for row, text in ((UNIT_NAME_ROW, unit_text), (CODE_UNIT_ROW, code_text)):
         height = max(18, _lines(text, left_w) * LINE_PT + 4)
@@ -326,8 +329,7 @@ def _table_sheet(
         )
 
     # Column headings (two rows), then the key row.
-    desc = DESCRIPTIVE_HEADINGS[: lay.n_desc]
-    for i, label in enumerate(desc, start=1):
+    for i, (_kind, label) in enumerate(lay.desc, start=1):
         _put(ws, HEAD_ROW, i, label, "cd-head", to=(HEAD_UNIT_ROW, i))
         _put(ws, KEY_ROW, i, KEY_LETTERS[i - 1], "cd-cell")
     head_lines = 1
@@ -351,10 +353,13 @@ def _table_sheet(
     for row in tr.rows:
         indent = min(_effective_indent(row), MAX_INDENT)
         bold = "-bold" if row.total or row.subtotal else ""
-        _put(ws, r, 1, row.label, f"cd-label{indent}{bold}")
-        _put(ws, r, 2, printed_code(row), "cd-cell")
-        if lay.units_column:
-            _put(ws, r, 3, row.unit or None, "cd-cell")
+        described = {
+            "label": (row.label, f"cd-label{indent}{bold}"),
+            "code": (printed_code(row), "cd-cell"),
+            "unit": (row.unit or None, "cd-cell"),
+        }
+        for i, (kind, _heading) in enumerate(lay.desc, start=1):
+            _put(ws, r, i, *described[kind])
         lines = _lines(row.label, lay.widths[0] - 2 * indent)
         row_coords: dict[str, str] = {}
         for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
@@ -481,6 +486,7 @@ def metadata_content(
     exported_at: datetime,
     program_version: str,
     visible_text: Mapping[str, Mapping[str, Value]] | None = None,
+    forms: Sequence[ReturnResult] = (),
 ) -> dict[str, Any]:
     """The machine-readable return: what the township checks and consolidates.
 
@@ -512,7 +518,7 @@ def metadata_content(
                 }
                 for row in tr.rows
             }
-            for tr in result.tables
+            for tr in [*result.tables, *(tr for form in forms for tr in form.tables)]
         },
         "layout": {code: dict(v) for code, v in layout.items()},
         "visible_text": {name: dict(cells) for name, cells in (visible_text or {}).items()},
@@ -566,8 +572,12 @@ def build_workbook(
     report_date: date,
     exported_at: datetime,
     program_version: str,
+    forms: Sequence[ReturnResult] = (),
 ) -> tuple[Workbook, str]:
-    """The workbook in memory and the SHA-256 of its metadata content."""
+    """The workbook in memory and the SHA-256 of its metadata content.
+
+    ``forms``: other forms' tables (the consolidation's JBZH0001) laid out after the
+    return's own, each under its own header block, their cells hashed like the rest."""
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     for style in _named_styles():
@@ -578,6 +588,11 @@ def build_workbook(
         name = _sheet_name(tr.table.number, tr.table.code, used)
         cells = _table_sheet(wb.create_sheet(name), result, tr, report_date)
         layout[tr.table.code] = {"sheet": name, "cells": cells}
+    for form in forms:
+        for tr in form.tables:
+            name = _sheet_name(tr.table.number, tr.table.code, used)
+            cells = _table_sheet(wb.create_sheet(name), form, tr, report_date)
+            layout[tr.table.code] = {"sheet": name, "cells": cells}
     _notes_sheet(wb.create_sheet(NOTES_SHEET), result, notes, issues)
     figures = {
         spec["sheet"]: {coord for cols in spec["cells"].values() for coord in cols.values()}
@@ -593,6 +608,7 @@ def build_workbook(
         exported_at=exported_at,
         program_version=program_version,
         visible_text=texts,
+        forms=forms,
     )
     text = canonical_json(content)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()

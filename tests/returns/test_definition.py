@@ -27,7 +27,7 @@ def variant(tmp_path: Path, old: str, new: str, name: str = "bad.toml") -> Path:
 def test_shipped_definition_loads_with_placeholders_only() -> None:
     d = load_definition(default_definition_path())
     assert d.id == "community-service"
-    assert [t.number for t in d.tables] == ["表1", "表2", "表3", "表4", "表5", "表6"]
+    assert [t.number for t in d.tables] == ["表1", "表2", "表3", "表4", "表5", "表6", "表7"]
     assert set(d.header.values()) == {""}  # never invent official approval numbers
 
 
@@ -80,13 +80,14 @@ def test_not_toml_and_missing_file(tmp_path: Path) -> None:
 
 def test_import_keeps_versions_side_by_side(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newer = variant(tmp_path, 'version = "2026.2"', 'version = "2026.3"', "newer.toml")
-    assert library.current(data).version == "2026.2"
+    shipped = load_definition(default_definition_path()).version
+    newer = variant(tmp_path, f'version = "{shipped}"', 'version = "2099.1"', "newer.toml")
+    assert library.current(data).version == shipped
     imported = library.import_definition(data, newer)
-    assert imported.version == "2026.3"
-    assert (data / "definitions" / "community-service-2026.3.toml").exists()
-    assert library.current(data).version == "2026.3"
-    assert {d.version for d in library.available(data)} == {"2026.2", "2026.3"}
+    assert imported.version == "2099.1"
+    assert (data / "definitions" / "community-service-2099.1.toml").exists()
+    assert library.current(data).version == "2099.1"
+    assert {d.version for d in library.available(data)} == {shipped, "2099.1"}
     with pytest.raises(DefinitionError, match="already installed"):
         library.import_definition(data, newer)
     with pytest.raises(DefinitionError):

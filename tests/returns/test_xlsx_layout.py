@@ -37,7 +37,7 @@ from commdesk.returns.xlsx_writer import (
     text_width,
 )
 
-TABLE_SHEETS = ["表1", "表2", "表3", "表4", "表5", "表6"]
+TABLE_SHEETS = ["表1", "表2", "表3", "表4", "表5", "表6", "表7"]
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ dialogs are patched; the page's own dialogs are opened non-modally and driven.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -170,7 +171,7 @@ def test_preview_shows_the_computed_return_like_the_form(
     wait_ready(qtbot, page)
     assert page.period() == Q3  # the last completed quarter
     preview = page.preview
-    assert preview.count() == 6 and preview.tabText(2) == "表3"
+    assert preview.count() == 7 and preview.tabText(2) == "表3"
     assert preview.cell_text("T3", "TOTAL", "1") == "3"
     assert preview.cell_text("T3", "TOTAL", "2") == "9"
     assert preview.cell_text("T3", "TOTAL", "3") == "4.0"  # fixed one decimal
@@ -444,15 +445,16 @@ def test_import_template_reports_bad_files_and_uses_newer_versions(
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     assert len(warned) == 1 and "county.toml" in warned[0]
     assert "Traceback" not in warned[0]
-    assert page.definition.version == "2026.2"
     shipped = (resources_dir() / "returns" / "community_service.toml").read_text("utf-8")
-    good = tmp_path / "county-2026.3.toml"
-    good.write_text(shipped.replace('version = "2026.2"', 'version = "2026.3"'), "utf-8")
+    version = re.search(r'^version = "([^"]+)"', shipped, flags=re.MULTILINE).group(1)
+    assert page.definition.version == version
+    good = tmp_path / "county-2099.1.toml"
+    good.write_text(shipped.replace(f'version = "{version}"', 'version = "2099.1"'), "utf-8")
     chosen[0] = good
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert len(informed) == 1 and "2026.3" in informed[0]
-    assert page.definition.version == "2026.3"
-    assert "2026.3" in page.definition_label.text()
+    assert len(informed) == 1 and "2099.1" in informed[0]
+    assert page.definition.version == "2099.1"
+    assert "2099.1" in page.definition_label.text()
     wait_ready(qtbot, page)
     # The same version again is refused with a message, not a traceback.
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
