@@ -55,6 +55,11 @@ class ReturnResult:
 def _matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) -> bool:
     for key, want in flt.items():
         have = fact.get(key)
+        if isinstance(have, tuple):
+            # Several values (a worker's posts): matches when any of them does.
+            if not any(_matches({key: one}, {key: want}, period) for one in have):
+                return False
+            continue
         if want == "in_period":
             if not isinstance(have, date) or not period.contains(have):
                 return False

@@ -77,7 +77,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
         "filters": (
             "gender",
             "age",
-            "position_code",
+            "position_codes",
             "is_committee_member",
             "education_code",
             "sw_cert_code",
@@ -100,7 +100,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
 EXPANDABLE = {
     "service_category": ("service_record", "category_code"),
     "facility_type": ("facility", "type_code"),
-    "position": ("worker", "position_code"),
+    "position": ("worker", "position_codes"),
     "target_group": ("service_record", "target_group_code"),
 }
 _REF = re.compile(r"\[([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?\]")
@@ -156,6 +156,9 @@ class Row:
     decimals: int | None = None
     cells: dict[str, str] = dc_field(default_factory=dict)
     consolidate: str = "sum"
+    # One item may fall in several of these rows (a 书记兼主任 in both post rows):
+    # their sum may exceed the total, so "total = sum of rows" does not apply.
+    overlap: bool = False
 
 
 @dataclass(frozen=True)
@@ -168,6 +171,7 @@ class Table:
     unit: str = ""
     source: str | None = None
     filter: dict[str, Any] = dc_field(default_factory=dict)
+    note: str = ""  # printed under the table (注：…)
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -195,6 +199,7 @@ class Table:
                             indent=int(spec.get("indent", 1)),
                             filter={dim: item.code, **spec.get("filter", {})},
                             group=group or "TOTAL",
+                            overlap=bool(spec.get("overlap", False)),
                         )
                     )
             else:
@@ -359,6 +364,7 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
                 unit=str(t.get("unit", "")),
                 source=t.get("source"),
                 filter=dict(t.get("filter", {})),
+                note=str(t.get("note", "")),
             )
         )
     rules = []

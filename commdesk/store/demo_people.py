@@ -179,10 +179,11 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     for code, n in (("PRO", pro), ("GRID", grid), ("OTH", other)):
         plan += [(code, m.person(23, 55)) for _ in range(n)]
     rows: list[dict[str, Any]] = []
-    for i, (position, p) in enumerate(plan, start=1):
-        if position == "DIR" and both:
-            rows.append(rows[0] | {"id": i, "position_code": "DIR"})
+    for position, p in plan:
+        if position == "DIR" and both:  # one person, two posts: one row
+            rows[0]["position_codes"] = "SEC,DIR"
             continue
+        i = len(rows) + 1
         senior = position in ("SEC", "DIR")
         earliest = max(p.birth + timedelta(days=20 * 365), today - timedelta(days=15 * 365))
         since = m.day_between(earliest, today - timedelta(days=3 * 365 if senior else 120))
@@ -194,7 +195,7 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         )
         row = {
             "id": i, "name": p.name, "id_number": p.id_number, "gender": p.gender,
-            "birth_date": p.birth.isoformat(), "mobile": p.mobile, "position_code": position,
+            "birth_date": p.birth.isoformat(), "mobile": p.mobile, "position_codes": position,
             "is_committee_member": int(position in ("SEC", "DIR", "MEM")),
             "education_code": m.pick(education), "sw_cert_code": m.pick(certificate),
             "employed_since": since.isoformat(), "left_date": left.isoformat() if left else None,
@@ -203,7 +204,7 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         }  # fmt: skip
         row["search_text"] = worker_service.search_text(row)
         rows.append(row | meta(m.when(max(since, m.first_day))))
-    first_of = {r["position_code"]: r["name"] for r in reversed(rows)}
+    first_of = {r["position_codes"].split(",")[0]: r["name"] for r in reversed(rows)}
     if m.division.startswith("11"):
         phone = f"010-{rng.randint(5, 8)}{rng.randrange(10**7):07d}"
     else:
