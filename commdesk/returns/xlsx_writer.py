@@ -369,7 +369,6 @@ def _table_sheet(
         coords[row.code] = row_coords
         ws.row_dimensions[r].height = max(16.5, lines * LINE_PT + 3)
         r += 1
-    last_body = r - 1
 
     if tr.table.note:  # the definition's own note, e.g. why 表5's rows may exceed 合计
         note = f"注：{tr.table.note}"
