@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from ui_helpers import make_id, type_text
 
+from commdesk.domain.records import ValidationError
 from commdesk.domain.validators import mask_id
 from commdesk.store.services.base import Query
 from commdesk.store.services.volunteers import volunteers
@@ -93,3 +95,13 @@ def test_editing_a_person_keeps_their_own_id(qtbot: Any, ctx: Any) -> None:
     )
     workers.update(ctx.store, row_id, {"position_codes": ("MEM", "GRID")})
     assert workers.get(ctx.store, row_id)["position_codes"] == ("MEM", "GRID")
+
+
+def test_restoring_a_deleted_copy_of_a_live_person_is_refused(ctx: Any) -> None:
+    same = make_id(11)
+    old = workers.add(ctx.store, {"name": "赵一", "id_number": same, "position_codes": "GRID"})
+    workers.delete(ctx.store, [old])
+    new = workers.add(ctx.store, {"name": "赵一", "id_number": same, "position_codes": "MEM"})
+    with pytest.raises(ValidationError) as refused:
+        workers.restore(ctx.store, [old])
+    assert str(new) in str(refused.value) and "赵一" in str(refused.value)

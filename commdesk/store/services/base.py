@@ -226,6 +226,8 @@ class LedgerService:
                     raise NotFound(row_id)
                 if (before["deleted_at"] is not None) == deleted:
                     continue
+                if not deleted:  # a restored copy must not make the same person twice
+                    self._refuse_same_person(s, before, row_id)
                 self._guard(store, [before])
                 stamp = audit.now()
                 s.execute(
