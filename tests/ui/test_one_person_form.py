@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 from ui_helpers import make_id, type_text
 
 from commdesk.domain.records import ValidationError
@@ -105,3 +106,22 @@ def test_restoring_a_deleted_copy_of_a_live_person_is_refused(ctx: Any) -> None:
     with pytest.raises(ValidationError) as refused:
         workers.restore(ctx.store, [old])
     assert str(new) in str(refused.value) and "赵一" in str(refused.value)
+
+
+def test_post_filter_finds_a_person_by_any_of_their_posts(qtbot: Any, ctx: Any) -> None:
+    workers.add(
+        ctx.store, {"name": "王建国", "id_number": make_id(12), "position_codes": "书记、主任"}
+    )
+    workers.add(ctx.store, {"name": "李明", "id_number": make_id(13), "position_codes": "委员"})
+    page = make_page(qtbot, ctx, WORKERS_SPEC)
+    combo = page.findChild(QComboBox, "filter_position_codes")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("DIR"))
+    page.apply_filters()
+    assert page.row_count() == 1
+    combo.setCurrentIndex(combo.findData("MEM"))
+    page.apply_filters()
+    assert page.row_count() == 1
+    combo.setCurrentIndex(combo.findData("GRID"))
+    page.apply_filters()
+    assert page.row_count() == 0
