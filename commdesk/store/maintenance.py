@@ -188,7 +188,10 @@ def _catalogue_problems(con: sqlite3.Connection) -> list[str]:
         local.setdefault(kind, set()).add(code)
     problems = []
     for table, columns in _catalogue_columns().items():
+        present = {r[1] for r in con.execute(f'PRAGMA table_info("{table}")')}
         for column, kind in columns.items():
+            if column not in present:  # an older schema (reported above): nothing to check
+                continue
             known = set(cats[kind].codes()) | local.get(kind, set())
             used = {
                 code  # a posts column holds several codes: "SEC,DIR"
