@@ -185,8 +185,11 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
             continue
         i = len(rows) + 1
         senior = position in ("SEC", "DIR")
+        # 两委 members hold office through the recent periods, so 表1 104 (the profile)
+        # equals 表5's 两委 column in every return a demo clerk would export.
+        in_committee = position in ("SEC", "DIR", "MEM")
         earliest = max(p.birth + timedelta(days=20 * 365), today - timedelta(days=15 * 365))
-        since = m.day_between(earliest, today - timedelta(days=3 * 365 if senior else 120))
+        since = m.day_between(earliest, today - timedelta(days=3 * 365 if in_committee else 120))
         left = None
         if position in ("GRID", "OTH") and rng.random() < 0.2:
             left = m.day_between(since + timedelta(days=30), today - timedelta(days=1))
@@ -196,7 +199,7 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         row = {
             "id": i, "name": p.name, "id_number": p.id_number, "gender": p.gender,
             "birth_date": p.birth.isoformat(), "mobile": p.mobile, "position_codes": position,
-            "is_committee_member": int(position in ("SEC", "DIR", "MEM")),
+            "is_committee_member": int(in_committee),
             "education_code": m.pick(education), "sw_cert_code": m.pick(certificate),
             "employed_since": since.isoformat(), "left_date": left.isoformat() if left else None,
             "status_code": "inactive" if left else "active",
