@@ -24,6 +24,7 @@ INT = "int"
 FLOAT = "float"
 BOOL = "bool"
 CHOICE = "choice"
+CHOICES = "choices"  # several codes of one catalogue (a worker's posts), stored as "SEC,DIR"
 GENDER = "gender"
 YEAR = "year"
 DIVISION_CODE = "division_code"
@@ -592,15 +593,16 @@ WORKERS = Ledger(
     person=True,
     fields=(
         *_PERSON_FIELDS,
+        # One person, one row: a 书记兼主任 (一肩挑) is one worker with posts SEC and DIR.
         Field(
-            "position_code",
+            "position_codes",
             "职务",
-            "Position",
-            CHOICE,
+            "Posts",
+            CHOICES,
             required=True,
             catalogue="position",
-            synonyms=("岗位", "职位", "现任职务"),
-            width=110,
+            synonyms=("岗位", "职位", "现任职务", "职务"),
+            width=130,
         ),
         Field(
             "is_committee_member",

@@ -7,6 +7,7 @@ that contradicts the ID number, leaving before joining) live here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import (
     BOOL,
     CHOICE,
+    CHOICES,
     DATE,
     DIVISION_CODE,
     FLOAT,
@@ -113,6 +115,8 @@ def check_field(
         return v.check_gender(raw)
     if kind == CHOICE:
         return _check_choice(f, raw, catalogues)
+    if kind == CHOICES:
+        return _check_choices(f, raw, catalogues)
     if kind == TEAM:
         if raw in (None, "", 0):
             return v.Checked(None)
@@ -148,6 +152,30 @@ def _check_choice(f: Field, raw: Any, catalogues: Catalogues) -> v.Checked[str]:
             ),
         ),
     )
+
+
+# How a cell lists several posts: "书记、主任", "书记兼主任", "SEC,DIR", "书记/主任".
+_SEVERAL = re.compile(r"[、,，;；/／\s]+|兼")
+
+
+def _check_choices(f: Field, raw: Any, catalogues: Catalogues) -> v.Checked[tuple[str, ...]]:
+    """Several codes of one catalogue, each checked like a single choice, in entry order."""
+    if isinstance(raw, str):
+        parts = [p for p in _SEVERAL.split(raw) if p.strip()]
+    elif isinstance(raw, list | tuple | set | frozenset):
+        parts = [p for p in raw if p not in (None, "")]
+    else:  # a number or anything else from a cell: one choice to look up
+        parts = [] if raw is None else [raw]
+    codes: list[str] = []
+    errors: list[str] = []
+    for part in parts:
+        checked = _check_choice(f, part, catalogues)
+        errors += checked.errors
+        if checked.value is not None and checked.value not in codes:
+            codes.append(checked.value)
+    if not parts and f.required:
+        errors.append(translate("Validators", "Required."))
+    return v.Checked(tuple(codes) if codes and not errors else None, tuple(errors))
 
 
 def validate_record(
@@ -202,7 +230,7 @@ def _validate(
 # Kinds not remembered by RecordValidator: every other check depends only on the value
 # (given the catalogues and today). An ID number's check reads the clock itself (and
 # every row's ID differs anyway); a volunteers list is not hashable.
-_UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS})
+_UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS, CHOICES})
 # Distinct values remembered per field: a column of names or phones never repeats, and
 # past this many it stops growing (its later values are checked every time).
 MEMO_LIMIT = 8192

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.i18n import translate
-from commdesk.domain.ledgers import BOOL, CHOICE, TEAM, VOLUNTEERS, Ledger
+from commdesk.domain.ledgers import BOOL, CHOICE, CHOICES, TEAM, VOLUNTEERS, Ledger
 from commdesk.importing import headers as hdr
 from commdesk.importing.assumptions import DateGaps, choose_dates, find_gaps
 from commdesk.importing.errors import ImportFileError
@@ -434,42 +434,90 @@ def existing_keys(
 
 
 def _dedupe(store: Store, k: Kind, plan: ImportPlan) -> None:
+    """Skip rows already in the file or the ledger; one person's rows add their posts.
+
+    Legacy rosters list a 书记兼主任 (一肩挑) as two rows with one ID: the second
+    row's values of a multi-valued field (the posts) join the first row, or the
+    person already in the ledger, instead of making a second person.
+    """
+    multi = [f.name for f in k.ledger.fields if f.kind == CHOICES]
     in_db = existing_keys(store, k, (r.values for r in plan.to_add if r.values))
-    seen: dict[tuple[Any, ...], int] = {}
-    kept: list[RowResult] = []
-    updates: list[tuple[int, RowResult]] = []
+    seen: dict[tuple[Any, ...], RowResult] = {}
+    firsts: list[RowResult] = []
     for row in plan.to_add:
         assert row.values is not None
         key = duplicate_key(k, row.values)
-        if key in seen:
-            plan.skipped.append(
-                SkippedRow(
-                    row.row_number,
-                    row.cells,
-                    translate("Import", "duplicate of row {row} in this file").format(
-                        row=seen[key]
-                    ),
-                )
-            )
+        first = seen.get(key)
+        if first is None:
+            seen[key] = row
+            firsts.append(row)
             continue
-        seen[key] = row.row_number
-        existing = in_db.get(key)
+        assert first.values is not None
+        added = _add_codes(first.values, row.values, multi)
+        if added:
+            first.present = first.present | set(added)
+            reason = translate(
+                "Import", "same person as row {row} in this file: added to that row"
+            ).format(row=first.row_number)
+        else:
+            reason = translate("Import", "duplicate of row {row} in this file").format(
+                row=first.row_number
+            )
+        plan.skipped.append(SkippedRow(row.row_number, row.cells, reason))
+    held = _held_codes(store, k, multi, [in_db[key] for key in seen if key in in_db])
+    kept: list[RowResult] = []
+    updates: list[tuple[int, RowResult]] = []
+    for row in firsts:
+        assert row.values is not None
+        existing = in_db.get(duplicate_key(k, row.values))
         if existing is None:
             kept.append(row)
-        elif plan.update_duplicates:
+            continue
+        if plan.update_duplicates:
             updates.append((existing, row))
-        else:
-            plan.skipped.append(
-                SkippedRow(
-                    row.row_number,
-                    row.cells,
-                    translate("Import", "already in the ledger (record {id})").format(id=existing),
-                    existing,
-                )
+            continue
+        now = dict(held.get(existing, {}))
+        added = _add_codes(now, row.values, multi)
+        if added:  # the same person with another post: add it, change nothing else
+            updates.append(
+                (existing, replace(row, values={**row.values, **now}, present=frozenset(added)))
             )
+            continue
+        plan.skipped.append(
+            SkippedRow(
+                row.row_number,
+                row.cells,
+                translate("Import", "already in the ledger (record {id})").format(id=existing),
+                existing,
+            )
+        )
     plan.to_add = kept
     if updates:
         _check_updates(store, k, plan, updates)
+
+
+def _add_codes(into: dict[str, Any], other: Mapping[str, Any], names: list[str]) -> list[str]:
+    """Add ``other``'s codes of each multi-valued field to ``into``; the fields that grew."""
+    grown = []
+    for name in names:
+        have = tuple(into.get(name) or ())
+        more = tuple(c for c in (other.get(name) or ()) if c not in have)
+        if more:
+            into[name] = have + more
+            grown.append(name)
+    return grown
+
+
+def _held_codes(
+    store: Store, k: Kind, names: list[str], ids: list[int]
+) -> dict[int, dict[str, Any]]:
+    """The multi-valued fields of existing records, by id."""
+    if not names or not ids:
+        return {}
+    t = k.service.table
+    with store.read() as s:
+        rows = s.execute(select(t.c.id, *(t.c[n] for n in names)).where(t.c.id.in_(ids)))
+        return {int(r.id): {n: r._mapping[n] for n in names} for r in rows}
 
 
 def merged_for_update(

@@ -96,6 +96,8 @@ def structural_issues(result: ReturnResult) -> list[Issue]:
                 parts = subtotals or [r for r in tr.rows if r.group == "TOTAL"]
             else:
                 parts = [r for r in tr.rows if r.group == total.code and not r.subtotal]
+            if any(p.overlap for p in parts):
+                continue  # the definition says one item may be in several rows
             for c in numeric:
                 want = _num(tr.values[total.code][c.key])
                 got = sum(_num(tr.values[p.code][c.key]) for p in parts)

@@ -68,6 +68,11 @@ def _matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) ->
                 return False
             continue
         have = fact.get(key)
+        if isinstance(have, tuple):
+            # Several values (a worker's posts): matches when any of them does.
+            if not any(_matches({key: one}, {key: want}, period) for one in have):
+                return False
+            continue
         if want == "in_period":
             if not isinstance(have, date) or not period.contains(have):
                 return False

@@ -96,7 +96,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
         "filters": (
             "gender",
             "age",
-            "position_code",
+            "position_codes",
             "is_committee_member",
             "education_code",
             "sw_cert_code",
@@ -120,7 +120,7 @@ SOURCES: dict[str, dict[str, tuple[str, ...]]] = {
 EXPANDABLE = {
     "service_category": ("service_record", "category_code"),
     "facility_type": ("facility", "type_code"),
-    "position": ("worker", "position_code"),
+    "position": ("worker", "position_codes"),
     "target_group": ("service_record", "target_group_code"),
 }
 _REF = re.compile(r"\[([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)(?:\.([A-Za-z0-9_]+))?\]")
@@ -178,6 +178,9 @@ class Row:
     decimals: int | None = None
     cells: dict[str, str] = dc_field(default_factory=dict)
     consolidate: str = "sum"
+    # One item may fall in several of these rows (a 书记兼主任 in both post rows):
+    # their sum may exceed the total, so "total = sum of rows" does not apply.
+    overlap: bool = False
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ class Table:
         zip(("label", "code", "unit"), DESCRIPTIVE_HEADINGS, strict=True)
     )
     unit_name_label: str = UNIT_NAME.split("：")[0]
+    note: str = ""  # printed under the table (注：…)
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -223,6 +227,7 @@ class Table:
                             indent=int(spec.get("indent", 1)),
                             filter={dim: item.code, **spec.get("filter", {})},
                             group=group or "TOTAL",
+                            overlap=bool(spec.get("overlap", False)),
                         )
                     )
             else:
@@ -388,6 +393,7 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
                 unit=str(t.get("unit", "")),
                 source=t.get("source"),
                 filter=dict(t.get("filter", {})),
+                note=str(t.get("note", "")),
             )
         )
     rules = []

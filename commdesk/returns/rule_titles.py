@@ -14,6 +14,7 @@ import re
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, Marked, translated
 
 RULE_TITLES: dict[str, Marked] = {
+    "E-T1-104-T5": QT_TRANSLATE_NOOP("AuditRules", "Committee members agree with table 5"),
     "E-T1-106-T5": QT_TRANSLATE_NOOP("AuditRules", "Community workers agree with table 5"),
     "E-T1-108-T4": QT_TRANSLATE_NOOP("AuditRules", "Registered volunteers agree with table 4"),
     "E-T1-110-T4": QT_TRANSLATE_NOOP("AuditRules", "Volunteer teams agree with table 4"),

@@ -374,9 +374,13 @@ def _table_sheet(
         coords[row.code] = row_coords
         ws.row_dimensions[r].height = max(16.5, lines * LINE_PT + 3)
         r += 1
-    last_body = r - 1
 
-    footer_end = _footer(ws, lay, profile, report_date, last_body + 1)
+    if tr.table.note:  # the definition's own note, e.g. why 表5's rows may exceed 合计
+        note = f"注：{tr.table.note}"
+        lines = _lines(note, lay.total_width - 2)
+        _put(ws, r, 1, note, to=(r, lay.n), height=max(22, lines * LINE_PT + 6))
+        r += 1
+    footer_end = _footer(ws, lay, profile, report_date, r)
     _print_setup(ws, lay, footer_end)
     ws.freeze_panes = ws.cell(row=BODY_ROW, column=lay.n_desc + 1).coordinate
     return coords

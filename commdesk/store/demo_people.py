@@ -179,13 +179,17 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     for code, n in (("PRO", pro), ("GRID", grid), ("OTH", other)):
         plan += [(code, m.person(23, 55)) for _ in range(n)]
     rows: list[dict[str, Any]] = []
-    for i, (position, p) in enumerate(plan, start=1):
-        if position == "DIR" and both:
-            rows.append(rows[0] | {"id": i, "position_code": "DIR"})
+    for position, p in plan:
+        if position == "DIR" and both:  # one person, two posts: one row
+            rows[0]["position_codes"] = "SEC,DIR"
             continue
+        i = len(rows) + 1
         senior = position in ("SEC", "DIR")
+        # 两委 members hold office through the recent periods, so 表1 104 (the profile)
+        # equals 表5's 两委 column in every return a demo clerk would export.
+        in_committee = position in ("SEC", "DIR", "MEM")
         earliest = max(p.birth + timedelta(days=20 * 365), today - timedelta(days=15 * 365))
-        since = m.day_between(earliest, today - timedelta(days=3 * 365 if senior else 120))
+        since = m.day_between(earliest, today - timedelta(days=3 * 365 if in_committee else 120))
         left = None
         if position in ("GRID", "OTH") and rng.random() < 0.2:
             left = m.day_between(since + timedelta(days=30), today - timedelta(days=1))
@@ -194,8 +198,8 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         )
         row = {
             "id": i, "name": p.name, "id_number": p.id_number, "gender": p.gender,
-            "birth_date": p.birth.isoformat(), "mobile": p.mobile, "position_code": position,
-            "is_committee_member": int(position in ("SEC", "DIR", "MEM")),
+            "birth_date": p.birth.isoformat(), "mobile": p.mobile, "position_codes": position,
+            "is_committee_member": int(in_committee),
             "education_code": m.pick(education), "sw_cert_code": m.pick(certificate),
             "employed_since": since.isoformat(), "left_date": left.isoformat() if left else None,
             "status_code": "inactive" if left else "active",
@@ -203,7 +207,7 @@ def make_workers(m: Maker) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         }  # fmt: skip
         row["search_text"] = worker_service.search_text(row)
         rows.append(row | meta(m.when(max(since, m.first_day))))
-    first_of = {r["position_code"]: r["name"] for r in reversed(rows)}
+    first_of = {r["position_codes"].split(",")[0]: r["name"] for r in reversed(rows)}
     if m.division.startswith("11"):
         phone = f"010-{rng.randint(5, 8)}{rng.randrange(10**7):07d}"
     else:

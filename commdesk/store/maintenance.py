@@ -51,14 +51,16 @@ UNVERSIONED_PROFILE = (
 
 def _catalogue_columns() -> dict[str, dict[str, str]]:
     """Coded columns per table, read from the one field description of each ledger."""
-    from commdesk.domain.ledgers import CHOICE, LEDGERS
+    from commdesk.domain.ledgers import CHOICE, CHOICES, LEDGERS
 
     return {
         ledger.name: {
-            f.name: f.catalogue for f in ledger.fields if f.kind == CHOICE and f.catalogue
+            f.name: f.catalogue
+            for f in ledger.fields
+            if f.kind in (CHOICE, CHOICES) and f.catalogue
         }
         for ledger in LEDGERS.values()
-        if any(f.kind == CHOICE for f in ledger.fields)
+        if any(f.kind in (CHOICE, CHOICES) for f in ledger.fields)
     }
 
 
@@ -196,12 +198,17 @@ def _catalogue_problems(con: sqlite3.Connection) -> list[str]:
         local.setdefault(kind, set()).add(code)
     problems = []
     for table, columns in _catalogue_columns().items():
+        present = {r[1] for r in con.execute(f'PRAGMA table_info("{table}")')}
         for column, kind in columns.items():
+            if column not in present:  # an older schema (reported above): nothing to check
+                continue
             known = set(cats[kind].codes()) | local.get(kind, set())
             used = {
-                r[0]
+                code  # a posts column holds several codes: "SEC,DIR"
                 for r in con.execute(f"SELECT DISTINCT {column} FROM {table}")
                 if r[0] is not None
+                for code in str(r[0]).split(",")
+                if code
             }
             unknown = sorted(used - known)
             if unknown:

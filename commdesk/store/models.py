@@ -8,6 +8,7 @@ itself is created only by the Alembic revisions; these models must match them
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     text,
 )
@@ -34,6 +36,28 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+class CodeList(TypeDecorator[tuple[str, ...]]):
+    """Several catalogue codes in one text column ("SEC,DIR"): a worker's posts.
+
+    Codes never contain a comma, and a handful per person needs no link table.
+    """
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        return ",".join(value)
+
+    def process_result_value(self, value: Any, dialect: Any) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        return tuple(code for code in value.split(",") if code)
 
 
 class Base(DeclarativeBase):
@@ -157,7 +181,7 @@ class Worker(Tracked, Base):
     gender: Mapped[str | None] = mapped_column(String(1))
     birth_date: Mapped[date | None] = mapped_column(Date)
     mobile: Mapped[str | None] = mapped_column(String(20))
-    position_code: Mapped[str] = mapped_column(String(16), nullable=False)
+    position_codes: Mapped[tuple[str, ...]] = mapped_column(CodeList(64), nullable=False)
     is_committee_member: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     education_code: Mapped[str | None] = mapped_column(String(16))
     sw_cert_code: Mapped[str | None] = mapped_column(String(16))

@@ -15,6 +15,7 @@ from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.ledgers import (
     BOOL,
     CHOICE,
+    CHOICES,
     DATE,
     FLOAT,
     GENDER,
@@ -67,6 +68,8 @@ def display_value(
         return ""
     if f.kind == CHOICE and f.catalogue:
         return catalogues[f.catalogue].label(str(value))
+    if f.kind == CHOICES and f.catalogue:
+        return "、".join(catalogues[f.catalogue].label(str(code)) for code in value)
     if f.kind == ID_NUMBER:
         return str(value) if show_full_ids else mask_id(str(value))
     if f.kind == GENDER:

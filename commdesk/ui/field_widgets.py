@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -38,6 +39,7 @@ from commdesk.domain.catalogues import Catalogue
 from commdesk.domain.ledgers import (
     BOOL,
     CHOICE,
+    CHOICES,
     DATE,
     FLOAT,
     GENDER,
@@ -240,6 +242,40 @@ class BoolEditor(QCheckBox):
 
     def set_value(self, value: Any) -> None:
         self.setChecked(bool(value))
+
+
+class ChoicesEditor(QWidget):
+    """One check box per catalogue item: a worker may hold several posts (书记兼主任).
+
+    Tab walks the boxes and Space ticks one, so the field needs no mouse.
+    """
+
+    changed = Signal()
+
+    def __init__(self, f: Field, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, item in enumerate(catalogue.items):
+            box = QCheckBox(item.label(), self)
+            box.setObjectName(f"{f.name}_{item.code}")
+            box.toggled.connect(self.changed)
+            grid.addWidget(box, i // 3, i % 3)
+            self.boxes[item.code] = box
+        if self.boxes:
+            self.setFocusProxy(next(iter(self.boxes.values())))
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, value: Any) -> None:
+        wanted = set(value or ())
+        for code, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in wanted)
+            box.blockSignals(False)
+        self.changed.emit()
 
 
 class _LabelCompleter(QCompleter):
@@ -459,6 +495,8 @@ def make_editor(f: Field, ctx: UiContext, parent: QWidget | None = None) -> QWid
         return BoolEditor(f, parent)
     if f.kind == CHOICE and f.catalogue:
         return ChoiceEditor(f, ctx.catalogues[f.catalogue], parent)
+    if f.kind == CHOICES and f.catalogue:
+        return ChoicesEditor(f, ctx.catalogues[f.catalogue], parent)
     if f.kind == GENDER:
         return GenderEditor(f, parent)
     if f.kind == TEAM:

@@ -65,7 +65,7 @@ def _samples() -> dict[str, tuple[dict[str, Any], str, Any]]:
         ),
         "facilities": ({"name": "自检活动室", "type_code": "F05"}, "address", "自检路1号"),
         "workers": (
-            {"name": "自检工作者", "id_number": test_id(2), "position_code": "PRO"},
+            {"name": "自检工作者", "id_number": test_id(2), "position_codes": ("PRO",)},
             "notes",
             "自检备注",
         ),

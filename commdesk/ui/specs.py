@@ -41,7 +41,7 @@ SERVICES_SPEC = PageSpec(
 FACILITIES_SPEC = PageSpec("facilities", FACILITIES, facilities, ("type_code", "status_code"))
 VOLUNTEERS_SPEC = PageSpec("volunteers", VOLUNTEERS_LEDGER, volunteers, ("status_code",))
 TEAMS_SPEC = PageSpec("teams", TEAMS, teams)
-WORKERS_SPEC = PageSpec("workers", WORKERS, workers, ("position_code", "status_code"))
+WORKERS_SPEC = PageSpec("workers", WORKERS, workers, ("position_codes", "status_code"))
 
 ALL_SPECS: tuple[PageSpec, ...] = (
     SERVICES_SPEC,

@@ -61,7 +61,7 @@ def test_end_dates_not_before_start_dates() -> None:
         {
             "name": "李",
             "id_number": ID,
-            "position_code": "GRID",
+            "position_codes": ("GRID",),
             "employed_since": "2020-01-01",
             "left_date": "2019-12-31",
         },

@@ -168,7 +168,7 @@ HEADER_SPELLINGS = {
         "时长(小时)": "hours", "时长（小时）": "hours", "小时": "hours",
         "服务时长（小时）": "hours", "服务对象": "target_group_code",
     },
-    "workers": {"入职时间": "employed_since", "社工证": "sw_cert_code", "职务": "position_code"},
+    "workers": {"入职时间": "employed_since", "社工证": "sw_cert_code", "职务": "position_codes"},
     "facilities": {"建筑面积(㎡)": "floor_area", "其中：居民活动区域面积（m²）": "activity_area"},
 }  # fmt: skip
 
@@ -264,7 +264,7 @@ def test_csv_encodings(store: Any, tmp_path: Path, encoding: str, sep: str) -> N
 
     stored = {r["id_number"]: r for r in workers.query(store, ALL)}
     assert stored[ID_M_1980]["name"] == name
-    assert stored[ID_F_1949]["position_code"] == "GRID"
+    assert stored[ID_F_1949]["position_codes"] == ("GRID",)
 
 
 def test_csv_precision_lost_text(store: Any, tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_workers_gbk_csv(store: Any, fixture_copy: Any) -> None:
     assert len(stored) == 12
     first = stored["440305197503156253"]
     assert first["name"] == "覃敏"
-    assert first["position_code"] == "DIR"  # 主任
+    assert first["position_codes"] == ("DIR",)  # 主任
     assert first["education_code"] == "SEN"  # 高中 (synonym)
     assert first["sw_cert_code"] == "SW"  # 社会工作师
     assert first["employed_since"] == date(2016, 8, 1)  # 入职时间 2016/8/1

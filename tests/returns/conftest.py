@@ -77,7 +77,7 @@ def build_store(store: Any) -> None:
             "name": PERSON_NAMES[1],
             "id_number": WORKER_ID,
             "mobile": WORKER_MOBILE,
-            "position_code": "GRID",
+            "position_codes": ("GRID",),
             "employed_since": date(2020, 1, 1),
         },
     )

@@ -39,8 +39,8 @@ PROFILE = {
     "households": 500,
     "resident_population": 1300,
     "registered_population": 1200,
-    "committee_members": 7,
-    "secretary_is_director": True,
+    "committee_members": 2,  # W1 and W2 on 30 Sept (W5 left in August): 表5 两委 column
+    "secretary_is_director": False,
     "unit_head": "王建国",
     "statistics_head": "李明",
     "preparer": "张丽",
@@ -65,7 +65,7 @@ def build(store: Any) -> dict[str, int]:
             {
                 "name": name,
                 "id_number": make_id(birth, male, i),
-                "position_code": pos,
+                "position_codes": (pos,),
                 "is_committee_member": member,
                 "education_code": edu,
                 "sw_cert_code": cert,
@@ -182,8 +182,8 @@ def test_quarter_every_table(community: Any, definition: Any) -> None:
         "101": 500,
         "102": 1300,
         "103": 1200,
-        "104": 7,
-        "105": 1,
+        "104": 2,
+        "105": 0,
         "106": 3,
         "107": 2,
         "108": 3,
@@ -270,7 +270,7 @@ def test_clean_quarter_has_no_errors(community: Any, definition: Any) -> None:
 @pytest.fixture
 def small(tmp_path: Any) -> Any:
     store = open_store(tmp_path)
-    save_profile(store, PROFILE)
+    save_profile(store, PROFILE | {"committee_members": 0})  # no workers
     facilities.add(
         store, {"name": "中心", "type_code": "F01", "floor_area": 400, "activity_area": 300}
     )

@@ -214,7 +214,13 @@ _TRACKED = {"community", "volunteer_team", "volunteer", "worker", "facility", "s
 
 
 # Revisions that changed no table's columns reuse the rows of the last one that did.
-ROWS_BY_REVISION = {"0001": "0001", "0002": "0001", "0003": "0003", "0004": "0004"}
+ROWS_BY_REVISION = {
+    "0001": "0001",
+    "0002": "0001",
+    "0003": "0003",
+    "0004": "0004",
+    "0005": "0004",
+}
 
 
 def _rows_0003() -> dict[str, list[dict[str, object]]]:
@@ -267,15 +273,18 @@ def rows_for(revision: str) -> dict[str, list[dict[str, object]]]:
     return out
 
 
-def build(revision: str, dest: Path) -> Path:
+def build(
+    revision: str, dest: Path, rows: dict[str, list[dict[str, object]]] | None = None
+) -> Path:
+    """The database at ``revision`` holding ``rows`` (default: that revision's fixture rows)."""
     from commdesk.store.migrate import upgrade
 
     dest.unlink(missing_ok=True)
     upgrade(dest, revision)
     con = sqlite3.connect(dest)
     with con:
-        for table, rows in rows_for(revision).items():
-            for row in rows:
+        for table, table_rows in (rows if rows is not None else rows_for(revision)).items():
+            for row in table_rows:
                 cols = ", ".join(f'"{c}"' for c in row)
                 marks = ", ".join("?" for _ in row)
                 con.execute(f'INSERT INTO "{table}" ({cols}) VALUES ({marks})', list(row.values()))

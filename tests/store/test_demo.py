@@ -188,7 +188,7 @@ def test_every_code_is_in_the_released_catalogues(dstore: Store) -> None:
         },
         "volunteer": {"political_status_code": "political_status", "status_code": "person_status"},
         "worker": {
-            "position_code": "position",
+            "position_codes": "position",
             "education_code": "education",
             "sw_cert_code": "sw_certificate",
             "status_code": "person_status",
@@ -235,18 +235,23 @@ def test_facilities_are_consistent(dstore: Store) -> None:
 
 
 def test_workers_and_profile_agree(dstore: Store) -> None:
-    rows = _rows(dstore, "SELECT position_code, id_number, is_committee_member FROM worker")
-    positions = [r[0] for r in rows]
-    assert positions.count("SEC") == 1 and positions.count("DIR") == 1
-    assert all(member == (position in ("SEC", "DIR", "MEM")) for position, _, member in rows)
+    rows = _rows(dstore, "SELECT position_codes, id_number, is_committee_member FROM worker")
+    posts = [code for codes, _, _ in rows for code in codes.split(",")]
+    assert posts.count("SEC") == 1 and posts.count("DIR") == 1
+    assert len({id_number for _, id_number, _ in rows}) == len(rows)  # one row per person
+    committee_posts = ("SEC", "DIR", "MEM")
+    assert all(
+        member == any(c in committee_posts for c in codes.split(",")) for codes, _, member in rows
+    )
     committee, both, unit_head = _rows(
         dstore, "SELECT committee_members, secretary_is_director, unit_head FROM community"
     )[0]
     assert 5 <= committee <= 9
     assert committee == len({id_number for _, id_number, member in rows if member})
-    ids = {position: id_number for position, id_number, _ in rows}
-    assert bool(both) == (ids["SEC"] == ids["DIR"])
-    assert unit_head == _rows(dstore, "SELECT name FROM worker WHERE position_code = 'SEC'")[0][0]
+    holders = {code: id_number for codes, id_number, _ in rows for code in codes.split(",")}
+    assert bool(both) == (holders["SEC"] == holders["DIR"])
+    secretary = "SELECT name FROM worker WHERE ',' || position_codes || ',' LIKE '%,SEC,%'"
+    assert unit_head == _rows(dstore, secretary)[0][0]
 
 
 def test_volunteer_links_are_plausible(dstore: Store) -> None:

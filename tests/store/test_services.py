@@ -43,7 +43,7 @@ SAMPLES: dict[str, tuple[Any, dict[str, Any], dict[str, Any]]] = {
     ),
     "worker": (
         workers,
-        {"name": "李四", "id_number": OTHER_ID, "position_code": "GRID"},
+        {"name": "李四", "id_number": OTHER_ID, "position_codes": ("GRID",)},
         {"education_code": "大专"},
     ),
     "facility": (

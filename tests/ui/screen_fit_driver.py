@@ -79,7 +79,7 @@ def populate(store: Any) -> None:
              "volunteers": [vid]},
         )  # fmt: skip
     facilities.add(store, {"name": "幸福社区党群服务中心", "type_code": "F01", "floor_area": 650})
-    workers.add(store, {"name": "王建国", "id_number": make_id(40), "position_code": "SEC"})
+    workers.add(store, {"name": "王建国", "id_number": make_id(40), "position_codes": ("SEC",)})
 
 
 # ------------------------------------------------------------------ checks

@@ -34,7 +34,7 @@ CASES = {
     "teams": (TEAMS_SPEC, {"name": "邻里服务队"}, "leader", "赵六"),
     "workers": (
         WORKERS_SPEC,
-        {"name": "钱七", "id_number": make_id(8), "position_code": "GRID"},
+        {"name": "钱七", "id_number": make_id(8), "position_codes": ("GRID",)},
         "notes",
         "新备注",
     ),

@@ -22,7 +22,16 @@ from sqlalchemy import Select, and_, func, select
 
 from commdesk.domain import i18n
 from commdesk.domain.catalogues import Catalogues
-from commdesk.domain.ledgers import BOOL, CHOICE, ID_NUMBER, LEDGERS, TEAM, VOLUNTEERS, Field
+from commdesk.domain.ledgers import (
+    BOOL,
+    CHOICE,
+    CHOICES,
+    ID_NUMBER,
+    LEDGERS,
+    TEAM,
+    VOLUNTEERS,
+    Field,
+)
 from commdesk.domain.validators import mask_id
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
@@ -44,6 +53,7 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "password_set": ("设置启动密码", "Password set"),
     "password_removed": ("取消启动密码", "Password removed"),
     "demo": ("生成演示数据", "Demo data"),
+    "merge": ("合并重复人员", "Duplicate people merged"),
 }
 # Tables that are not ledgers but appear in the log.
 OTHER_TABLES: dict[str, tuple[str, str]] = {
@@ -311,10 +321,9 @@ def format_value(
         if f.kind == BOOL:
             return _yes_no(bool(value), chinese)
         if f.kind == CHOICE and f.catalogue:
-            with contextlib.suppress(KeyError):
-                item = catalogues[f.catalogue].get(str(value))
-                if item is not None:
-                    return _pick((item.zh, item.en), chinese)
+            return _value_text(f.catalogue, value, catalogues, chinese)
+        if f.kind == CHOICES and f.catalogue and isinstance(value, list | tuple):
+            return "、".join(_value_text(f.catalogue, c, catalogues, chinese) for c in value)
         if f.kind == TEAM:
             with contextlib.suppress(TypeError, ValueError):
                 return (teams or {}).get(int(value), str(value))
@@ -329,6 +338,14 @@ def format_value(
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _value_text(catalogue: str, code: Any, catalogues: Catalogues, chinese: bool | None) -> str:
+    with contextlib.suppress(KeyError):
+        item = catalogues[catalogue].get(str(code))
+        if item is not None:
+            return _pick((item.zh, item.en), chinese)
+    return str(code)
 
 
 def changes(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Table, and_, func, or_, select
+from sqlalchemy import Select, String, Table, and_, cast, func, literal, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -69,8 +69,11 @@ class LedgerService:
         pinyin_fields: Sequence[str] = (),
         id_field: str | None = None,
         search_keys: Table | None = None,
+        unique_id: bool = False,
     ) -> None:
         self.ledger = ledger
+        # One person, one row: a second live row with the same ID number is refused.
+        self.unique_id = unique_id
         self.model = model
         self.table = model.__table__  # type: ignore[attr-defined]
         self.text_fields = tuple(text_fields)
@@ -143,6 +146,7 @@ class LedgerService:
         self._guard(store, [checked.values])
         user = user or audit.current_user()
         with store.write() as s:
+            self._refuse_same_person(s, checked.values, None)
             row_id = self._insert(s, checked.values, user)
             self.link_search_keys(s)
             audit.record(
@@ -181,6 +185,7 @@ class LedgerService:
             if not checked.ok:
                 raise ValidationError(checked.errors, checked.warnings)
             self._guard(store, [before, checked.values])
+            self._refuse_same_person(s, checked.values, row_id)
             values = self._column_values(checked.values) | {
                 "updated_at": audit.now(),
                 "updated_by": user,
@@ -221,6 +226,8 @@ class LedgerService:
                     raise NotFound(row_id)
                 if (before["deleted_at"] is not None) == deleted:
                     continue
+                if not deleted:  # a restored copy must not make the same person twice
+                    self._refuse_same_person(s, before, row_id)
                 self._guard(store, [before])
                 stamp = audit.now()
                 s.execute(
@@ -240,6 +247,47 @@ class LedgerService:
                 )
                 changed += 1
         return changed
+
+    def same_person(self, s: Session, id_number: Any, row_id: int | None) -> dict[str, Any] | None:
+        """The live row (other than ``row_id``) already holding ``id_number``."""
+        if not self.unique_id or not id_number or self.id_field is None:
+            return None
+        t = self.table
+        stmt = select(t.c.id, t.c.name, t.c[self.id_field]).where(
+            t.c[self.id_field] == id_number, t.c.deleted_at.is_(None)
+        )
+        if row_id is not None:
+            stmt = stmt.where(t.c.id != row_id)
+        row = s.execute(stmt.order_by(t.c.id).limit(1)).mappings().first()
+        return dict(row) if row is not None else None
+
+    def _multi(self, name: str) -> bool:
+        from commdesk.domain.ledgers import CHOICES
+
+        return name in self.columns and self.ledger.field(name).kind == CHOICES
+
+    def _refuse_same_person(
+        self, s: Session, values: Mapping[str, Any], row_id: int | None
+    ) -> None:
+        assert self.id_field is not None or not self.unique_id
+        existing = self.same_person(s, values.get(self.id_field or ""), row_id)
+        if existing is not None:
+            raise ValidationError({self.id_field or "id": [self.same_person_message(existing)]})
+
+    def same_person_message(self, existing: Mapping[str, Any]) -> str:
+        """Points at the person already entered: name, masked ID, ledger and record."""
+        from commdesk.domain.validators import mask_id
+
+        return translate(
+            "Validators",
+            "This ID number is already entered: {name} ({id}), record {row} in {ledger}. "
+            "Open that record instead of entering the person again.",
+        ).format(
+            name=existing["name"],
+            id=mask_id(existing[self.id_field or "id"]),
+            row=existing["id"],
+            ledger=self.ledger.label(),
+        )
 
     def _write_links(self, s: Session, row_id: int, values: Mapping[str, Any]) -> None:
         """Hook for many-to-many links (service → volunteers)."""
@@ -294,7 +342,11 @@ class LedgerService:
             if value is None or value == "" or name not in t.c:
                 continue
             column = t.c[name]
-            if isinstance(value, list | tuple | set | frozenset):
+            if self._multi(name):  # "SEC,DIR" holds SEC: match one code among several
+                codes = value if isinstance(value, list | tuple | set | frozenset) else [value]
+                padded = literal(",", String) + cast(column, String) + literal(",", String)
+                clauses.append(or_(*(padded.like(f"%,{code},%") for code in codes)))
+            elif isinstance(value, list | tuple | set | frozenset):
                 clauses.append(column.in_(list(value)))
             else:
                 clauses.append(column == value)

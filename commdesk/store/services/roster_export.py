@@ -21,6 +21,7 @@ from commdesk.domain.i18n import translate
 from commdesk.domain.ledgers import (
     BOOL,
     CHOICE,
+    CHOICES,
     GENDER,
     ID_NUMBER,
     MOBILE,
@@ -65,6 +66,8 @@ def _cell_value(
         return str(value) if full_ids else mask_id(str(value))
     if f.kind == CHOICE and f.catalogue:
         return catalogues[f.catalogue].zh(value)
+    if f.kind == CHOICES and f.catalogue:  # read back by the importer: "书记、主任"
+        return "、".join(catalogues[f.catalogue].zh(code) for code in value)
     if f.kind == BOOL:
         return "是" if value else "否"
     if f.kind == GENDER:

@@ -21,6 +21,7 @@ volunteers = LedgerService(
     text_fields=("skills", "mobile"),
     pinyin_fields=("name",),
     id_field="id_number",
+    unique_id=True,
 )
 
 teams = LedgerService(TEAMS, VolunteerTeam, text_fields=("leader",), pinyin_fields=("name",))

@@ -7,5 +7,10 @@ from commdesk.store.models import Worker
 from commdesk.store.services.base import LedgerService
 
 workers = LedgerService(
-    WORKERS, Worker, text_fields=("mobile", "notes"), pinyin_fields=("name",), id_field="id_number"
+    WORKERS,
+    Worker,
+    text_fields=("mobile", "notes"),
+    pinyin_fields=("name",),
+    id_field="id_number",
+    unique_id=True,
 )
