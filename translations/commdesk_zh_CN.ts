@@ -145,6 +145,11 @@
     <name>AuditRules</name>
     <message>
         <location filename="../commdesk/returns/rule_titles.py" line="+17" />
+        <source>Committee members agree with table 5</source>
+        <translation>“两委”成员与表5一致</translation>
+    </message>
+    <message>
+        <location line="+1" />
         <source>Community workers agree with table 5</source>
         <translation>社区工作者与表5一致</translation>
     </message>
@@ -160,6 +165,11 @@
     </message>
     <message>
         <location line="+1" />
+        <source>Volunteers taking part cover every record with volunteers</source>
+        <translation>志愿者参与人次不少于志愿者参与次数</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>Households are filled in</source>
         <translation>户数已填写</translation>
     </message>
@@ -622,12 +632,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>安全地复制数据库（备份）</translation>
     </message>
     <message>
+        <location line="+7" />
+        <source>--out is empty; name a file or folder</source>
+        <translation>--out 为空，请指定文件或文件夹</translation>
+    </message>
+    <message>
         <location filename="../commdesk/cli/check.py" line="+19" />
         <source>check the database (integrity, schema, catalogue codes)</source>
         <translation>检查数据库（完整性、结构版本、目录代码）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+15" />
         <source>database damaged: {problems}</source>
         <translation>数据库已损坏：{problems}</translation>
     </message>
@@ -637,12 +652,22 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将各村（居）委会的报表汇总为乡镇（街道）报表</translation>
     </message>
     <message>
-        <location filename="../commdesk/cli/contract.py" line="+30" />
+        <location filename="../commdesk/cli/contract.py" line="+32" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+14" />
+        <source>“{value}” is not a whole number</source>
+        <translation>“{value}”不是整数</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>{value} is out of range: use {low} to {high}</source>
+        <translation>{value} 超出范围：请使用 {low} 到 {high} 之间的数</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>--out must name an .xlsx file</source>
         <translation>--out 必须是 .xlsx 文件</translation>
     </message>
@@ -652,17 +677,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>文件夹 {path} 不存在</translation>
     </message>
     <message>
-        <location filename="../commdesk/cli/demo.py" line="+18" />
+        <location filename="../commdesk/cli/demo.py" line="+21" />
         <source>service records (default 5000)</source>
         <translation>服务记录条数（默认 5000）</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3" />
         <source>random seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+5" />
         <source>12-digit statistical division code</source>
         <translation>12 位统计用区划代码</translation>
     </message>
@@ -677,12 +702,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>在数据文件夹中生成一个模拟社区（演示数据）</translation>
     </message>
     <message>
-        <location line="+10" />
-        <source>--records must be 0 or more</source>
-        <translation>--records 不能小于 0</translation>
+        <location line="+16" />
+        <source>current database saved as {path}</source>
+        <translation>当前数据库已另存为 {path}</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+15" />
+        <source>nothing was written: the database could not be written ({error})</source>
+        <translation>未写入任何内容：无法写入数据库（{error}）</translation>
+    </message>
+    <message>
+        <location line="+6" />
         <source>demo data written to {path}</source>
         <translation>演示数据已写入 {path}</translation>
     </message>
@@ -718,17 +748,18 @@ The damaged file was kept (nothing was deleted) as:
         <translation>导出统计报表（xlsx）</translation>
     </message>
     <message>
-        <location line="+18" />
+        <location filename="../commdesk/cli/check.py" line="-6" />
+        <location filename="../commdesk/cli/export.py" line="+21" />
         <source>no database in {path}</source>
         <translation>{path} 中没有数据库</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location filename="../commdesk/cli/export.py" line="+8" />
         <source>the community profile is missing or incomplete</source>
         <translation>社区信息缺失或不完整</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+9" />
         <source>nothing written: {count} issue(s) to fix or explain</source>
         <translation>未写入任何内容：有 {count} 个问题需要修改或说明</translation>
     </message>
@@ -743,7 +774,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将原有的电子表格（xlsx、xls、ods、csv）导入台账</translation>
     </message>
     <message>
-        <location filename="../commdesk/cli/registry.py" line="+83" />
+        <location filename="../commdesk/cli/registry.py" line="+96" />
         <source>(see {prog} --help)</source>
         <translation>（参见 {prog} --help）</translation>
     </message>
@@ -778,7 +809,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>命令</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+46" />
+        <source>the data folder {path} is a file, not a folder</source>
+        <translation>数据文件夹 {path} 是一个文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location line="+16" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -798,7 +834,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>用备份替换当前数据库（恢复）</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+13" />
         <source>previous database saved as {path}</source>
         <translation>原数据库已另存为 {path}</translation>
     </message>
@@ -854,6 +890,11 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+5" />
+        <source>last year's consolidation of the same period: 上年数据 and 同比 of the JBZH0001 sheet</source>
+        <translation>上年同期的汇总表：用于 JBZH0001 表的“上年数据”和“同比”</translation>
+    </message>
+    <message>
+        <location line="+8" />
         <source>报出日期, e.g. 2026-10-08 (default: today)</source>
         <translation>报出日期，例如 2026-10-08（默认：今天）</translation>
     </message>
@@ -863,17 +904,27 @@ The damaged file was kept (nothing was deleted) as:
         <translation>--unit-name 需要同时给出 --unit-code（或在数据文件夹中设置乡镇名册）</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+41" />
+        <source>--out {path} is one of the inputs; choose another file for the result</source>
+        <translation>--out {path} 是输入文件之一，请为汇总结果另选一个文件</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>an input is empty; name a file or folder</source>
+        <translation>有一个输入为空，请指定文件或文件夹</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>no such file or folder: {path}</source>
         <translation>没有这个文件或文件夹：{path}</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+27" />
         <source>cannot write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+5" />
         <source>no .xlsx files found in the inputs</source>
         <translation>输入中没有找到 .xlsx 文件</translation>
     </message>
@@ -891,6 +942,56 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+10" />
         <source>, {count} expected missing</source>
         <translation>，应报未报 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/cli/gate.py" line="+44" />
+        <source>the database is missing or empty, though this folder held one; nothing was written. {restore}</source>
+        <translation>数据库丢失或为空，但此文件夹原先有数据库；未写入任何内容。{restore}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>database damaged ({reason}); nothing was written. {restore}</source>
+        <translation>数据库已损坏（{reason}）；未写入任何内容。{restore}</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Restore the newest good backup: commdesk restore {path}</source>
+        <translation>请恢复最新的完好备份：commdesk restore {path}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>No good backup in {folder}: restore one with commdesk restore FILE.</source>
+        <translation>{folder} 中没有完好的备份：请用 commdesk restore 文件 恢复一个备份。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>a start-up password is set: run this at a terminal to type it, or give it in the environment variable {name}</source>
+        <translation>已设置启动密码：请在终端中运行以输入密码，或通过环境变量 {name} 提供</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Start-up password: </source>
+        <translation>启动密码：</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no password given; nothing was done</source>
+        <translation>未输入密码；未做任何操作</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>wrong password; nothing was done</source>
+        <translation>密码错误；未做任何操作</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>cannot read the start-up password setting ({error})</source>
+        <translation>无法读取启动密码设置（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/paths.py" line="+48" />
+        <source>--data-dir is empty; name a folder</source>
+        <translation>--data-dir 为空，请指定一个文件夹</translation>
     </message>
 </context>
 <context>
@@ -1140,7 +1241,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+27" />
         <source>No return could be used.</source>
         <translation>没有可用于汇总的报表。</translation>
     </message>
@@ -1176,7 +1277,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Display</name>
     <message>
-        <location filename="../commdesk/ui/display.py" line="+36" />
+        <location filename="../commdesk/ui/display.py" line="+37" />
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -1240,7 +1341,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>FieldEditors</name>
     <message>
-        <location filename="../commdesk/ui/field_widgets.py" line="+95" />
+        <location filename="../commdesk/ui/field_widgets.py" line="+97" />
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
@@ -1255,7 +1356,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>Shift+回车换行</translation>
     </message>
     <message>
-        <location line="+292" />
+        <location line="+328" />
         <source>18 digits, last may be X</source>
         <translation>18 位，最后一位可为 X</translation>
     </message>
@@ -1273,7 +1374,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>FieldUnits</name>
     <message>
-        <location line="-334" />
+        <location line="-370" />
         <source>households</source>
         <translation>户</translation>
     </message>
@@ -1452,12 +1553,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>{period}已上报并锁定，请先解锁。</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+93" />
+        <source>same person as row {row} in this file: added to that row</source>
+        <translation>与本文件第{row}行为同一人：已并入该行</translation>
+    </message>
+    <message>
+        <location line="+4" />
         <source>duplicate of row {row} in this file</source>
         <translation>与本文件第 {row} 行重复</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+27" />
         <source>already in the ledger (record {id})</source>
         <translation>台账中已有（记录 {id}）</translation>
     </message>
@@ -1497,12 +1603,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>工作表“{sheet}”超过 {limit} 行，请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+48" />
         <source>Cannot tell the text encoding of {name}; save it as “CSV UTF-8” in Excel/WPS.</source>
         <translation>无法识别 {name} 的文字编码；请在 Excel/WPS 中另存为“CSV UTF-8”格式。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+30" />
+        <source>{name} mixes two text encodings: line(s) {utf8} are UTF-8, line(s) {other} GBK; nothing was imported. Open it in Excel/WPS, fix the garbled lines and save it as “CSV UTF-8”.</source>
+        <translation>{name} 混用了两种文字编码：第 {utf8} 行是 UTF-8，第 {other} 行是 GBK；未导入任何内容。请在 Excel/WPS 中打开，改正乱码的行，另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <location line="+48" />
         <source>The CSV file is malformed ({error}).</source>
         <translation>CSV 文件格式有误（{error}）。</translation>
     </message>
@@ -1632,7 +1743,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>……另有 {count} 条</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+29" />
+        <source>No file was named (the FILE argument is empty).</source>
+        <translation>没有指定文件（FILE 参数为空）。</translation>
+    </message>
+    <message>
+        <location line="+23" />
         <source>Rejected rows written to: {path}</source>
         <translation>未导入的行已写入：{path}</translation>
     </message>
@@ -1662,7 +1778,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>上面的列表</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+44" />
         <source>File: {name}  sheet: {sheet}  header row: {rows}</source>
         <translation>文件：{name}  工作表：{sheet}  表头行：{rows}</translation>
     </message>
@@ -1735,7 +1851,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将新增（{count}），前几行：</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/guards.py" line="+50" />
+        <location filename="../commdesk/importing/guards.py" line="+51" />
+        <source>{name} is a device, pipe or socket, not a file; nothing was read.</source>
+        <translation>{name} 是设备、管道或套接字，不是文件；未读取。</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>File not found: {name}</source>
         <translation>找不到文件：{name}</translation>
     </message>
@@ -1771,7 +1892,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+9" />
-        <location filename="../commdesk/importing/readers.py" line="-177" />
+        <location filename="../commdesk/importing/readers.py" line="-215" />
         <source>{name} is password-protected or not an xlsx file.</source>
         <translation>{name} 设有密码，或者不是 xlsx 文件。</translation>
     </message>
@@ -1779,7 +1900,7 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+3" />
         <location line="+47" />
         <location filename="../commdesk/importing/readers.py" line="+125" />
-        <location line="+20" />
+        <location line="+58" />
         <source>{name} is not a spreadsheet (xlsx, xls, ods or csv).</source>
         <translation>{name} 不是表格文件（应为 xlsx、xls、ods 或 csv）。</translation>
     </message>
@@ -1790,7 +1911,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+11" />
-        <location filename="../commdesk/importing/readers.py" line="-197" />
+        <location filename="../commdesk/importing/readers.py" line="-235" />
         <source>{name} is damaged (not a readable zip/xlsx file).</source>
         <translation>{name} 已损坏（无法作为 zip/xlsx 文件读取）。</translation>
     </message>
@@ -1842,7 +1963,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>工作表“{sheet}”有 {rows} 行 × {columns} 列数据，太大无法打开。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/report.py" line="+129" />
+        <location filename="../commdesk/importing/report.py" line="+127" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -2351,7 +2472,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+81" />
+        <location filename="../commdesk/ui/ledger_page.py" line="+85" />
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -2421,7 +2542,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>至</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+13" />
         <source>All: {field}</source>
         <translation>全部{field}</translation>
     </message>
@@ -2436,7 +2557,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>显示列</translation>
     </message>
     <message>
-        <location line="+116" />
+        <location line="+125" />
         <source>Totals could not be computed: {error}</source>
         <translation>合计无法计算：{error}</translation>
     </message>
@@ -2622,7 +2743,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+145" />
+        <location filename="../commdesk/ui/main_window.py" line="+146" />
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -2652,7 +2773,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>请先在“设置”中设置启动密码，才能锁定 CommDesk</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/actions.py" line="+45" />
+        <location filename="../commdesk/ui/actions.py" line="+46" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -2941,12 +3062,12 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../commdesk/ui/returns_period.py" line="+42" />
+        <location filename="../commdesk/ui/returns_period.py" line="+44" />
         <source>Period:</source>
         <translation>报告期：</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+16" />
         <source>Monthly</source>
         <translation>月报</translation>
     </message>
@@ -3038,7 +3159,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>Privacy</name>
     <message>
-        <location filename="../commdesk/store/privacy.py" line="+118" />
+        <location filename="../commdesk/store/privacy.py" line="+123" />
         <source>The password must have at least {n} characters.</source>
         <translation>密码至少需要 {n} 个字符。</translation>
     </message>
@@ -3172,6 +3293,59 @@ To change them, unlock the period and give a reason. The reason is written to th
     </message>
 </context>
 <context>
+    <name>QuickPeriods</name>
+    <message>
+        <location filename="../commdesk/ui/quick_periods.py" line="+16" />
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Last year</source>
+        <translation>上年</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Fill in a common period</source>
+        <translation>一键填入常用期间</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Quick…</source>
+        <translation>快捷…</translation>
+    </message>
+</context>
+<context>
     <name>RecordDialog</name>
     <message>
         <location filename="../commdesk/ui/record_form.py" line="+269" />
@@ -3280,7 +3454,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../commdesk/returns/definition.py" line="+286" />
+        <location filename="../commdesk/returns/definition.py" line="+319" />
         <source>{name}: cannot read the file ({error})</source>
         <translation>{name}：无法读取文件（{error}）</translation>
     </message>
@@ -3301,23 +3475,23 @@ To change them, unlock the period and give a reason. The reason is written to th
     </message>
     <message>
         <location line="+6" />
-        <location line="+88" />
+        <location line="+90" />
         <location line="+74" />
         <source>{where}, table {code}</source>
         <translation>{where}，表 {code}</translation>
     </message>
     <message>
-        <location line="-155" />
+        <location line="-157" />
         <source>{where}: every column needs “key” and “label”</source>
         <translation>{where}：每一列都必须有“key”和“label”</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+20" />
         <source>{where}: every row needs “code” and “label” (or “expand”)</source>
         <translation>{where}：每一行都必须有“code”和“label”（或“expand”）</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+51" />
         <source>{where}: id “{value}” may only use letters, digits, - and _</source>
         <translation>{where}：编号“{value}”只能使用字母、数字、- 和 _</translation>
     </message>
@@ -3453,12 +3627,17 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>{where}：“value”只能读取社区信息</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+20" />
         <source>{where}: a filter needs a source</source>
         <translation>{where}：筛选条件需要指定数据来源</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
+        <source>{where}: “any” lists one or more filters</source>
+        <translation>{where}：“any”须列出一个或多个筛选条件</translation>
+    </message>
+    <message>
+        <location line="+7" />
         <source>{where}: cannot filter {source} on “{key}”</source>
         <translation>{where}：{source} 不能按“{key}”筛选</translation>
     </message>
@@ -3483,7 +3662,7 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>{where}：引用的单元格 [{a}.{b}.{c}] 不存在</translation>
     </message>
     <message>
-        <location filename="../commdesk/returns/export.py" line="+63" />
+        <location filename="../commdesk/returns/export.py" line="+64" />
         <source>The return “{title}” is not made for periods like {period}.</source>
         <translation>报表“{title}”不适用于 {period} 这样的报告期。</translation>
     </message>
@@ -3501,6 +3680,11 @@ To change them, unlock the period and give a reason. The reason is written to th
         <location line="+23" />
         <source>{name}: version {version} of the return “{title}” is already installed.</source>
         <translation>{name}：报表“{title}”的 {version} 版已经安装。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/returns/consolidate.py" line="+129" />
+        <source>{name} is one of the returns being consolidated; save the result under another name.</source>
+        <translation>{name} 是参与汇总的报表之一，请用另一个文件名保存汇总结果。</translation>
     </message>
 </context>
 <context>
@@ -3638,7 +3822,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
     </message>
     <message>
         <location line="+11" />
-        <source>Calculate / refresh</source>
+        <source>Recalculate</source>
         <translation>计算 / 刷新</translation>
     </message>
     <message>
@@ -3652,7 +3836,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>Unlock period…</source>
         <translation>解锁报告期…</translation>
     </message>
@@ -4084,12 +4268,21 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../commdesk/ui/startup.py" line="+46" />
+        <location filename="../commdesk/ui/startup.py" line="+58" />
+        <source>CommDesk cannot open the database in {path}:
+
+{reason}</source>
+        <translation>CommDesk 无法打开 {path} 中的数据库：
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+9" />
         <source>The database in {path} was made by a newer version of CommDesk ({reason}). Install the newer version to open it; nothing was changed.</source>
         <translation>{path} 中的数据库由更新版本的程序创建（{reason}）。请安装新版本后再打开；没有做任何改动。</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+31" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -4106,7 +4299,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../commdesk/store/demo.py" line="+384" />
+        <location filename="../commdesk/store/demo.py" line="+394" />
         <source>The data folder already holds ledger records ({tables}); demo data goes only into an empty data folder (or replace them, which deletes them first).</source>
         <translation>数据文件夹中已有台账记录（{tables}）；演示数据只能放入空的数据文件夹（或选择替换，会先删除现有记录）。</translation>
     </message>
@@ -4131,13 +4324,18 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{name} 不是可读取的 CommDesk 数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+44" />
-        <location filename="../commdesk/store/maintenance.py" line="+411" />
+        <location line="+50" />
+        <source>The database in {path} is missing or empty, though this folder held one: restore a backup (commdesk restore FILE; backups are in {backups}).</source>
+        <translation>{path} 中的数据库丢失或为空，但此文件夹原先有数据库：请恢复备份（commdesk restore 文件；备份位于 {backups}）。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location filename="../commdesk/store/maintenance.py" line="+428" />
         <source>No database in {path}</source>
         <translation>{path} 中没有数据库</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/lock.py" line="+46" />
+        <location filename="../commdesk/store/lock.py" line="+47" />
         <source>the data folder {folder} is in use by {holder}; close it there first</source>
         <translation>数据文件夹 {folder} 正被{holder}使用，请先在那里关闭</translation>
     </message>
@@ -4177,12 +4375,59 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>无法在 {folder} 中创建锁文件（{error}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/maintenance.py" line="-340" />
+        <location filename="../commdesk/files.py" line="+30" />
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>no file was named (the name is empty)</source>
+        <translation>没有指定文件（文件名为空）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <location filename="../commdesk/store/maintenance.py" line="-353" />
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
     <message>
         <location line="+4" />
+        <location line="+15" />
+        <source>{path} is {kind}, not a file; nothing was read from it</source>
+        <translation>{path} 是{kind}，不是文件；未从中读取任何内容</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{path} is larger than {mb} MB; nothing was read from it</source>
+        <translation>{path} 大于 {mb} MB，未读取</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>{path} is {kind}, not a file; nothing was written to it</source>
+        <translation>{path} 是{kind}，不是文件；未写入任何内容</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/maintenance.py" line="+4" />
         <source>{name} is not a SQLite database</source>
         <translation>{name} 不是 SQLite 数据库</translation>
     </message>
@@ -4207,7 +4452,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>磁盘已满或不可写入（{error}）</translation>
     </message>
     <message>
-        <location line="+38" />
+        <location line="+42" />
         <source>The database schema {revision} is older than {head}: open the data folder with the program once to upgrade it.</source>
         <translation>数据库结构版本 {revision} 早于 {head}：请用本程序打开一次该数据文件夹以完成升级。</translation>
     </message>
@@ -4232,7 +4477,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>记录之间的关联断开：{count} 处（第一处：{first}）</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+41" />
         <source>{table}.{column}: unknown codes {codes}</source>
         <translation>{table}.{column}：未知代码 {codes}</translation>
     </message>
@@ -4253,8 +4498,8 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+2" />
-        <location filename="../commdesk/store/services/audit_log.py" line="+397" />
-        <location filename="../commdesk/store/services/roster_export.py" line="+126" />
+        <location filename="../commdesk/store/services/audit_log.py" line="+415" />
+        <location filename="../commdesk/store/services/roster_export.py" line="+129" />
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
@@ -4297,7 +4542,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{name} 不是可读取的数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+78" />
+        <location line="+72" />
+        <source>The database file is missing or empty, though this folder held one.</source>
+        <translation>数据库文件丢失或为空，但此文件夹原先有数据库。</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>not a CommDesk database (no schema version)</source>
         <translation>不是 CommDesk 数据库（没有结构版本）</translation>
     </message>
@@ -4310,6 +4560,26 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <location filename="../commdesk/store/migrate.py" line="+85" />
         <source>The database upgrade failed; the previous file was kept ({error})</source>
         <translation>数据库升级失败，已保留原文件（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/soundness.py" line="+37" />
+        <source>{name} cannot be read: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{name} is in use by another program (the database is locked); close it and try again. Nothing was changed.</source>
+        <translation>{name} 正被另一个程序使用（数据库已锁定）；请关闭该程序后重试。未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>the disk reported an error while reading {name} ({error}); nothing was changed</source>
+        <translation>读取 {name} 时磁盘报告错误（{error}）；未做任何更改</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{name} or its folder cannot be opened by this account (permissions, or a read-only folder: the database needs its -wal and -shm files beside it). Nothing was changed.</source>
+        <translation>当前账户无法打开 {name} 或其所在文件夹（权限不足，或文件夹只读：数据库需要在旁边创建 -wal 和 -shm 文件）。未做任何更改。</translation>
     </message>
 </context>
 <context>
@@ -4432,17 +4702,18 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Validators</name>
     <message>
-        <location filename="../commdesk/domain/records.py" line="+121" />
+        <location filename="../commdesk/domain/records.py" line="+126" />
         <source>Not a known team.</source>
         <translation>没有这个志愿服务队。</translation>
     </message>
     <message>
         <location line="+10" />
+        <location line="+41" />
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="-33" />
         <source>“{value}” is not in the list.</source>
         <translation>“{value}”不在可选项中。</translation>
     </message>
@@ -4452,7 +4723,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+128" />
+        <location line="+152" />
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
@@ -4462,13 +4733,28 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>此日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+12" />
         <location line="+3" />
         <source>Must be greater than 0.</source>
         <translation>必须大于 0。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+22" />
+        <source>Counted as {count}, the named volunteers: only a service provided by volunteers or a volunteer team records unnamed ones.</source>
+        <translation>按已选志愿者计为{count}人：只有服务提供方为志愿者或志愿服务队时才填写未列名的参与人数。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Not entered: counted as {count} (the named volunteers, or 1 when nobody is named).</source>
+        <translation>未填写：按{count}人计（已选志愿者人数；未选志愿者时计1人）。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>At least {count}: the named volunteers, and never 0 when volunteers or a volunteer team provided the service.</source>
+        <translation>至少为{count}：不少于已选志愿者人数；服务提供方为志愿者或志愿服务队时不能为0。</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>Differs from the birth date in the ID number ({date}).</source>
         <translation>与身份证号中的出生日期（{date}）不一致。</translation>
     </message>
@@ -4632,7 +4918,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+263" />
+        <location filename="../commdesk/store/services/base.py" line="+281" />
+        <source>This ID number is already entered: {name} ({id}), record {row} in {ledger}. Open that record instead of entering the person again.</source>
+        <translation>该身份证号已登记：{name}（{id}），{ledger}第{row}号记录。请打开该记录修改，不要重复登记同一人。</translation>
+    </message>
+    <message>
+        <location line="+30" />
         <source>The selected item no longer exists.</source>
         <translation>所选的项目已不存在。</translation>
     </message>
@@ -4645,7 +4936,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>VolunteersEditor</name>
     <message>
-        <location filename="../commdesk/ui/field_widgets.py" line="+233" />
+        <location filename="../commdesk/ui/field_widgets.py" line="+267" />
         <source>Find a volunteer by name, initials or ID digits</source>
         <translation>按姓名、拼音首字母或身份证号末几位查找志愿者</translation>
     </message>
