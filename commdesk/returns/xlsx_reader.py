@@ -28,6 +28,7 @@ from python_calamine import CalamineWorkbook
 
 from commdesk.importing.errors import ImportFileError
 from commdesk.importing.guards import check_zip, scan_xlsx_sheet, xlsx_parts
+from commdesk.importing.headers import column_letter
 from commdesk.returns.xlsx_writer import (
     FORMAT_MARKER,
     META_FIRST_CHUNK_ROW,
@@ -362,21 +363,11 @@ def _check_text(
         known = figures.get(name, set()) | set(cells)
         for r, row in enumerate(grid):
             for c, value in enumerate(row):
-                coord = f"{_column_name(c)}{r + 1}"
+                coord = f"{column_letter(c)}{r + 1}"
                 if normalise(value) is not None and coord not in known:
                     ok = False
                     say(f"{name}!{coord} 是导出后添加的内容：“{_show(normalise(value))}”。")
     return ok, shown
-
-
-def _column_name(index: int) -> str:
-    """0-based column index → A, B, …, AA."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def read_return(path: Path) -> ReturnFile:
