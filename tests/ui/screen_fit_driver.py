@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from ui_helpers import make_id
 
 ROSTER = Path(__file__).resolve().parent.parent / "fixtures" / "import" / "roster.xlsx"
 PROFILE = {
@@ -48,13 +49,6 @@ PROFILE = {
     "preparer": "张丽",
     "phone": "010-65001234",
 }
-
-
-def make_id(seed: int) -> str:
-    first17 = f"11010519{60 + seed % 30:02d}0{1 + seed % 9}1{seed % 10}{(seed * 7) % 1000:03d}"
-    total = sum(int(d) * pow(2, 17 - i, 11) for i, d in enumerate(first17))
-    value = (12 - total % 11) % 11
-    return first17 + ("X" if value == 10 else str(value))
 
 
 def populate(store: Any) -> None:
