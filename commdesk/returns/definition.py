@@ -158,6 +158,8 @@ class Column:
     source: str | None = None
     # Filled with the targets of the plan in force (resources/plans.toml), headed by it.
     plan_targets: bool = False
+    # A heading printed once, merged over adjacent columns sharing it (e.g. 表3 4–7 其中).
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -373,6 +375,7 @@ def _parse(data: dict[str, Any], path: Path) -> Definition:
                     text=bool(c.get("text", False)) or bool(c.get("plan_targets", False)),
                     source=c.get("source"),
                     plan_targets=bool(c.get("plan_targets", False)),
+                    group=str(c["group"]) if c.get("group") else None,
                 )
             )
         for spec in t.get("rows", []):

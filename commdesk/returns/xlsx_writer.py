@@ -35,6 +35,7 @@ from commdesk.returns.form_text import (
     DIVISION_CODE,
     KEY_LETTERS,
     MEASURE,
+    column_groups,
 )
 
 FORMAT_MARKER = "commdesk-return"
@@ -251,7 +252,7 @@ class _Layout:
             cells = [tr.values[r.code].get(c.key) for r in tr.rows]
             texts = [v for v in cells if isinstance(v, str)]
             nums = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
-            label_w = text_width(c.label)
+            label_w = text_width(c.label.removeprefix(f"{c.group}：") if c.group else c.label)
             w = max(
                 # one line when short, else two balanced lines
                 label_w + 2 if label_w <= 12 else math.ceil(label_w / 2) + 3,
@@ -332,19 +333,29 @@ def _table_sheet(
     for i, (_kind, label) in enumerate(lay.desc, start=1):
         _put(ws, HEAD_ROW, i, label, "cd-head", to=(HEAD_UNIT_ROW, i))
         _put(ws, KEY_ROW, i, KEY_LETTERS[i - 1], "cd-cell")
-    head_lines = 1
+    head_lines, sub_lines = 1, 1
+    groups = column_groups(lay.columns)
     for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
         unit = lay.column_units[c.key]
-        _put(ws, HEAD_ROW, j, c.label, "cd-head")
-        if unit:
+        span = groups.get(j - lay.n_desc - 1)
+        if span is not None:  # the group's heading above, this column's label below it
+            if span:
+                _put(ws, HEAD_ROW, j, c.group, "cd-head", to=(HEAD_ROW, j + span - 1))
+            label = c.label.removeprefix(f"{c.group}：")
+            below = f"{label}\n（{unit}）" if unit else label
+            _put(ws, HEAD_UNIT_ROW, j, below, "cd-head")
+            lines = sum(_lines(part, lay.widths[j - 1]) for part in below.split("\n"))
+            sub_lines = max(sub_lines, lines)
+        elif unit:
+            _put(ws, HEAD_ROW, j, c.label, "cd-head")
             _put(ws, HEAD_UNIT_ROW, j, f"（{unit}）", "cd-cell")
             head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]))
         else:
-            _merge(ws, HEAD_ROW, j, HEAD_UNIT_ROW, j)
+            _put(ws, HEAD_ROW, j, c.label, "cd-head", to=(HEAD_UNIT_ROW, j))
             head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]) - 1)
         _put(ws, KEY_ROW, j, c.key, "cd-cell")
     ws.row_dimensions[HEAD_ROW].height = head_lines * LINE_PT + 6
-    ws.row_dimensions[HEAD_UNIT_ROW].height = 16
+    ws.row_dimensions[HEAD_UNIT_ROW].height = max(16, sub_lines * LINE_PT + 2)
     ws.row_dimensions[KEY_ROW].height = 16
 
     # Body.

@@ -689,3 +689,34 @@ def test_table6_targets_headed_by_their_plan_not_a_year(tmp_path: Path) -> None:
     assert "“十四五”规划目标（2021—2025年）" in texts
     assert not any("2025年目标" in t for t in texts)
     assert "≥30" in texts
+
+
+def test_table3_of_which_heading_merged_over_columns_4_to_7(wb: Any) -> None:
+    """returns.md: 表3 columns 4–7 are 其中 老年人 / 残疾人 / 未成年人 / 困难家庭 — one merged
+    其中 heading over them, their own labels (with units) below it; the columns around
+    keep their label above the unit."""
+    t3 = wb["表3"]
+    keys = {t3.cell(row=KEY_ROW, column=c).value: c for c in range(1, t3.max_column + 1)}
+    first, last = keys["4"], keys["7"]
+    heading = t3.cell(row=HEAD_ROW, column=first)
+    assert heading.value == "其中"
+    rng = merged_range(t3, heading.coordinate)
+    assert rng is not None
+    assert (rng.min_row, rng.max_row, rng.min_col, rng.max_col) == (
+        HEAD_ROW,
+        HEAD_ROW,
+        first,
+        last,
+    )
+    below = [t3.cell(row=HEAD_UNIT_ROW, column=c).value for c in range(first, last + 1)]
+    assert below == [
+        "老年人\n（人次）",
+        "残疾人\n（人次）",
+        "未成年人\n（人次）",
+        "困难家庭\n（人次）",
+    ]
+    for c in (keys["3"], keys["8"]):  # neighbours are not under it
+        assert merged_range(t3, t3.cell(row=HEAD_ROW, column=c).coordinate) is None
+        assert t3.cell(row=HEAD_ROW, column=c).value not in (None, "其中")
+    # Tall enough for a label and its unit on two lines.
+    assert t3.row_dimensions[HEAD_UNIT_ROW].height >= 28
