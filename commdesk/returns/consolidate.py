@@ -63,6 +63,7 @@ from commdesk.returns.consolidate_model import (
     Values,
     path_key,
 )
+from commdesk.returns.consolidate_names import flag_other_townships, name_from_returns
 from commdesk.returns.consolidate_structure import (
     LEVEL_KIND,
     UNIT_NOUN,
@@ -272,6 +273,10 @@ def classify(
 
     for f in pending(inputs):
         check_code(f, cons.unit_name, cons.unit_code)
+    committees = pending(inputs) if cons.input_length == 12 else []  # they name their township
+    if township is not None and not cons.unit_name:
+        cons.unit_name = name_from_returns(committees, cons.notes)
+    flag_other_townships(committees, cons.unit_name, cons.notes)
     if township is not None and township.entries:
         for f in pending(inputs):
             check_roster(f, township)

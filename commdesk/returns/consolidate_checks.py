@@ -36,6 +36,7 @@ from commdesk.returns.consolidate_model import (
     Values,
     path_key,
 )
+from commdesk.returns.consolidate_names import majority_township, shown_name
 from commdesk.returns.consolidate_structure import (
     ALL,
     KIND_COLUMN,
@@ -98,16 +99,13 @@ def infer_unit(pool: list[InputFile], notes: list[str]) -> tuple[str, str] | Non
     parent = PARENT_LENGTH[child]
     prefixes = Counter(f.code[:parent] for f in pool if len(f.code) == child)
     code = min(prefixes, key=lambda c: (-prefixes[c], c))
-    names = Counter(
-        str(f.community.get("township_name") or "")
-        for f in pool
-        if child == 12 and f.code.startswith(code)
-    )
-    names.pop("", None)
-    name = names.most_common(1)[0][0] if names else f"区划代码{code}"
+    mine = [f for f in pool if child == 12 and f.code.startswith(code)]
+    name = majority_township(mine)
     notes.append(
         f"未设置名册：汇总单位代码取自各报表区划代码共同的前{parent}位（{code}），"
-        f"名称为“{name}”；未检查缺报的{UNIT_NOUN.get(child, '单位')}。"
+        f"名称为“{shown_name(name)}”"
+        f"{'（取自多数报表所填的所属乡镇（街道））' if name else ''}；"
+        f"未检查缺报的{UNIT_NOUN.get(child, '单位')}。"
     )
     return name, code
 
@@ -126,7 +124,7 @@ def check_code(f: InputFile, unit_name: str, unit_code: str) -> None:
             f"本次汇总的是{UNIT_NOUN.get(child, '')}的报表（{child}位）。",
         )
     elif not f.code.startswith(unit_code):
-        exclude(f, FOREIGN, f"区划代码 {f.code} 不在{unit_name}（{unit_code}）范围内。")
+        exclude(f, FOREIGN, f"区划代码 {f.code} 不在{shown_name(unit_name)}（{unit_code}）范围内。")
 
 
 def check_roster(f: InputFile, township: TownshipInfo) -> None:

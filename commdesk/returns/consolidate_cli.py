@@ -134,7 +134,7 @@ def _township(args: argparse.Namespace, data_dir: Path) -> tuple[Any, Any]:
             raise CliError(f"--unit-code: {exc}") from exc
         same = township is not None and township.code == code
         entries = township.entries if same else ()
-        name = args.unit_name or (township.name if entries else "") or f"区划代码{code}"
+        name = args.unit_name or (township.name if same else "")  # none: taken from returns
         signed = {k: getattr(township, k) for k in SIGNATORY_FIELDS} if same else {}
         township = TownshipInfo(name, code, tuple(entries), **signed)
     elif args.unit_name and township is not None:
@@ -254,6 +254,8 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _report(cons: Any) -> None:
+    from commdesk.returns.consolidate_names import shown_name
+
     width = max([len(f.status) for f in cons.files] + [8])
     for f in cons.files:
         line = f"{f.status:<{width}}  {f.path}"
@@ -272,7 +274,7 @@ def _report(cons: Any) -> None:
             path=cons.output,
             included=len(cons.included),
             files=len(cons.files),
-            unit=cons.unit_name,
+            unit=shown_name(cons.unit_name),
             code=cons.unit_code,
         )
         if cons.missing:

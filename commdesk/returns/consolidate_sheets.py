@@ -29,6 +29,7 @@ from commdesk.domain.catalogues import Catalogues, released
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import TableResult
 from commdesk.returns.consolidate import Consolidation, InputFile
+from commdesk.returns.consolidate_names import shown_name
 from commdesk.returns.consolidate_structure import UNIT_NOUN, level_definition
 from commdesk.returns.definition import Definition
 from commdesk.returns.xlsx_writer import META_SHEET, build_workbook, number_format, text_width
@@ -198,7 +199,7 @@ def fill_summary(ws: Worksheet, cons: Consolidation, exported_at: datetime) -> N
     r = _line(
         ws,
         r,
-        f"汇总单位：{cons.unit_name}　　统计用区划代码：{cons.unit_code}"
+        f"汇总单位：{shown_name(cons.unit_name)}　　统计用区划代码：{cons.unit_code}"
         f"　　报告期：{cons.period.label_zh}",
         last,
     )
@@ -330,7 +331,7 @@ def fill_breakdown(ws: Worksheet, cons: Consolidation, catalogues: Catalogues) -
     _line(
         ws,
         2,
-        f"汇总单位：{cons.unit_name}　　统计用区划代码：{cons.unit_code}　　"
+        f"汇总单位：{shown_name(cons.unit_name)}　　统计用区划代码：{cons.unit_code}　　"
         f"共{len(cons.included)}个{UNIT_NOUN.get(level, '单位')}",
         head_cols,
     )

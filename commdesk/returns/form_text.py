@@ -14,6 +14,7 @@ KEY_LETTERS = ("甲", "乙", "丙")  # the key row's descriptive columns
 UNIT_NAME = "填报单位：{name}"
 DIVISION_CODE = "统计用区划代码：{code}"
 MEASURE = "计量单位：{unit}"
+UNNAMED = "（名称未设置）"  # a unit with no name known: said so, never its code instead
 DESCRIPTIVE_HEADINGS = ("指标名称", "代码", "计量单位")
 
 

@@ -35,6 +35,7 @@ from commdesk.returns.form_text import (
     DIVISION_CODE,
     KEY_LETTERS,
     MEASURE,
+    UNNAMED,
     column_groups,
 )
 
@@ -314,7 +315,7 @@ def _table_sheet(
     # 填报单位 / 统计用区划代码 on the left, 计量单位 on the right.
     split = lay.split(0.6)
     left_w = sum(lay.widths[:split])
-    unit_text = f"{t.unit_name_label}：{profile.get('name') or ''}"
+    unit_text = f"{t.unit_name_label}：{profile.get('name') or UNNAMED}"
     code_text = DIVISION_CODE.format(code=profile.get("division_code") or "")
     for row, text in ((UNIT_NAME_ROW, unit_text), (CODE_UNIT_ROW, code_text)):
         height = max(18, _lines(text, left_w) * LINE_PT + 4)
@@ -460,7 +461,7 @@ def _notes_sheet(
     _put(ws, 1, 1, "审核说明", "cd-title", to=(1, 4), height=30)
     p = result.profile
     info = (
-        f"填报单位：{p.get('name') or ''}　　统计用区划代码：{p.get('division_code') or ''}"
+        f"填报单位：{p.get('name') or UNNAMED}　　统计用区划代码：{p.get('division_code') or ''}"
         f"　　报告期：{result.period.label_zh}"
     )
     _put(ws, 2, 1, info, to=(2, 4), height=20)

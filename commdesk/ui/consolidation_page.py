@@ -444,7 +444,8 @@ class ConsolidationPage(QWidget):
             )
             self.report_date_edit.setFocus()
             return
-        name = f"{self.definition.title}_{self.period().label_zh}_{cons.unit_name}_汇总.xlsx"
+        unit = cons.unit_name or cons.unit_code
+        name = f"{self.definition.title}_{self.period().label_zh}_{unit}_汇总.xlsx"
         path, _filter = QFileDialog.getSaveFileName(
             self,
             translate("ConsolidationPage", "Save the consolidated return"),
