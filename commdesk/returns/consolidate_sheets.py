@@ -101,18 +101,31 @@ def _line(ws: Worksheet, row: int, text: str, last_col: int, style: str = "info"
 def _table(
     ws: Worksheet, row: int, head: list[str], rows: list[list[Any]], widths: list[int]
 ) -> int:
+    """A boxed table; a table narrower than the sheet stretches its last column to the
+    sheet's edge, so long explanations wrap over the page's width, not a narrow column."""
+    spans = [widths[c] for c in range(len(head))]
+    spans[-1] = sum(widths[len(head) - 1 :])
+    last = len(widths)
+
+    def put(r: int, c: int, value: Any, style: str) -> None:
+        _put(ws, r, c, value, style)
+        if c == len(head) and c < last:
+            for k in range(c + 1, last + 1):
+                ws.cell(row=r, column=k).style = f"cdc-{style}"
+            ws.merge_cells(start_row=r, start_column=c, end_row=r, end_column=last)
+
     for c, label in enumerate(head, start=1):
-        _put(ws, row, c, label, "head")
+        put(row, c, label, "head")
     row += 1
     for values in rows:
         lines = 1
         for c, value in enumerate(values, start=1):
-            _put(ws, row, c, value, "cell" if c == 1 else "left")
+            put(row, c, value, "cell" if c == 1 else "left")
             if isinstance(value, str):
                 lines = max(
                     lines,
                     sum(
-                        max(1, math.ceil(text_width(p) / max(widths[c - 1] - 2, 4)))
+                        max(1, math.ceil(text_width(p) / max(spans[c - 1] - 2, 4)))
                         for p in value.split("\n")
                     ),
                 )
@@ -131,6 +144,7 @@ def _page(ws: Worksheet, *, title_rows: str, title_cols: str | None, width_pages
     if title_cols:
         ws.print_title_cols = title_cols
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.page_margins.left = ws.page_margins.right = 0.5
     ws.sheet_view.showGridLines = False
 
 
@@ -188,7 +202,9 @@ def _committee_notes(cons: Consolidation) -> list[list[Any]]:
 
 
 def fill_summary(ws: Worksheet, cons: Consolidation, exported_at: datetime) -> None:
-    widths = [6, 30, 22, 24, 15, 10, 20, 60, 30]
+    # About 110 column units: landscape A4 at (nearly) full size also where the font
+    # behind Excel's width unit is wider than Calibri (LibreOffice without it).
+    widths = [5, 15, 10, 15, 14, 5, 11, 24, 11]
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     last = len(widths)
