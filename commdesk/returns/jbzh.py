@@ -4,7 +4,7 @@ The township files this form upward as well as CommDesk's own return, so its
 consolidation writes the section as one more sheet of the consolidated workbook.
 The rows and their sources are data (``resources/returns/jbzh0001_community.toml``);
 every figure is a sum of what the inputs reported — the committees' 表7 (their
-facilities by these rows), 表1 109 and their kinds; a county's townships' own
+facilities by these rows), 表1 108 and their kinds; a county's townships' own
 JBZH0001 sheets — never recomputed from ledgers the township does not have.
 上年数据 and 同比 come only from the previous year's consolidation when one is given.
 """

@@ -135,12 +135,12 @@ def _expected(root: Path, codes: tuple[str, ...]) -> dict[str, int]:
     return want
 
 
-def _registered(paths: list[Path]) -> int:
-    """Σ 表1 109 (在全国志愿服务信息系统注册) as the committees' printed returns show it."""
+def _registered(paths: list[Path], row: str = "108") -> int:
+    """Σ 表1 108 (志愿者（在册）; returns.md: 注册志愿者 = 表1 108 summed) as printed."""
     total = 0
     for p in paths:
         ws = openpyxl.load_workbook(p, read_only=True)["表1"]
-        total += next(r[3] for r in ws.iter_rows(values_only=True) if r[1] == "109")
+        total += next(r[3] for r in ws.iter_rows(values_only=True) if r[1] == row)
     return total
 
 
@@ -149,6 +149,8 @@ def test_township_sheet_matches_hand_sums(town: dict[str, Any]) -> None:
     sheet = jbzh_sheet(town["township"])
     want = _expected(town["root"], codes)
     want["17"] = _registered([town["returns"][c] for c in codes])
+    # Not the 其中 row 109 (registered in the national system): the data tell them apart.
+    assert want["17"] != _registered([town["returns"][c] for c in codes], "109")
     assert sorted(sheet) == [f"{i:02d}" for i in range(1, 18)]
     assert {row: sheet[row][2] for row in want} == want
     assert want["07"] > 0 and want["13"] > 0 and want["08"] > 0  # the data exercise it
