@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from commdesk.domain.i18n import is_chinese
+from commdesk.domain.i18n import is_chinese, translate
 from commdesk.domain.periods import PERIOD_KINDS, Period, PeriodError
 
 CALENDAR_FILE = "calendar.toml"
@@ -93,18 +93,34 @@ def load_calendar(path: Path) -> tuple[DueRule, ...]:
     for n, entry in enumerate(data.get("returns", []), start=1):
         where = f"{Path(path).name}, [[returns]] {n}"
         if not isinstance(entry, dict) or not str(entry.get("name") or "").strip():
-            raise CalendarError(f"{where}: a return needs a name")
+            raise CalendarError(
+                translate("DueDates", "{where}: a return needs a name").format(where=where)
+            )
         kind = entry.get("period")
         if kind not in PERIOD_KINDS:
-            raise CalendarError(f"{where}: period must be one of {', '.join(PERIOD_KINDS)}")
+            raise CalendarError(
+                translate("DueDates", "{where}: period must be one of {kinds}").format(
+                    where=where, kinds=", ".join(PERIOD_KINDS)
+                )
+            )
         months_after = entry.get("months_after", 1)
         if not isinstance(months_after, int) or isinstance(months_after, bool):
-            raise CalendarError(f"{where}: months_after must be a whole number")
+            raise CalendarError(
+                translate("DueDates", "{where}: months_after must be a whole number").format(
+                    where=where
+                )
+            )
         if not 0 <= months_after <= 24:
-            raise CalendarError(f"{where}: months_after must be between 0 and 24")
+            raise CalendarError(
+                translate("DueDates", "{where}: months_after must be between 0 and 24").format(
+                    where=where
+                )
+            )
         day = entry.get("day", "last")
         if day != "last" and not (isinstance(day, int) and 1 <= day <= 31):
-            raise CalendarError(f'{where}: day must be 1–31 or "last"')
+            raise CalendarError(
+                translate("DueDates", "{where}: day must be 1–31 or “last”").format(where=where)
+            )
         rules.append(
             DueRule(
                 name=str(entry["name"]).strip(),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -32,6 +32,7 @@ from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
 from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
+from commdesk.ui.due_returns import show_notice_once
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.profile import ProfilePage
 from commdesk.ui.screen_fit import fit_size
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_status()
+        QTimer.singleShot(0, self, self._due_notice)  # cancelled if the window goes first
 
     # ------------------------------------------------------------ pages
     def _build_pages(self) -> None:
@@ -384,6 +386,10 @@ class MainWindow(QMainWindow):
         return box
 
     # ------------------------------------------------------------ status
+    def _due_notice(self) -> None:
+        """Returns due within days or late, once per session, in the status bar."""
+        show_notice_once(self, self.ctx)
+
     def _build_status_bar(self) -> None:
         self.community_label = QLabel(self)
         self.counts_label = QLabel(self)

@@ -29,6 +29,7 @@ from commdesk.store.services import periods as period_log
 from commdesk.store.services.overview import Activity, Overview, overview
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import format_number
+from commdesk.ui.due_returns import DueReturnsPanel
 from commdesk.ui.returns_history import STATUS_COLOURS, status_text
 from commdesk.ui.tasks import BackgroundTasks
 
@@ -145,6 +146,10 @@ class OverviewPage(QWidget):
         layout.addWidget(ledgers)
         layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
         layout.addWidget(self.returns)
+        self.due = DueReturnsPanel(self.ctx, self)
+        self.due.open_return.connect(self.open_return)
+        layout.addWidget(self._caption(translate("OverviewPage", "Due dates")))
+        layout.addWidget(self.due)
         layout.addStretch(1)
 
     def _caption(self, text: str) -> QLabel:
@@ -165,6 +170,7 @@ class OverviewPage(QWidget):
 
     def refresh(self, today: date | None = None) -> None:
         store = self.ctx.store
+        self.due.refresh(today)
         self.status.setText(translate("OverviewPage", "Counting…"))
         self._tasks.run("overview", lambda: overview(store, today), self._show, self._failed)
 

@@ -1,0 +1,186 @@
+"""Due dates on the 概览 page, and the notice at start when a return is due soon or late.
+
+The calendar and the states are computed by :mod:`commdesk.domain.due_dates`
+from the export history (:mod:`commdesk.store.services.periods`); this module
+only shows them. The notice goes to the status bar (never a dialog) once per
+session, however often the window is rebuilt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from commdesk.domain import due_dates as dd
+from commdesk.store.services import periods as period_log
+from commdesk.ui.context import UiContext
+
+translate = QCoreApplication.translate
+
+NOTICE_SHOWN = "due_returns.notice_shown"  # key in UiContext.page_state
+NOTICE_MS = 120_000
+STATE_COLOURS = {
+    dd.OVERDUE: QColor("#cf222e"),
+    dd.MODIFIED: QColor("#9a6700"),
+    dd.SUBMITTED: QColor("#1a7f37"),
+}
+PERIOD_ROLE = Qt.ItemDataRole.UserRole + 1
+clock: Callable[[], date] = date.today  # the day the notice at start is computed for
+
+
+def state_text(state: str) -> str:
+    return {
+        dd.NOT_STARTED: translate("DueReturns", "Not started"),
+        dd.EXPORTED: translate("DueReturns", "Exported"),
+        dd.SUBMITTED: translate("DueReturns", "Submitted"),
+        dd.MODIFIED: translate("DueReturns", "Modified, needs re-submitting"),
+        dd.OVERDUE: translate("DueReturns", "Overdue"),
+    }.get(state, state)
+
+
+def when_text(item: dd.DueReturn) -> str:
+    """How far the due date is: in N days, today, N days late."""
+    if item.days_left > 0:
+        return translate("DueReturns", "in {days} days").format(days=item.days_left)
+    if item.days_left == 0:
+        return translate("DueReturns", "due today")
+    return translate("DueReturns", "{days} days late").format(days=-item.days_left)
+
+
+def current(ctx: UiContext, today: date | None = None) -> list[dd.DueReturn]:
+    """The calendar's returns for ``today`` with their states (CalendarError if unusable)."""
+    rules = dd.load_calendar(dd.calendar_path(ctx.data_dir))
+    store = ctx.store
+    return dd.due_returns(rules, today or clock(), lambda p: period_log.state(store, p).status)
+
+
+def notice_text(items: list[dd.DueReturn]) -> str:
+    """One line naming every return due within the notice window or late; "" if none."""
+    parts = [
+        translate("DueReturns", "{name} {period}: due {date} ({when}, {state})").format(
+            name=d.rule.label(),
+            period=d.period.label(),
+            date=f"{d.due:%Y-%m-%d}",
+            when=when_text(d),
+            state=state_text(d.state),
+        )
+        for d in items
+        if d.needs_notice
+    ]
+    if not parts:
+        return ""
+    return translate("DueReturns", "Returns due soon or late: {list}").format(
+        list=translate("DueReturns", "; ").join(parts)
+    )
+
+
+def show_notice_once(window: QMainWindow, ctx: UiContext, today: date | None = None) -> str:
+    """At start: the due/late returns in the status bar, once per session. Returns the text."""
+    if ctx.page_state.get(NOTICE_SHOWN):
+        return ""
+    ctx.page_state[NOTICE_SHOWN] = True
+    try:
+        text = notice_text(current(ctx, today))
+    except dd.CalendarError as exc:
+        text = translate("DueReturns", "The return calendar cannot be read: {error}").format(
+            error=exc
+        )
+    if text:
+        window.statusBar().showMessage(text, NOTICE_MS)
+    return text
+
+
+class DueReturnsPanel(QWidget):
+    """A compact list: return, period, due date, state; double-click opens the return."""
+
+    open_return = Signal(object)  # the Period
+
+    RETURN, PERIOD, DUE, STATE = range(4)
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("dueReturns")
+        self.table = QTableWidget(0, 4, self)
+        self.table.setObjectName("dueReturnsTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("DueReturns", "Return"),
+                translate("DueReturns", "Period"),
+                translate("DueReturns", "Due"),
+                translate("DueReturns", "State"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        for column in (self.RETURN, self.PERIOD, self.DUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.STATE, QHeaderView.ResizeMode.Stretch)
+        self.table.cellDoubleClicked.connect(self._open)
+        self.error = QLabel(self)
+        self.error.setObjectName("dueReturnsError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+
+    def refresh(self, today: date | None = None) -> None:
+        try:
+            items = current(self.ctx, today)
+        except dd.CalendarError as exc:
+            self.table.setRowCount(0)
+            self.error.setText(
+                translate("DueReturns", "The return calendar cannot be read: {error}").format(
+                    error=exc
+                )
+            )
+            self.error.show()
+            return
+        self.error.hide()
+        self.table.setRowCount(len(items))
+        for row, d in enumerate(items):
+            texts = (
+                d.rule.label(),
+                d.period.label(),
+                f"{d.due:%Y-%m-%d}"
+                if d.state == dd.SUBMITTED
+                else translate("DueReturns", "{date} ({when})").format(
+                    date=f"{d.due:%Y-%m-%d}", when=when_text(d)
+                ),
+                state_text(d.state),
+            )
+            for column, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                item.setData(PERIOD_ROLE, d.period)
+                self.table.setItem(row, column, item)
+            colour = STATE_COLOURS.get(d.state)
+            if colour is not None:
+                self.table.item(row, self.STATE).setForeground(colour)
+        rows = max(len(items), 1)
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 4
+        )
+
+    def _open(self, row: int, _column: int) -> None:
+        item = self.table.item(row, self.RETURN)
+        if item is not None:
+            self.open_return.emit(item.data(PERIOD_ROLE))
