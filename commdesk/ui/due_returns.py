@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -103,6 +103,21 @@ def show_notice_once(window: QMainWindow, ctx: UiContext, today: date | None = N
     return text
 
 
+class _CompactTable(QTableWidget):
+    """As tall as its rows where there is room; down to one row (then it scrolls) where
+    there is not, so the 概览 page still fits a 1366×768 screen at 150 % text."""
+
+    def _height(self, rows: int) -> int:
+        header = self.horizontalHeader().sizeHint().height()
+        return header + rows * self.verticalHeader().defaultSectionSize() + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height(max(self.rowCount(), 1)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height(1))
+
+
 class DueReturnsPanel(QWidget):
     """A compact list: return, period, due date, state; double-click opens the return."""
 
@@ -114,7 +129,7 @@ class DueReturnsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("dueReturns")
-        self.table = QTableWidget(0, 4, self)
+        self.table = _CompactTable(0, 4, self)
         self.table.setObjectName("dueReturnsTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -173,12 +188,7 @@ class DueReturnsPanel(QWidget):
             colour = STATE_COLOURS.get(d.state)
             if colour is not None:
                 self.table.item(row, self.STATE).setForeground(colour)
-        rows = max(len(items), 1)
-        self.table.setFixedHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 4
-        )
+        self.table.updateGeometry()
 
     def _open(self, row: int, _column: int) -> None:
         item = self.table.item(row, self.RETURN)
