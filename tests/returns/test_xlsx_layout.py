@@ -720,3 +720,14 @@ def test_table3_of_which_heading_merged_over_columns_4_to_7(wb: Any) -> None:
         assert t3.cell(row=HEAD_ROW, column=c).value not in (None, "其中")
     # Tall enough for a label and its unit on two lines.
     assert t3.row_dimensions[HEAD_UNIT_ROW].height >= 28
+
+
+def test_table4_breakdowns_name_their_dimension(wb: Any) -> None:
+    """406–410 break 401 down: the first row of each group says by what (按年龄 / 按性别),
+    indented under it like the form's 其中 rows."""
+    t4 = wb["表4"]
+    label = {t4.cell(row=r, column=2).value: t4.cell(row=r, column=1) for r in range(13, 30)}
+    assert label["406"].value == "在册志愿者按年龄分：35岁以下"
+    assert label["409"].value == "按性别分：男"
+    assert label["410"].value == "女"
+    assert all(label[c].alignment.indent > 0 for c in ("406", "407", "408", "409", "410"))
