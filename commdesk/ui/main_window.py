@@ -32,7 +32,7 @@ from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
 from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
-from commdesk.ui.ledger_page import LedgerPage
+from commdesk.ui.ledger_page import IMPORTABLE, LedgerPage
 from commdesk.ui.profile import ProfilePage
 from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.settings_dialog import open_folder
@@ -336,6 +336,10 @@ class MainWindow(QMainWindow):
         self.act_deleted.setEnabled(has_page)
         self.act_deleted.setChecked(deleted_view)
         self.act_export_view.setEnabled(has_page)
+        self.act_copy_rows.setEnabled(selected)
+        self.act_paste_rows.setEnabled(
+            bool(page and page.ledger.name in IMPORTABLE) and not deleted_view
+        )
 
     def _new(self) -> None:
         page = self.current_ledger_page()
@@ -351,6 +355,16 @@ class MainWindow(QMainWindow):
         page = self.current_ledger_page()
         if page is not None:
             page.delete_selected()
+
+    def _copy_rows(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.copy_selected()
+
+    def _paste_rows(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.paste_rows()
 
     def _find(self) -> None:
         page = self.current_ledger_page()
