@@ -109,9 +109,7 @@ def test_html_paste_previews_then_stores_every_valid_row_and_undo_removes_it(
     assert set(stored(ctx)) == {"张三", "李四", "王五", "赵六"}
 
 
-def test_text_paste_without_header_reads_the_visible_columns_in_order(
-    qtbot: Any, ctx: Any
-) -> None:
+def test_text_paste_without_header_reads_the_visible_columns_in_order(qtbot: Any, ctx: Any) -> None:
     page = make_page(qtbot, ctx)
     columns = [f.name for f in page.visible_fields()]
     assert columns[:2] == ["name", "id_number"]
@@ -155,9 +153,7 @@ def test_empty_clipboard_and_a_ledger_without_paste_explain_themselves(
     assert notices and teams.window().findChild(PasteWizard) is None
 
 
-def test_ctrl_c_copies_selected_rows_as_tsv_and_html_with_masked_ids(
-    qtbot: Any, ctx: Any
-) -> None:
+def test_ctrl_c_copies_selected_rows_as_tsv_and_html_with_masked_ids(qtbot: Any, ctx: Any) -> None:
     for name, seed in (("张三", 1), ("李四", 2), ("王五", 3)):
         volunteers.add(ctx.store, {"name": name, "id_number": make_id(seed)})
     page = make_page(qtbot, ctx)
