@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -34,8 +35,10 @@ from commdesk.store.engine import Store
 
 MAX_PASTE_CHARS = 50 * 1024 * 1024  # of either flavour
 MAX_SPAN = 1000  # colspan / rowspan of one cell
+MAX_COLUMNS = 16_384  # Excel's own limit
 PASTE_SHEET = "剪贴板"  # the sheet name the preview and the audit log show
 _BLANK = " \t\r\n\u3000\u00a0\u200b\ufeff"
+_PLAIN = re.compile(r"[^\s\ue000]*(?: [^\s\ue000]+)*")  # nothing for _html_text to tidy
 
 
 def _too_large() -> ImportFileError:
@@ -89,12 +92,18 @@ def sheet_from_html(markup: str) -> SheetData | None:
     table = next(root.iter("table"), None)
     if table is None:
         return None
+    etree.strip_elements(table, "style", "script", with_tail=False)
+    for br in table.iter("br"):  # a line break in a cell; the source's own are spaces
+        br.tail = "\ue000" + (br.tail or "")
     return _collect(PASTE_SHEET, _html_rows(table), 0, None)
 
 
 def _span(element: Any, name: str) -> int:
+    raw = element.get(name)
+    if raw is None:
+        return 1
     try:
-        value = int(str(element.get(name, "1")).strip() or 1)
+        value = int(str(raw).strip() or 1)
     except ValueError:
         return 1
     return max(1, min(value, MAX_SPAN))
@@ -102,13 +111,11 @@ def _span(element: Any, name: str) -> int:
 
 def _html_text(cell: Any) -> str:
     """A cell's text as Excel shows it: <br> breaks a line, other white space is one space."""
-    from lxml import etree
-
-    etree.strip_elements(cell, "style", "script", with_tail=False)
-    for br in cell.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    lines = "".join(cell.itertext()).replace("\u00a0", " ").split("\n")
-    return "\n".join(" ".join(line.split()) for line in lines).strip()
+    text = (cell.text or "") if len(cell) == 0 else "".join(cell.itertext())
+    if _PLAIN.fullmatch(text):
+        return text
+    lines = text.replace("\u00a0", " ").split("\ue000")  # sheet_from_html marks each <br>
+    return "\n".join(" ".join(line.split()) for line in lines)
 
 
 def _html_rows(table: Any) -> Iterator[list[Cell]]:
@@ -141,7 +148,7 @@ def _html_rows(table: Any) -> Iterator[list[Cell]]:
             carried[col] -= 1
             col += 1
         cells_seen += len(row)
-        if cells_seen > MAX_CELLS:
+        if cells_seen > MAX_CELLS or len(row) > MAX_COLUMNS:
             raise _too_large()
         yield row
 
