@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
@@ -118,9 +118,8 @@ class PasteWizard(QWizard):
         result = self.state.result
         if page_id != DONE_PAGE:
             return
-        # Enter on the result closes it (not "open report", which takes focus when shown).
-        finish = self.button(QWizard.WizardButton.FinishButton)
-        QTimer.singleShot(0, lambda: finish.setFocus())
+        # The commit page's Cancel had the focus and is gone: Enter now closes the result.
+        self.button(QWizard.WizardButton.FinishButton).setFocus()
         if not self.state.written or result is None:
             return
         if result.first_id is not None and result.last_id is not None:
