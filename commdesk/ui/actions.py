@@ -76,6 +76,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("columns", QT_TRANSLATE_NOOP("MainWindow", "Columns…"), "view",
                lambda w: w._columns(), separator_before=True,
                no_shortcut="also on the table header's context menu"),
+    ActionSpec("guide", QT_TRANSLATE_NOOP("MainWindow", "User guide"), "help",
+               lambda w: w.show_help(), ("F1",)),
     ActionSpec("about", QT_TRANSLATE_NOOP("MainWindow", "About CommDesk"), "help",
                lambda w: w.about(), no_shortcut="rarely used; in the menu"),
     ActionSpec("about_qt", QT_TRANSLATE_NOOP("MainWindow", "About Qt"), "help",

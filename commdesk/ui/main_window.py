@@ -257,6 +257,21 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_status()
 
+    def help_topic(self) -> tuple[str, str | None]:
+        """F1: the guide page of the page in front (a selected audit issue: its rule)."""
+        from commdesk.ui.help_topics import PAGE_TOPICS
+
+        key = self.page_keys()[max(self.sidebar.currentRow(), 0)]
+        anchor = None
+        if key == "reports" and self._lazy["reports"].built:
+            anchor = self.returns_page.issues.current_rule()
+        return PAGE_TOPICS[key], anchor
+
+    def show_help(self) -> QWidget:
+        from commdesk.ui.help_window import open_help
+
+        return open_help(*self.help_topic())
+
     def current_ledger_page(self) -> LedgerPage | None:
         widget = self.stack.currentWidget()
         if widget is self.people_tabs:
