@@ -89,13 +89,20 @@ def rule_anchor(code: str) -> str:
 
 def rules_markdown(lang: str, rules: list[tuple[str, str, str, str]]) -> str:
     """A section per rule: ``rules`` are (code, level, title, message) from the definition."""
+    colon = "：" if lang == "zh" else ": "
     lines = [f"## {RULES_HEADING[lang]}", ""]
     for code, level, title, message in rules:
         heading = f"{title} ({code})" if title else code
-        lines += [f"### {heading}", "", f"**{LEVELS[lang].get(level, level)}**：{message}", ""]
+        level_text = LEVELS[lang].get(level, level)
+        lines += [f"### {heading}", "", f"**{level_text}**{colon}{rule_text(message)}", ""]
     for anchor, (title, text) in _STRUCTURAL_TEXT[lang].items():
-        lines += [f"### {title} ({anchor})", "", f"**{LEVELS[lang]['error']}**：{text}", ""]
+        lines += [f"### {title} ({anchor})", "", f"**{LEVELS[lang]['error']}**{colon}{text}", ""]
     return "\n".join(lines)
+
+
+def rule_text(message: str) -> str:
+    """A rule's message without the figures the audit fills in ({count} → …)."""
+    return re.sub(r"\{[a-z_]+\}", "…", message)
 
 
 def readme_section(lang: str) -> str:

@@ -171,7 +171,9 @@ def test_every_rule_of_the_return_has_an_explanation() -> None:
     for lang in guide.LANGUAGES:
         text = page_markdown("returns", lang)
         for rule in definition.rules:
-            assert f"({rule.code})" in text and rule.message in text, (lang, rule.code)
+            explained = guide.rule_text(rule.message)
+            assert f"({rule.code})" in text and explained in text, (lang, rule.code)
+            assert "{" not in explained
 
 
 _ENGLISH_RUN = re.compile(r"[A-Za-z]+(?:[ ,'’-]+[A-Za-z]+){3,}")  # four English words in a row
