@@ -186,14 +186,16 @@ def plan_paste(
     *,
     source: Path,
     today: date | None = None,
+    header: bool | None = None,
 ) -> ImportPlan:
     """Plan pasted rows. The first row is the header when it looks like one; otherwise
     the rows are read in the order of ``columns`` — (label, field name) of the page's
-    visible columns. Writes nothing; duplicates are skipped, never updated."""
+    visible columns (``header`` says which, instead of guessing). Writes nothing;
+    duplicates are skipped, never updated."""
     k = kind_for(kind)
     notes: list[str] = []
     overrides: list[tuple[str, str]] = []
-    if first_row_is_header(kind, data):
+    if header if header is not None else first_row_is_header(kind, data):
         table = find_table(data, hdr.HeaderMatcher(k.ledger))
         notes.append(translate("Import", "The first pasted row was read as the header."))
     else:

@@ -68,6 +68,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                lambda w: w._copy_rows(), (QKeySequence.StandardKey.Copy,), separator_before=True),
     ActionSpec("paste_rows", QT_TRANSLATE_NOOP("MainWindow", "Paste rows"), "edit",
                lambda w: w._paste_rows(), (QKeySequence.StandardKey.Paste,)),
+    ActionSpec("batch_entry", QT_TRANSLATE_NOOP("MainWindow", "Batch entry…"), "edit",
+               lambda w: w._batch_entry(), ("Ctrl+Shift+N",)),
     ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "Find"), "edit",
                lambda w: w._find(), (QKeySequence.StandardKey.Find,), separator_before=True),
     ActionSpec("deleted", QT_TRANSLATE_NOOP("MainWindow", "Show deleted rows"), "edit",

@@ -352,6 +352,9 @@ class MainWindow(QMainWindow):
         self.act_deleted.setChecked(deleted_view)
         self.act_export_view.setEnabled(has_page)
         self.act_copy_rows.setEnabled(selected)
+        self.act_batch_entry.setEnabled(
+            bool(page and page.ledger.name == "service_record") and not deleted_view
+        )
         self.act_paste_rows.setEnabled(
             bool(page and page.ledger.name in IMPORTABLE) and not deleted_view
         )
@@ -375,6 +378,13 @@ class MainWindow(QMainWindow):
         page = self.current_ledger_page()
         if page is not None:
             page.copy_selected()
+
+    def _batch_entry(self) -> None:
+        from commdesk.ui.batch_entry import open_batch_entry
+
+        page = self.current_ledger_page()
+        if page is not None:
+            open_batch_entry(page)
 
     def _paste_rows(self) -> None:
         page = self.current_ledger_page()
