@@ -28,6 +28,14 @@ from commdesk.ui.translations import Translators
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp: Any) -> Iterator[None]:
+    """Qt's offscreen platform crashes at exit when the clipboard still holds mime data
+    (xcb and Windows do not): every test here leaves it empty."""
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 def dialog_classes() -> set[type]:
     """Every QDialog subclass defined in commdesk.ui (wizards and message boxes too)."""
     for info in pkgutil.iter_modules(commdesk.ui.__path__, "commdesk.ui."):

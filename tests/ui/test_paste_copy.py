@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
@@ -15,6 +17,15 @@ from commdesk.store.services.volunteers import volunteers
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.paste_rows import DONE_PAGE, PasteWizard
 from commdesk.ui.specs import TEAMS_SPEC, VOLUNTEERS_SPEC
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp: Any) -> Iterator[None]:
+    """Qt's offscreen platform crashes at exit when the clipboard still holds mime data
+    (xcb and Windows do not): every test here leaves it empty."""
+    yield
+    QGuiApplication.clipboard().clear()
+
 
 WAIT_MS = 15_000
 FULL = str.maketrans("0123456789", "０１２３４５６７８９")
