@@ -157,6 +157,43 @@ def plan_import(
     finally:
         book.close()
     remembered = hdr.load_remembered(store, k.ledger.name, hdr.header_key(table.headers))
+    return plan_table(
+        store,
+        k,
+        table,
+        data,
+        source=Path(path),
+        sheets=book.sheets,
+        notes=notes,
+        encoding=book.encoding,
+        overrides=overrides,
+        remembered=remembered,
+        update_duplicates=update_duplicates,
+        today=today,
+        assume_join=assume_join,
+        assume_left=assume_left,
+    )
+
+
+def plan_table(
+    store: Store,
+    k: Kind,
+    table: Table,
+    data: SheetData,
+    *,
+    source: Path,
+    sheets: list[SheetInfo],
+    notes: list[str],
+    encoding: str | None = None,
+    overrides: Sequence[tuple[str, str]] = (),
+    remembered: Mapping[int, str | None] | None = None,
+    update_duplicates: bool = False,
+    today: date | None = None,
+    assume_join: date | None = None,
+    assume_left: date | None = None,
+) -> ImportPlan:
+    """Plan rows already found in a table: a file's (above) or pasted ones (clipboard)."""
+    matcher = hdr.HeaderMatcher(k.ledger)
     columns = hdr.map_columns(
         matcher, table.headers, table.data_columns, overrides=overrides, remembered=remembered
     )
@@ -164,15 +201,15 @@ def plan_import(
     plan = ImportPlan(
         kind=k.cli,
         ledger=k.ledger.name,
-        source=Path(path),
+        source=source,
         sheet=table.sheet,
-        sheets=book.sheets,
+        sheets=sheets,
         header_rows=table.header_rows,
         columns=columns,
         ignored_rows=list(table.ignored_rows),
         notes=[*notes, *table.notes],
         update_duplicates=update_duplicates,
-        encoding=book.encoding,
+        encoding=encoding,
     )
     if data.blank_rows:
         plan.notes.append(

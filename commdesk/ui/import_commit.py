@@ -238,6 +238,8 @@ class DonePage(QWizardPage):
         )
         self.save_report_button.setObjectName("importSaveReport")
         self.save_report_button.clicked.connect(self.save_report_as)
+        for button in (self.open_report_button, self.open_folder_button, self.save_report_button):
+            button.setAutoDefault(False)  # Enter finishes, even when the wizard focused one
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_report_button)
         buttons.addWidget(self.open_folder_button)

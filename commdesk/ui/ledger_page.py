@@ -417,6 +417,20 @@ class LedgerPage(QWidget):
         self.restore_button.setEnabled(has)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
+        ):
+            # Ctrl+C / Ctrl+V on the table are rows, not the current cell's text.
+            for standard, run in (
+                (QKeySequence.StandardKey.Copy, self.copy_selected),
+                (QKeySequence.StandardKey.Paste, self.paste_rows),
+            ):
+                if event.matches(standard):  # type: ignore[attr-defined]
+                    event.accept()
+                    if event.type() == QEvent.Type.KeyPress:
+                        run()
+                    return True
         if watched is self.table and event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not self.showing_deleted:
@@ -528,6 +542,27 @@ class LedgerPage(QWidget):
             return 0
         self.undo_stack.push(DeleteCommand(self.ctx, self.service, ids, restore=True))
         return len(ids)
+
+    def visible_columns(self) -> list[int]:
+        """Model columns shown, in their on-screen order (the clerk may move them)."""
+        header = self.table.horizontalHeader()
+        logical = (header.logicalIndex(v) for v in range(header.count()))
+        return [i for i in logical if not header.isSectionHidden(i)]
+
+    def visible_fields(self) -> list[Any]:
+        return [self.model.fields[i] for i in self.visible_columns()]
+
+    def copy_selected(self) -> int:
+        """Ctrl+C: the selected rows as TSV and HTML (see copy_rows)."""
+        from commdesk.ui.copy_rows import copy_rows
+
+        return copy_rows(self)
+
+    def paste_rows(self) -> QWidget | None:
+        """Ctrl+V: the clipboard's rows through the import preview (see paste_rows)."""
+        from commdesk.ui.paste_rows import paste_rows
+
+        return paste_rows(self)
 
     def import_rows(self) -> QWidget:
         """Open the import wizard for this ledger (non-blocking; pages refresh on commit)."""

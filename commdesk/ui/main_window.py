@@ -33,7 +33,7 @@ from commdesk.store.services.profile import get_profile
 from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
 from commdesk.ui.due_returns import show_notice_once
-from commdesk.ui.ledger_page import LedgerPage
+from commdesk.ui.ledger_page import IMPORTABLE, LedgerPage
 from commdesk.ui.profile import ProfilePage
 from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.settings_dialog import open_folder
@@ -259,6 +259,21 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._update_status()
 
+    def help_topic(self) -> tuple[str, str | None]:
+        """F1: the guide page of the page in front (a selected audit issue: its rule)."""
+        from commdesk.ui.help_topics import PAGE_TOPICS
+
+        key = self.page_keys()[max(self.sidebar.currentRow(), 0)]
+        anchor = None
+        if key == "reports" and self._lazy["reports"].built:
+            anchor = self.returns_page.issues.current_rule()
+        return PAGE_TOPICS[key], anchor
+
+    def show_help(self) -> QWidget:
+        from commdesk.ui.help_window import open_help
+
+        return open_help(*self.help_topic())
+
     def current_ledger_page(self) -> LedgerPage | None:
         widget = self.stack.currentWidget()
         if widget is self.people_tabs:
@@ -338,6 +353,13 @@ class MainWindow(QMainWindow):
         self.act_deleted.setEnabled(has_page)
         self.act_deleted.setChecked(deleted_view)
         self.act_export_view.setEnabled(has_page)
+        self.act_copy_rows.setEnabled(selected)
+        self.act_batch_entry.setEnabled(
+            bool(page and page.ledger.name == "service_record") and not deleted_view
+        )
+        self.act_paste_rows.setEnabled(
+            bool(page and page.ledger.name in IMPORTABLE) and not deleted_view
+        )
 
     def _new(self) -> None:
         page = self.current_ledger_page()
@@ -353,6 +375,23 @@ class MainWindow(QMainWindow):
         page = self.current_ledger_page()
         if page is not None:
             page.delete_selected()
+
+    def _copy_rows(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.copy_selected()
+
+    def _batch_entry(self) -> None:
+        from commdesk.ui.batch_entry import open_batch_entry
+
+        page = self.current_ledger_page()
+        if page is not None:
+            open_batch_entry(page)
+
+    def _paste_rows(self) -> None:
+        page = self.current_ledger_page()
+        if page is not None:
+            page.paste_rows()
 
     def _find(self) -> None:
         page = self.current_ledger_page()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commdesk.guide import rule_anchor
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult
 from commdesk.returns.definition import Row
@@ -292,6 +293,20 @@ class IssueList(QTreeWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.itemActivated.connect(self._activated)  # double-click or Enter
+        self.itemClicked.connect(self._rule_clicked)
+
+    def _rule_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        issue = item.data(0, ISSUE_ROLE)
+        if column == 1 and issue is not None:
+            from commdesk.ui.help_window import open_help
+
+            open_help("returns", rule_anchor(issue.code))
+
+    def current_rule(self) -> str | None:
+        """The anchor of the selected issue's rule, for F1 on the returns page."""
+        item = self.currentItem()
+        issue = item.data(0, ISSUE_ROLE) if item is not None else None
+        return rule_anchor(issue.code) if issue is not None else None
 
     @staticmethod
     def level_text(level: str) -> str:
@@ -316,6 +331,11 @@ class IssueList(QTreeWidget):
             for column in range(self.COLUMNS):
                 item.setForeground(column, QBrush(colour))
             item.setToolTip(2, issue.message + self._hint(issue))
+            # The rule's name is a link to its explanation in the guide (click, or F1).
+            link = item.font(1)
+            link.setUnderline(True)
+            item.setFont(1, link)
+            item.setToolTip(1, translate("ReturnPreview", "Click for this rule's explanation (F1)"))
             item.setData(0, ISSUE_ROLE, issue)
             if issue.level == "error":
                 font = item.font(0)

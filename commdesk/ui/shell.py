@@ -22,6 +22,7 @@ from commdesk.store.maintenance import RestoreResult, restore
 from commdesk.store.services.profile import has_valid_profile
 from commdesk.ui.backup_dialogs import AutoBackup, BackupsDialog, BackupSettings
 from commdesk.ui.context import UiContext, open_settings
+from commdesk.ui.help_window import HelpKey
 from commdesk.ui.lock_screen import IdleWatcher, LockDialog, Locker, PrivacySettings
 from commdesk.ui.main_window import MainWindow
 from commdesk.ui.profile import ProfileWizard
@@ -48,6 +49,11 @@ class Shell(QObject):
         self.locker = Locker(store, self)
         self.locker.unlocked.connect(self._unlocked)
         self.idle: IdleWatcher | None = None
+        # F1 in every window and dialog of this session opens the guide at its page.
+        self.help_key = HelpKey(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.help_key)
 
     @property
     def font_scale(self) -> int:

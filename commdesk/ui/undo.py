@@ -142,3 +142,29 @@ class DeleteCommand(_LedgerCommand):
 
     def undo(self) -> None:
         self._apply(self.restore)
+
+
+class PasteCommand(_LedgerCommand):
+    """Pushed after the paste was written: undo deletes its rows, redo restores them."""
+
+    def __init__(self, ctx: UiContext, service: LedgerService, ids: Sequence[int]) -> None:
+        super().__init__(
+            ctx,
+            service,
+            translate("Undo", "Paste {count} rows into {ledger}").format(
+                count=len(ids), ledger=service.ledger.label()
+            ),
+        )
+        self.ids = list(ids)
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self._run(lambda: self.service.restore(self.ctx.store, self.ids))
+        self._changed()
+
+    def undo(self) -> None:
+        self._run(lambda: self.service.delete(self.ctx.store, self.ids))
+        self._changed()
