@@ -163,3 +163,13 @@ def test_a_name_shared_by_two_live_volunteers_is_ambiguous(store: Any, people: A
     assert certs.find_volunteer(store, "110105198001010016")["id"] == people["li"]
     assert certs.find_volunteer(store, "赵敏")["deleted_at"] is not None
     assert certs.team_members(store, "银发先锋队") == [people["zhang"], people["li"]]
+
+
+def test_demo_replace_takes_the_register_with_the_people_it_replaces(
+    store: Any, people: Any
+) -> None:
+    from commdesk.store.demo import generate
+
+    certs.issue(store, [people["zhang"]], START, END, today=TODAY)
+    generate(store, records=50, today=TODAY, replace=True)
+    assert certs.register(store) == []
