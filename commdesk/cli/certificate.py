@@ -8,7 +8,6 @@ unknown or ambiguous name, or nobody with records).
 from __future__ import annotations
 
 import argparse
-import contextlib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -87,31 +86,18 @@ def _volunteer_ids(store: Any, args: argparse.Namespace) -> list[int]:
     folder=Folder.WRITES,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
+    from commdesk.paper.certificate_files import issue_to_pdf
     from commdesk.store.engine import db_path, open_store
-    from commdesk.store.services.certificates import CertificateRefused, issue
+    from commdesk.store.services.certificates import CertificateRefused
 
     start, end = _date("--from", args.start), _date("--to", args.end)
     out = _pdf_out(args.out)
     if not db_path(data_dir).exists():
         raise CliError(translate("Cli", "no database in {path}").format(path=data_dir))
-    written: list[Path] = []
-
-    def render(certificates: list[dict[str, Any]]) -> None:
-        from commdesk.paper.certificate_pdf import certificates_document
-        from commdesk.paper.pdf import write_pdf
-
-        written.append(write_pdf(certificates_document(certificates), out))
-
     store = open_store(data_dir, create=False)
     try:
         ids = _volunteer_ids(store, args)
-        try:
-            done = issue(store, ids, start, end, render=render, clerk=args.clerk)
-        except BaseException:
-            for path in written:  # paper of a register row that was not committed
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            raise
+        done = issue_to_pdf(store, ids, start, end, out, clerk=args.clerk)
     except CertificateRefused as exc:
         raise CliError(str(exc)) from exc
     finally:
