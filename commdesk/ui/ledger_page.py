@@ -123,6 +123,10 @@ class LedgerPage(QWidget):
         actions.addWidget(self.search, 1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
+        if self.ledger.name == "volunteer":  # 志愿服务记录证明, the register, a record
+            from commdesk.ui.certificate_register import certificate_menu_button
+
+            actions.addWidget(certificate_menu_button(self))
         actions.addWidget(self.deleted_toggle)
 
         filters = QHBoxLayout()
