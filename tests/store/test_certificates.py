@@ -173,3 +173,58 @@ def test_demo_replace_takes_the_register_with_the_people_it_replaces(
     certs.issue(store, [people["zhang"]], START, END, today=TODAY)
     generate(store, records=50, today=TODAY, replace=True)
     assert certs.register(store) == []
+
+
+def test_upgrade_from_0007_adds_an_empty_register_and_downgrade_removes_it(
+    data_dir: Path,
+) -> None:
+    import sqlite3
+
+    from alembic import command
+
+    from commdesk.store import migrate
+    from commdesk.store.engine import db_path, make_engine, open_store, read_schema_revision
+
+    path = db_path(data_dir)
+    migrate.upgrade(path, "0007")
+    assert read_schema_revision(path) == "0007"
+    store = open_store(data_dir)  # upgrades to head
+    try:
+        people = build(store)
+        certs.issue(store, [people["zhang"]], START, END, today=TODAY)
+    finally:
+        store.close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT number, total_hours FROM certificate").fetchall() == [
+        ("2026-0001", ZHANG_HOURS)
+    ]
+    con.close()
+    engine = make_engine(path, foreign_keys=False)
+    with engine.connect() as conn, conn.begin():
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    con.close()
+    assert "certificate" not in tables and "volunteer" in tables
+
+
+def test_the_audit_log_reads_certificate_entries_in_words(store: Any, people: Any) -> None:
+    import re
+
+    from commdesk.store.services import audit_log
+
+    (cert,) = certs.issue(store, [people["zhang"]], START, END, today=TODAY).certificates
+    certs.reprint(store, cert["id"], render=lambda _c: None)
+    certs.void(store, cert["id"], "重复出具")
+    rows = [
+        r for r in audit_log.query(store, limit=None, chinese=True) if r.table_name == "certificate"
+    ]
+    assert {audit_log.action_label(r.action, chinese=True) for r in rows} == {
+        "出具志愿服务记录证明", "补打志愿服务记录证明", "作废志愿服务记录证明",
+    }  # fmt: skip
+    for row in rows:
+        for change in row.changes:
+            assert not re.match(r"^[a-z]+(?:_[a-z]+)*$", change.label), change
