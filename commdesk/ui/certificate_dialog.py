@@ -230,6 +230,14 @@ class CertificateDialog(QDialog):
                 ready += 1
                 total += hours
             self._add_row(f"{row['name']} {mask_id(row['id_number'])}", len(records), hours, note)
+            if not note:  # the records the certificate will list, under the volunteer
+                for record in records:
+                    self._add_row(
+                        f"    {record['date'].isoformat()} {record['content']}",
+                        None,
+                        float(record["hours"] or 0.0),
+                        "",
+                    )
         self.table.resizeColumnsToContents()
         if not ready:
             self._say(translate("Certificates", "Nobody here has service records in the range."))
@@ -243,13 +251,19 @@ class CertificateDialog(QDialog):
         self.issue_button.setEnabled(True)
         return True
 
-    def _add_row(self, who: str, count: int, hours: float, note: str) -> None:
+    def _add_row(self, who: str, count: int | None, hours: float, note: str) -> None:
+        """A volunteer (bold, with the number of records) or one record under them."""
         row = self.table.rowCount()
         self.table.insertRow(row)
-        for column, text in enumerate((who, str(count), hours_text(hours), note)):
+        cells = (who, "" if count is None else str(count), hours_text(hours), note)
+        for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if column in (1, 2):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if count is not None:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
             self.table.setItem(row, column, item)
 
     def issue(self) -> Path | None:

@@ -63,8 +63,14 @@ def test_issue_from_the_selected_volunteer_with_typed_dates(
     assert not dialog.issue_button.isEnabled()
     _type_date(dialog.date_to, "2026/6/30")
     qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
-    cells = [dialog.table.item(0, c).text() for c in range(3)]
-    assert cells == ["张秀英 110105********002X", "4", "7"]
+    rows = [[dialog.table.item(r, c).text() for c in range(3)] for r in range(5)]
+    assert rows == [
+        ["张秀英 110105********002X", "4", "7"],
+        ["    2026-03-05 志愿服务活动：陪老人聊天", "", "2.5"],
+        ["    2026-04-10 志愿服务活动：社区清扫", "", "3"],
+        ["    2026-05-01 志愿服务活动：未记时长", "", "0"],
+        ["    2026-06-30 志愿服务活动：助餐送餐", "", "1.5"],
+    ]
     assert dialog.issue_button.isEnabled()
     out = tmp_path / "证明.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -83,7 +89,7 @@ def test_a_team_with_nobody_selected(qtbot: Any, page: LedgerPage) -> None:
     _type_date(dialog.date_from, "2026-03-01")
     _type_date(dialog.date_to, "2026-06-30")
     assert dialog.preview()
-    assert dialog.table.rowCount() == 2
+    assert dialog.table.rowCount() == 2 + 4 + 2  # two volunteers and their records
     assert "2 certificate(s) to issue, 17.5 hours" in dialog.message.text()
     dialog.close()
 
