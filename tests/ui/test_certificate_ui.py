@@ -138,3 +138,28 @@ def test_a_volunteers_service_record_as_excel(
     _menu_action(page, "Service record").trigger()
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert ("总计", "6 次", 16.0) in rows
+
+
+def test_the_file_menu_action_takes_the_volunteers_page_selection(qtbot: Any, ctx: Any) -> None:
+    from commdesk.ui.main_window import MainWindow
+
+    build(ctx.store)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    window.show_page("volunteers")
+    page = window.ledger_pages["volunteers"]
+    assert window.current_ledger_page() is page
+    qtbot.waitUntil(lambda: page.row_count() == 2)
+    assert page.select_id(2)
+    assert window.act_certificate in window.menus["file"].actions()
+    window.act_certificate.trigger()
+    dialog = _open(CertificateDialog, qtbot)
+    assert dialog.selected == [2] and dialog.by_selection.isChecked()
+    dialog.close()
+    window.show_page("services")
+    window.act_certificate.trigger()
+    dialog = _open(CertificateDialog, qtbot)
+    assert dialog.selected == [] and dialog.by_team.isChecked()
+    dialog.close()
