@@ -44,14 +44,16 @@ def page_images(path: Path, folder: Path) -> list[QImage]:
 def ink_outside(image: QImage, margin_mm: float) -> list[tuple[int, int]]:
     """Non-white pixels in the page margins (one pixel of anti-aliasing allowed)."""
     m = int(margin_mm / 25.4 * RENDER_DPI) - 1
-    w, h = image.width(), image.height()
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    w, h, stride = gray.width(), gray.height(), gray.bytesPerLine()
+    bits = bytes(gray.constBits())
     found = []
     for y in range(h):
-        inside_y = m <= y < h - m
-        for x in range(w) if not inside_y else [*range(m), *range(w - m, w)]:
-            c = image.pixelColor(x, y)
-            if min(c.red(), c.green(), c.blue()) < 250:
-                found.append((x, y))
+        row = bits[y * stride : y * stride + w]
+        spans = [(0, w)] if y < m or y >= h - m else [(0, m), (w - m, w)]
+        for a, z in spans:
+            if min(row[a:z]) < 250:
+                found.append((a + next(i for i, v in enumerate(row[a:z]) if v < 250), y))
     return found
 
 

@@ -125,3 +125,17 @@ def test_the_paper_layer_uses_no_widgets_and_no_print_support() -> None:
     for path in folder.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"PySide6\.Qt(Widgets|PrintSupport)", source), path.name
+
+
+def test_the_margin_check_sees_a_stray_mark() -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.paper.pdf_checks import ink_outside
+
+    image = QImage(413, 585, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert ink_outside(image, 15.0) == []
+    image.setPixelColor(200, 300, QColor("black"))  # inside: fine
+    assert ink_outside(image, 15.0) == []
+    image.setPixelColor(410, 300, QColor("black"))
+    assert ink_outside(image, 15.0) == [(410, 300)]

@@ -1,0 +1,151 @@
+"""`commdesk export --out F.pdf`: the paper copy of a demo community's returns.
+
+Written through the installed console script, like the clerk's batch files do,
+and read back as a reader would: its text must hold every table title, every row
+code with the figures of the xlsx of the same period (in the row's order), the
+signatories and the report date; every page must be blank in its margins.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from commdesk.returns.xlsx_writer import BODY_ROW, META_SHEET, NOTES_SHEET, TITLE_ROW
+from tests.console_script import assert_refused, commdesk
+from tests.paper.pdf_checks import pages_have_ink_inside_margins_only, pdf_fonts, pdf_text
+
+PERIODS = ("2026-10", "2026Q3", "2025")  # monthly, quarterly, annual
+MARGIN_MM = 15.0
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u3000]+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("paper") / "data"
+    result = commdesk("demo", "--records", "300", "--seed", "7", data_dir=data)
+    assert result.returncode == 0, result.stderr
+    return data
+
+
+@pytest.fixture(scope="module")
+def outputs(demo: Path) -> dict[str, tuple[Path, Path]]:
+    files = {}
+    for period in PERIODS:
+        pair = []
+        for suffix in ("xlsx", "pdf"):
+            out = demo.parent / f"return-{period}.{suffix}"
+            result = commdesk("export", "--period", period, "--out", out, data_dir=demo)
+            assert result.returncode == 0, result.stdout + result.stderr
+            assert "Traceback" not in result.stderr
+            pair.append(out)
+        files[period] = (pair[0], pair[1])
+    return files
+
+
+def _layout_tokens(pdf: Path) -> list[list[str]]:
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return [line.split() for line in text.splitlines()]
+
+
+def _expected_rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[list[str]]:
+    """Per body row: code, unit (if any) and figures as the workbook displays them."""
+    rows = []
+    for r in range(BODY_ROW, ws.max_row + 1):
+        code = ws.cell(row=r, column=2).value
+        if (
+            not isinstance(code, str)
+            or ws.cell(row=r, column=1).style.startswith("cd-label") is False
+        ):
+            continue
+        tokens = [code]
+        for c in range(3, ws.max_column + 1):
+            cell = ws.cell(row=r, column=c)
+            if cell.value is None:
+                continue
+            if cell.style.startswith("cd-num"):
+                decimals = int(cell.style.removeprefix("cd-num"))
+                tokens.append(f"{cell.value:.{decimals}f}")
+            else:
+                tokens.extend(str(cell.value).split())
+        rows.append(tokens)
+    return rows
+
+
+def _contains_run(lines: list[list[str]], run: list[str]) -> bool:
+    n = len(run)
+    return any(line[i : i + n] == run for line in lines for i in range(len(line) - n + 1))
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_pdf_holds_the_xlsx_titles_codes_figures_and_signatories(
+    outputs: dict[str, tuple[Path, Path]], period: str
+) -> None:
+    xlsx, pdf = outputs[period]
+    wb = openpyxl.load_workbook(xlsx)
+    text = _squash(pdf_text(pdf))
+    lines = _layout_tokens(pdf)
+    sheets = [ws for ws in wb.worksheets if ws.title not in (META_SHEET, NOTES_SHEET)]
+    assert len(sheets) >= 5
+    checked_rows = 0
+    for ws in sheets:
+        title = ws.cell(row=TITLE_ROW, column=1).value
+        assert _squash(title) in text, title
+        for row in _expected_rows(ws):
+            assert _contains_run(lines, row), f"{ws.title}: {row} not on one line of the PDF"
+            checked_rows += 1
+        footer = [
+            str(c.value)
+            for row in ws.iter_rows(min_row=BODY_ROW)
+            for c in row
+            if isinstance(c.value, str) and "报出日期" in c.value
+        ]
+        assert footer, ws.title
+        for item in footer[0].split("　　"):
+            assert _squash(item) in text, item
+    assert checked_rows >= 30
+    for who in ("单位负责人：", "统计负责人：", "填表人：", "报出日期："):
+        assert who in text
+    assert "审核说明" in text
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_pdf_pages_are_blank_in_the_margins_and_fonts_embedded(
+    outputs: dict[str, tuple[Path, Path]], period: str, tmp_path: Path
+) -> None:
+    _xlsx, pdf = outputs[period]
+    pages = pages_have_ink_inside_margins_only(pdf, tmp_path, MARGIN_MM)
+    assert pages >= 7  # every table on its own page(s), then 审核说明
+    assert f"第{pages}页/共{pages}页" in pdf_text(pdf).replace(" ", "")
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(emb == "yes" for _n, emb in fonts), fonts
+
+
+def test_pdf_is_refused_exactly_as_the_xlsx(demo: Path, tmp_path: Path) -> None:
+    """An unexplained warning: the same RULE lines and exit 1, and no file, for either format."""
+    runs = {}
+    for suffix in ("xlsx", "pdf"):
+        out = tmp_path / f"annual.{suffix}"
+        runs[suffix] = commdesk("export", "--period", "2026", "--out", out, data_dir=demo)
+        assert not out.exists()
+    assert runs["pdf"].returncode == runs["xlsx"].returncode == 1, runs["pdf"].stderr
+    assert runs["pdf"].stdout == runs["xlsx"].stdout
+    assert re.search(r"^warning [A-Z0-9-]+: ", runs["pdf"].stdout, re.MULTILINE)
+
+
+def test_other_suffixes_are_refused(demo: Path, tmp_path: Path) -> None:
+    line = assert_refused(
+        commdesk("export", "--period", "2026Q3", "--out", tmp_path / "r.docx", data_dir=demo)
+    )
+    assert ".pdf" in line
