@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QPen,
 )
@@ -385,8 +386,10 @@ def paint_document(doc: b.Document, device: QPagedPaintDevice) -> int:
                 raise OSError("cannot start painting on the output device")
         else:
             # A printer (or the preview) refuses a new orientation once printing has
-            # begun; the page is then drawn turned on the sheet it has.
-            if device.setPageLayout(layout_i):
+            # begun (only PDF output takes one); the page is then drawn turned on the
+            # sheet it has.
+            pdf = device.paintEngine().type() == QPaintEngine.Type.Pdf
+            if pdf and device.setPageLayout(layout_i):
                 paper = page.landscape
             device.newPage()
         rect = layout_i.paintRect(QPageLayout.Unit.Point)
