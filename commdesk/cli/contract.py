@@ -80,6 +80,13 @@ def return_out_option(text: str) -> Path:
     return _out_file(text)
 
 
+def pdf_out_option(text: str) -> Path:
+    """``--out`` of a printout: a .pdf file in a folder that exists, or CliError."""
+    if Path(text).suffix.lower() != ".pdf":
+        raise CliError(translate("Cli", "--out must name a .pdf file"))
+    return _out_file(text)
+
+
 def _out_file(text: str) -> Path:
     """A file in a folder that exists, not a device or a folder; or CliError."""
     out = Path(text)

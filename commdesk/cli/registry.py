@@ -85,6 +85,7 @@ def commands() -> dict[str, Command]:
         export,
         import_,
         restore,
+        roster,
     )
 
     return dict(_COMMANDS)

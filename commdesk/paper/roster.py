@@ -16,6 +16,12 @@ MIN_SCALE = 0.6
 SERIAL_WIDTH = 44
 
 
+def roster_title(ledger_zh: str, person: bool) -> str:
+    """花名册 for people, 台账 for the other ledgers (records, facilities)."""
+    suffix = "花名册" if person else "台账"
+    return ledger_zh if ledger_zh.endswith(suffix[-2:]) else ledger_zh + suffix
+
+
 def roster_document(
     title: str,
     *,

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from commdesk.domain.ledgers import ID_NUMBER
-from commdesk.paper.roster import roster_document
+from commdesk.paper.roster import roster_document, roster_title
 from commdesk.store.services.profile import get_profile
 from commdesk.store.services.roster_paper import roster_rows
 from commdesk.ui.roster_export_dialog import RosterExportOptions
@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from commdesk.ui.paper_print import Deliver
 
 translate = QCoreApplication.translate
-
-
-def roster_title(page: LedgerPage) -> str:
-    """花名册 for people, 台账 for other ledgers (records, facilities)."""
-    return f"{page.ledger.zh}{'花名册' if page.ledger.person else '台账'}"
 
 
 def request_roster_paper(page: LedgerPage, then: Deliver) -> None:
@@ -43,7 +38,7 @@ def request_roster_paper(page: LedgerPage, then: Deliver) -> None:
     if options.exec() != QDialog.DialogCode.Accepted:
         return
     full_ids = has_ids and options.full_ids.isChecked()
-    title = roster_title(page)
+    title = roster_title(page.ledger.zh, page.ledger.person)
     ctx = page.ctx
     rows = roster_rows(
         ctx.store, page.service, page.model.query, fields, ctx.catalogues,

@@ -149,3 +149,54 @@ def test_other_suffixes_are_refused(demo: Path, tmp_path: Path) -> None:
         commdesk("export", "--period", "2026Q3", "--out", tmp_path / "r.docx", data_dir=demo)
     )
     assert ".pdf" in line
+
+
+def _volunteers(data: Path) -> list[dict[str, object]]:
+    from commdesk.store.engine import open_store
+    from commdesk.store.services.base import Query
+    from commdesk.store.services.volunteers import volunteers
+
+    store = open_store(data, create=False)
+    try:
+        return volunteers.query(store, Query(limit=None))
+    finally:
+        store.close()
+
+
+def _reveals(data: Path) -> int:
+    import sqlite3
+
+    from commdesk.store.engine import db_path
+
+    with sqlite3.connect(db_path(data)) as db:
+        return db.execute("SELECT count(*) FROM audit_log WHERE action = 'reveal_id'").fetchone()[0]
+
+
+@pytest.mark.parametrize("full_ids", [False, True])
+def test_roster_pdf_lists_every_volunteer_with_ids_masked_unless_asked(
+    demo: Path, tmp_path: Path, full_ids: bool
+) -> None:
+    out = tmp_path / "roster.pdf"
+    before = _reveals(demo)
+    args = ["roster", "volunteers", "--out", out, *(["--full-ids"] if full_ids else [])]
+    result = commdesk(*args, data_dir=demo)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = _squash(pdf_text(out))
+    people = _volunteers(demo)
+    assert len(people) >= 20
+    assert "志愿者花名册" in text and "打印日期" in text
+    for person in people:
+        assert str(person["name"]) in text
+        if person["id_number"]:
+            assert (str(person["id_number"]) in text) is full_ids
+    assert ("********" in text) is not full_ids
+    assert _reveals(demo) == before + (1 if full_ids else 0)
+    pages = pages_have_ink_inside_margins_only(out, tmp_path, MARGIN_MM)
+    assert f"第{pages}页/共{pages}页" in text.replace(" ", "")
+
+
+def test_roster_wants_a_pdf(demo: Path, tmp_path: Path) -> None:
+    line = assert_refused(
+        commdesk("roster", "volunteers", "--out", tmp_path / "r.xlsx", data_dir=demo)
+    )
+    assert ".pdf" in line
