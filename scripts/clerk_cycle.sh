@@ -147,6 +147,15 @@ for column in 2:people:4 3:hours:30; do
     same_number "表3 合计 $key added by the imports" "$grown" "$want"
 done
 
+echo "== committee A on paper: the return's PDF (same audit, same notes) and a roster"
+expect 1 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf"
+[ ! -e "$WORK/a.pdf" ] || die "a refused PDF export wrote its file"
+expect 0 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf" \
+    --note "W-SERVICE-HOURS=应急值守连续30小时，合并登记"
+[ "$(head -c 5 "$WORK/a.pdf")" = "%PDF-" ] || die "export --out a.pdf wrote no PDF"
+expect 0 --data-dir "$A" roster volunteers --out "$WORK/roster.pdf"
+[ "$(head -c 5 "$WORK/roster.pdf")" = "%PDF-" ] || die "roster wrote no PDF"
+
 echo "== two more committees of the same township"
 for committee in 002:village 003:urban; do
     code="110105001${committee%%:*}"
