@@ -3,9 +3,10 @@
 # read back:
 #
 #   demo → check → export (before the imports) → import of each shared fixture → export
-#   refused by a warning, then written with --note → a certificate as PDF (and one refused) →
-#   two more committees (demo, export) → consolidate the three → backup → demo --replace → restore → check → refusals (exit 2,
-#   one line, in Chinese on a zh_CN locale)
+#   refused by a warning, then written with --note → the return's PDF and a roster → a
+#   certificate as PDF (and one refused) → two more committees (demo, export) → consolidate
+#   the three → backup → demo --replace → restore → check → refusals (exit 2, one line, in
+#   Chinese on a zh_CN locale)
 #
 # Usage: scripts/clerk_cycle.sh COMMDESK [PYTHON]
 #   COMMDESK  the installed console script (.venv/bin/commdesk) or the bundle
@@ -146,6 +147,15 @@ for column in 2:people:4 3:hours:30; do
         "$(expected "$LEDGER" "$key")" "$extra")"
     same_number "表3 合计 $key added by the imports" "$grown" "$want"
 done
+
+echo "== committee A on paper: the return's PDF (same audit, same notes) and a roster"
+expect 1 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf"
+[ ! -e "$WORK/a.pdf" ] || die "a refused PDF export wrote its file"
+expect 0 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf" \
+    --note "W-SERVICE-HOURS=应急值守连续30小时，合并登记"
+[ "$(head -c 5 "$WORK/a.pdf")" = "%PDF-" ] || die "export --out a.pdf wrote no PDF"
+expect 0 --data-dir "$A" roster volunteers --out "$WORK/roster.pdf"
+[ "$(head -c 5 "$WORK/roster.pdf")" = "%PDF-" ] || die "roster wrote no PDF"
 
 echo "== committee A: a volunteer service certificate (志愿服务记录证明) as PDF"
 # The volunteer with the most linked services, and the span of those services.

@@ -86,6 +86,7 @@ def commands() -> dict[str, Command]:
         export,
         import_,
         restore,
+        roster,
     )
 
     return dict(_COMMANDS)

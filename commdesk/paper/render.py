@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintEngine,
     QPainter,
     QPen,
 )
@@ -376,6 +377,7 @@ def paint_document(doc: b.Document, device: QPagedPaintDevice) -> int:
     painter = QPainter()
     k = device.logicalDpiY() / 72.0
     footer_font = font(FOOTER_SIZE)
+    paper = pages[0].landscape if pages else False  # the sheet's orientation
     for i, page in enumerate(pages):
         layout_i = page_layout(page.landscape, doc.margin_mm)
         if i == 0:
@@ -383,10 +385,19 @@ def paint_document(doc: b.Document, device: QPagedPaintDevice) -> int:
             if not painter.begin(device):
                 raise OSError("cannot start painting on the output device")
         else:
-            device.setPageLayout(layout_i)
+            # A printer (or the preview) refuses a new orientation once printing has
+            # begun (only PDF output takes one); the page is then drawn turned on the
+            # sheet it has.
+            pdf = device.paintEngine().type() == QPaintEngine.Type.Pdf
+            if pdf and device.setPageLayout(layout_i):
+                paper = page.landscape
             device.newPage()
         rect = layout_i.paintRect(QPageLayout.Unit.Point)
         width, height = rect.width() * k, rect.height() * k
+        painter.resetTransform()
+        if page.landscape != paper:
+            painter.translate(height, 0) if page.landscape else painter.translate(0, width)
+            painter.rotate(90 if page.landscape else -90)
         pen = QPen(Qt.GlobalColor.black)
         pen.setWidthF(0.6 * k)
         painter.setPen(pen)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence
@@ -40,6 +40,9 @@ from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
 from commdesk.ui.tasks import BackgroundTasks
 from commdesk.ui.undo import AddCommand, DeleteCommand, EditCommand, editable_values
+
+if TYPE_CHECKING:
+    from commdesk.ui.paper_print import Deliver
 
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
@@ -544,6 +547,12 @@ class LedgerPage(QWidget):
         from commdesk.ui.roster_export_dialog import export_page
 
         return export_page(self)
+
+    def request_paper(self, then: Deliver) -> None:
+        """Print / PDF of the current filtered view as a 花名册 (see roster_paper)."""
+        from commdesk.ui.roster_paper import request_roster_paper
+
+        request_roster_paper(self, then)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -125,3 +125,46 @@ def test_the_paper_layer_uses_no_widgets_and_no_print_support() -> None:
     for path in folder.glob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"PySide6\.Qt(Widgets|PrintSupport)", source), path.name
+
+
+def test_the_margin_check_sees_a_stray_mark() -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.paper.pdf_checks import ink_outside
+
+    image = QImage(413, 585, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    assert ink_outside(image, 15.0) == []
+    image.setPixelColor(200, 300, QColor("black"))  # inside: fine
+    assert ink_outside(image, 15.0) == []
+    image.setPixelColor(410, 300, QColor("black"))
+    assert ink_outside(image, 15.0) == [(410, 300)]
+
+
+def test_a_printer_that_keeps_its_orientation_gets_the_page_turned(tmp_path: Path) -> None:
+    """Printers and the preview refuse a new orientation mid-job: the page is drawn turned."""
+    from PySide6.QtGui import QPageLayout, QPdfWriter
+
+    from commdesk.paper.render import paint_document
+
+    class KeepsOrientation(QPdfWriter):
+        def __init__(self, path: str) -> None:
+            super().__init__(path)
+            self.started = False
+
+        def setPageLayout(self, layout: QPageLayout) -> bool:
+            if self.started:
+                return False
+            self.started = True
+            return super().setPageLayout(layout)
+
+    out = tmp_path / "turned.pdf"
+    writer = KeepsOrientation(str(out))
+    writer.setResolution(300)
+    assert paint_document(_doc(10), writer) == 2
+    del writer
+    images = page_images(out, tmp_path)
+    assert all(image.height() > image.width() for image in images)  # both sheets portrait
+    (tmp_path / "m").mkdir()
+    assert pages_have_ink_inside_margins_only(out, tmp_path / "m", 15.0) == 2
+    assert "横向的第二节" in pdf_text(out)
