@@ -3,9 +3,10 @@
 # read back:
 #
 #   demo → check → export (before the imports) → import of each shared fixture → export
-#   refused by a warning, then written with --note → two more committees (demo, export) →
-#   consolidate the three → backup → demo --replace → restore → check → refusals (exit 2,
-#   one line, in Chinese on a zh_CN locale)
+#   refused by a warning, then written with --note → the return's PDF and a roster → a
+#   certificate as PDF (and one refused) → two more committees (demo, export) → consolidate
+#   the three → backup → demo --replace → restore → check → refusals (exit 2, one line, in
+#   Chinese on a zh_CN locale)
 #
 # Usage: scripts/clerk_cycle.sh COMMDESK [PYTHON]
 #   COMMDESK  the installed console script (.venv/bin/commdesk) or the bundle
@@ -146,6 +147,37 @@ for column in 2:people:4 3:hours:30; do
         "$(expected "$LEDGER" "$key")" "$extra")"
     same_number "表3 合计 $key added by the imports" "$grown" "$want"
 done
+
+echo "== committee A on paper: the return's PDF (same audit, same notes) and a roster"
+expect 1 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf"
+[ ! -e "$WORK/a.pdf" ] || die "a refused PDF export wrote its file"
+expect 0 --data-dir "$A" export --period "$PERIOD" --out "$WORK/a.pdf" \
+    --note "W-SERVICE-HOURS=应急值守连续30小时，合并登记"
+[ "$(head -c 5 "$WORK/a.pdf")" = "%PDF-" ] || die "export --out a.pdf wrote no PDF"
+expect 0 --data-dir "$A" roster volunteers --out "$WORK/roster.pdf"
+[ "$(head -c 5 "$WORK/roster.pdf")" = "%PDF-" ] || die "roster wrote no PDF"
+
+echo "== committee A: a volunteer service certificate (志愿服务记录证明) as PDF"
+# The volunteer with the most linked services, and the span of those services.
+read -r VID VFROM VTO < <("$PY" - "$A/commdesk.sqlite" <<'PY'
+import sqlite3, sys
+
+con = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+print(*con.execute(
+    "SELECT v.id_number, min(s.service_date), max(s.service_date) FROM volunteer v "
+    "JOIN service_volunteer l ON l.volunteer_id = v.id JOIN service_record s ON s.id = l.service_id "
+    "WHERE v.deleted_at IS NULL AND s.deleted_at IS NULL GROUP BY v.id ORDER BY count(*) DESC LIMIT 1"
+).fetchone())
+PY
+)
+[ -n "$VID" ] || die "no volunteer with linked services in committee A"
+expect 0 --data-dir "$A" certificate --volunteer "$VID" --from "$VFROM" --to "$VTO" \
+    --out "$WORK/certificate.pdf"
+grep -Eq '^[0-9]{4}-0001 ' "$OUT" || die "certificate: no number 0001 in $(cat "$OUT")"
+[ "$(head -c 5 "$WORK/certificate.pdf")" = "%PDF-" ] || die "certificate: not a PDF"
+expect 2 --data-dir "$A" certificate --volunteer "$VID" --from "$VFROM" --to 2999-01-01 \
+    --out "$WORK/never.pdf"
+[ ! -e "$WORK/never.pdf" ] || die "a refused certificate wrote its file"
 
 echo "== two more committees of the same township"
 for committee in 002:village 003:urban; do

@@ -68,9 +68,28 @@ def period_option(text: str) -> Period:
 
 def xlsx_out_option(text: str) -> Path:
     """``--out``: an .xlsx file in a folder that exists, or CliError."""
-    out = Path(text)
-    if out.suffix.lower() != ".xlsx":
+    if Path(text).suffix.lower() != ".xlsx":
         raise CliError(translate("Cli", "--out must name an .xlsx file"))
+    return _out_file(text)
+
+
+def return_out_option(text: str) -> Path:
+    """``--out`` of a return: .xlsx (the file to file) or .pdf (the paper copy)."""
+    if Path(text).suffix.lower() not in (".xlsx", ".pdf"):
+        raise CliError(translate("Cli", "--out must name an .xlsx or .pdf file"))
+    return _out_file(text)
+
+
+def pdf_out_option(text: str) -> Path:
+    """``--out`` of a printout: a .pdf file in a folder that exists, or CliError."""
+    if Path(text).suffix.lower() != ".pdf":
+        raise CliError(translate("Cli", "--out must name a .pdf file"))
+    return _out_file(text)
+
+
+def _out_file(text: str) -> Path:
+    """A file in a folder that exists, not a device or a folder; or CliError."""
+    out = Path(text)
     if not out.parent.is_dir():
         raise CliError(translate("Cli", "folder {path} does not exist").format(path=out.parent))
     from commdesk.files import check_output

@@ -1,14 +1,31 @@
-"""``commdesk export --period P --out FILE``: write the statistical return."""
+"""``commdesk export --period P --out FILE``: write the statistical return.
+
+``FILE.xlsx`` is the return to file (logged as exported); ``FILE.pdf`` is its
+paper copy, laid out from the same form description, refused on the same audit.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from commdesk.cli.contract import EXIT_OK, EXIT_PARTIAL, CliError, period_option, xlsx_out_option
+from commdesk.cli.contract import (
+    EXIT_OK,
+    EXIT_PARTIAL,
+    CliError,
+    period_option,
+    return_out_option,
+)
 from commdesk.cli.registry import Folder, command
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from commdesk.domain.periods import Period
+    from commdesk.returns.definition import Definition
+    from commdesk.returns.export import Prepared
+    from commdesk.store.engine import Store
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--period", required=True, help=translate("Cli", "2026-10, 2026Q3, 2026H1 or 2026")
     )
     parser.add_argument(
-        "--out", required=True, metavar="FILE", help=translate("Cli", "the .xlsx to write")
+        "--out", required=True, metavar="FILE", help=translate("Cli", "the .xlsx or .pdf to write")
     )
     parser.add_argument(
         "--note",
@@ -36,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @command(
     "export",
-    QT_TRANSLATE_NOOP("Cli", "export the statistical return as xlsx"),
+    QT_TRANSLATE_NOOP("Cli", "export the statistical return as xlsx or PDF"),
     add_arguments=add_arguments,
     folder=Folder.WRITES,
 )
@@ -49,7 +66,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.services.profile import has_valid_profile
 
     period = period_option(args.period)
-    out = xlsx_out_option(args.out)
+    out = return_out_option(args.out)
     try:
         if args.notes is not None:
             regular_input(args.notes)  # "" or a FIFO: refused, never silently skipped
@@ -67,7 +84,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         if not has_valid_profile(store):
             raise CliError(translate("Cli", "the community profile is missing or incomplete"))
         try:
-            done = export(store, definition, period, out, notes=notes)
+            if out.suffix.lower() == ".pdf":
+                prepared = _write_pdf(store, definition, period, out, notes)
+            else:
+                prepared = export(store, definition, period, out, notes=notes).prepared
         except OSError as exc:  # save_workbook's one plain message (full disk, no permission)
             raise CliError(exc.strerror or str(exc)) from exc
         except ExportRefused as exc:
@@ -82,8 +102,20 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             return EXIT_PARTIAL
     finally:
         store.close()
-    for issue in done.prepared.issues:
+    for issue in prepared.issues:
         if issue.level != "error":
             print(f"{issue.level} {issue.code}: {issue.message}")
-    print(translate("Cli", "written {path}").format(path=done.path))
+    print(translate("Cli", "written {path}").format(path=out))
     return EXIT_OK
+
+
+def _write_pdf(
+    store: Store, definition: Definition, period: Period, out: Path, notes: dict[str, str]
+) -> Prepared:
+    """The paper copy: not logged as an export (the filed return is the workbook)."""
+    from commdesk.paper.return_pdf import write_return_pdf
+    from commdesk.returns.export import prepare, printed_form
+
+    prepared = prepare(store, definition, period)
+    write_return_pdf(printed_form(prepared, notes), out)
+    return prepared

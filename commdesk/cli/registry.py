@@ -79,12 +79,14 @@ def commands() -> dict[str, Command]:
     """Every command, by name (importing the command modules registers them)."""
     from commdesk.cli import (  # noqa: F401 - imported for their @command
         backup,
+        certificate,
         check,
         consolidate,
         demo,
         export,
         import_,
         restore,
+        roster,
     )
 
     return dict(_COMMANDS)

@@ -32,6 +32,7 @@ from commdesk.returns.consolidate import Consolidation, InputFile
 from commdesk.returns.consolidate_names import shown_name
 from commdesk.returns.consolidate_structure import UNIT_NOUN, level_definition
 from commdesk.returns.definition import Definition
+from commdesk.returns.form_layout import ReturnForm, return_form
 from commdesk.returns.xlsx_writer import META_SHEET, build_workbook, number_format, text_width
 
 SUMMARY_SHEET = "汇总说明"
@@ -414,6 +415,34 @@ def _total_row(ws: Worksheet, r: int, cons: Consolidation, cells: list[Any]) -> 
 
 
 # ------------------------------------------------------------------ writing
+def consolidation_notices(cons: Consolidation) -> list[Issue]:
+    """What the 审核说明 of a consolidation says: where it came from, what happened."""
+    noun = UNIT_NOUN.get(cons.input_length, "单位")
+    breakdown = breakdown_sheet_name(cons.input_length)
+    return [
+        Issue(
+            "N-CONSOLIDATED",
+            "notice",
+            f"本表由{len(cons.included)}份{noun}报表汇总而成；各输入文件的处理情况见“{SUMMARY_SHEET}”"
+            f"工作表，分单位数据见“{breakdown}”工作表。",
+        ),
+        *(Issue(i.code, "notice", i.message) for i in cons.issues),
+    ]
+
+
+def consolidation_form(cons: Consolidation, *, report_date: date) -> ReturnForm:
+    """The consolidated return as printed: the same form description as its workbook."""
+    if cons.result is None:
+        raise ValueError("nothing was consolidated")
+    return return_form(
+        cons.result,
+        notes={},
+        issues=consolidation_notices(cons),
+        report_date=report_date,
+        forms=[cons.form] if cons.form is not None else [],
+    )
+
+
 def build_consolidated_workbook(
     cons: Consolidation,
     *,
@@ -424,17 +453,8 @@ def build_consolidated_workbook(
     """The township's return workbook with 汇总说明 and the breakdown sheet added."""
     if cons.result is None:
         raise ValueError("nothing was consolidated")
-    noun = UNIT_NOUN.get(cons.input_length, "单位")
     breakdown = breakdown_sheet_name(cons.input_length)
-    notices = [
-        Issue(
-            "N-CONSOLIDATED",
-            "notice",
-            f"本表由{len(cons.included)}份{noun}报表汇总而成；各输入文件的处理情况见“{SUMMARY_SHEET}”"
-            f"工作表，分单位数据见“{breakdown}”工作表。",
-        ),
-        *(Issue(i.code, "notice", i.message) for i in cons.issues),
-    ]
+    notices = consolidation_notices(cons)
     wb, sha = build_workbook(
         cons.result,
         notes={},

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from commdesk import __version__
 from commdesk.domain.i18n import translate
@@ -17,6 +17,9 @@ from commdesk.returns.compute import ReturnResult, compute
 from commdesk.returns.definition import Definition
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
+
+if TYPE_CHECKING:
+    from commdesk.returns.form_layout import ReturnForm
 
 OPEN_PERIOD = "N-PERIOD-OPEN"
 
@@ -80,6 +83,33 @@ def prepare(
     return Prepared(result, issues)
 
 
+def ready_notes(prepared: Prepared, notes: Mapping[str, str] | None) -> dict[str, str]:
+    """The non-empty notes, or ExportRefused: audit errors, or warnings left unexplained.
+
+    The one rule for every output of a return (xlsx, PDF, print): paper never
+    shows a return that could not be exported."""
+    notes = {k: v.strip() for k, v in (notes or {}).items() if v and v.strip()}
+    blocking = prepared.errors or unexplained(prepared.warnings, notes)
+    if blocking:
+        raise ExportRefused(blocking)
+    return notes
+
+
+def printed_form(
+    prepared: Prepared, notes: Mapping[str, str] | None, *, today: date | None = None
+) -> ReturnForm:
+    """The return as printed (the same layout as the workbook), once it may be exported."""
+    from commdesk.returns.form_layout import return_form
+
+    notes = ready_notes(prepared, notes)
+    return return_form(
+        prepared.result,
+        notes=notes,
+        issues=[i for i in prepared.issues if i.level != "error"],
+        report_date=today or date.today(),
+    )
+
+
 def export(
     store: Store,
     definition: Definition,
@@ -93,11 +123,8 @@ def export(
 ) -> Exported:
     from commdesk.returns.xlsx_writer import write_return
 
-    notes = {k: v.strip() for k, v in (notes or {}).items() if v and v.strip()}
     prepared = prepared or prepare(store, definition, period, today=today)
-    blocking = prepared.errors or unexplained(prepared.warnings, notes)
-    if blocking:
-        raise ExportRefused(blocking)
+    notes = ready_notes(prepared, notes)
     exported_at = datetime.now().replace(microsecond=0)
     out = Path(out)
     sha = write_return(

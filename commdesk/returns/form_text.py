@@ -1,4 +1,4 @@
-"""The printed form's own words, shared by the xlsx writer and the on-screen preview.
+"""The printed form's own words, used by the form layout (xlsx, paper and screen alike).
 
 A return is Chinese whatever the UI language (it is filed with the township);
 the preview shows the form as it will be printed, so it uses these same words

@@ -15,7 +15,6 @@ import hashlib
 import json
 import math
 import os
-import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -29,15 +28,22 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.worksheet import Worksheet
 
 from commdesk.returns.audit import Issue
-from commdesk.returns.compute import ReturnResult, TableResult, Value
-from commdesk.returns.definition import HEADER_FIELDS, HEADER_LABELS, Column, Row
-from commdesk.returns.form_text import (
-    DIVISION_CODE,
-    KEY_LETTERS,
-    MEASURE,
-    UNNAMED,
-    column_groups,
+from commdesk.returns.compute import ReturnResult, Value
+from commdesk.returns.definition import HEADER_FIELDS
+from commdesk.returns.form_layout import (
+    MAX_DECIMALS,
+    MAX_INDENT,
+    NO_WARNINGS,
+    OTHER_NOTICES,
+    PORTRAIT_UNITS,
+    NotesForm,
+    TableForm,
+    notes_form,
+    plain_value,
+    table_form,
+    text_width,
 )
+from commdesk.returns.form_text import column_groups
 
 FORMAT_MARKER = "commdesk-return"
 # 2: the metadata also holds the text of every visible cell ("visible_text"), so
@@ -57,9 +63,6 @@ MAX_CELL_CHARS = 16_000  # a visible cell (a long 说明) is cut rather than ref
 # hash no longer matches unless they also recompute it.
 META_PASSWORD = "commdesk-return-v1"
 
-# Header labels padded with full-width spaces so the colons line up, as printed forms do.
-HEADER_BLOCK_LABELS = {**HEADER_LABELS, "form_number": "表　　号"}
-TOTAL_CODE = "TOTAL"
 COMMUNITY_KIND_ZH = {"village": "村", "urban": "居"}
 
 # Row layout of a table sheet.
@@ -72,9 +75,7 @@ HEAD_ROW = 10  # column labels
 HEAD_UNIT_ROW = 11  # column units (merged with HEAD_ROW where there is none)
 KEY_ROW = 12  # 甲 乙 丙 / 1 2 3 …
 BODY_ROW = 13
-# A4 with 0.5" margins holds about this many column-width units across (Excel's unit,
-# one digit of the default font): wider tables print landscape instead of shrinking.
-PORTRAIT_UNITS = 96
+__all__ = ["PORTRAIT_UNITS", "plain_value", "text_width"]  # kept importable from here
 
 # Shared style objects, registered once per workbook as named styles: assigning a
 # style by name is cheap, whereas assigning Font/Border objects makes openpyxl
@@ -91,8 +92,6 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
 NUMBER = Alignment(horizontal="right", vertical="center")
 LINE_PT = 14.0  # height of one wrapped line of 10 pt CJK text, in points
-MAX_INDENT = 6
-MAX_DECIMALS = 6
 
 
 def _label_alignment(indent: int) -> Alignment:
@@ -136,11 +135,6 @@ def number_format(decimals: int) -> str:
     return ("0" if decimals <= 0 else "0." + "0" * decimals) + "_ "
 
 
-def text_width(text: str) -> int:
-    """Display width in Excel column units: CJK and full-width characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _lines(text: str, width: float) -> int:
     usable = max(width - 1.5, 1.0)
     return sum(max(1, math.ceil(text_width(part) / usable)) for part in text.split("\n"))
@@ -149,17 +143,6 @@ def _lines(text: str, width: float) -> int:
 def canonical_json(content: Mapping[str, Any]) -> str:
     """The one serialisation the hash is computed over (the reader uses it too)."""
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def plain_value(value: Any) -> Value:
-    """Values as they go into the workbook: no bools, no NaN/∞ (Excel would repair them)."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if value is None or isinstance(value, int | float | str):
-        return value
-    return str(value)
 
 
 def _put(
@@ -204,157 +187,55 @@ def _merge(ws: Worksheet, row1: int, col1: int, row2: int, col2: int) -> None:
             ws.cell(row=row, column=col).style = style
 
 
-def header_block_lines(header: Mapping[str, Any]) -> list[str]:
-    """表号 … 有效期至, padded to one width: right-aligned, they stand as one block
-    against the table's right edge, their colons in a column, as on the paper form."""
-    lines = [f"{HEADER_BLOCK_LABELS[key]}：{header.get(key, '')}" for key in HEADER_FIELDS]
-    wide = max(text_width(line) for line in lines)
-    padded = []
-    for line in lines:
-        full, half = divmod(wide - text_width(line), 2)
-        padded.append(line + "　" * full + " " * half)
-    return padded
-
-
-def printed_code(row: Row) -> str:
-    """The 乙 column: a 合计 row's internal key (TOTAL) is not a code of the form."""
-    return "—" if row.code == TOTAL_CODE else row.code
-
-
-def _effective_indent(row: Row) -> int:
-    """其中 rows are indented even where the definition left indent at 0."""
-    return row.indent if row.indent else (1 if row.parent else 0)
-
-
-class _Layout:
-    """Column geometry of one table sheet, computed once from labels and values."""
-
-    def __init__(self, tr: TableResult) -> None:
-        t = tr.table
-        self.units_column = t.has_units_column
-        # The descriptive columns (甲 乙 丙) in the form's order, with their headings.
-        self.desc = [(k, h) for k, h in t.descriptive if k != "unit" or self.units_column]
-        self.n_desc = len(self.desc)
-        self.columns: list[Column] = list(t.columns)
-        self.n = self.n_desc + len(self.columns)
-        # Show each column's unit under its label only when the table has no single unit.
-        self.column_units = {c.key: ("" if t.unit else c.unit) for c in self.columns}
-        label_w = max(
-            [text_width("指标名称")]
-            + [text_width(r.label) + 2 * _effective_indent(r) for r in tr.rows]
-        )
-        desc_widths = {
-            "label": min(max(label_w + 3, 16), 44),
-            "code": min(max([4, *(len(r.code) for r in tr.rows)]) + 4, 12),
-            "unit": min(max([8, *(text_width(r.unit) for r in tr.rows)]) + 3, 14),
-        }
-        widths = [desc_widths[kind] for kind, _ in self.desc]
-        for c in self.columns:
-            cells = [tr.values[r.code].get(c.key) for r in tr.rows]
-            texts = [v for v in cells if isinstance(v, str)]
-            nums = [v for v in cells if isinstance(v, int | float) and not isinstance(v, bool)]
-            label_w = text_width(c.label.removeprefix(f"{c.group}：") if c.group else c.label)
-            w = max(
-                # one line when short, else two balanced lines
-                label_w + 2 if label_w <= 12 else math.ceil(label_w / 2) + 3,
-                text_width(self.column_units[c.key]) + 4,
-                *(len(f"{v:.2f}") + 3 for v in nums),
-                9,
-            )
-            if texts:
-                w = max(w, min(max(text_width(s) for s in texts) + 2, 24))
-            widths.append(min(w, 24 if texts else 16))
-        self.widths = widths
-        self.total_width = sum(widths)
-
-    def split(self, share: float) -> int:
-        """First column index (0-based) of the right part when the left takes ``share``."""
-        acc = 0.0
-        for i, w in enumerate(self.widths):
-            acc += w
-            if acc >= share * self.total_width:
-                return min(max(i + 1, 1), self.n - 1)
-        return self.n - 1
-
-    def right_block_start(self, need: float = 30.0) -> int:
-        """First column index of the top-right 表号 block: as narrow as fits ``need`` units."""
-        acc = 0.0
-        for i in range(self.n - 1, 0, -1):
-            acc += self.widths[i]
-            if acc >= need:
-                return i
-        return 1
-
-
-def _table_sheet(
-    ws: Worksheet,
-    result: ReturnResult,
-    tr: TableResult,
-    report_date: date,
-) -> dict[str, dict[str, str]]:
+def _table_sheet(ws: Worksheet, form: TableForm) -> dict[str, dict[str, str]]:
     """Lay out one table; returns the coordinate of every value cell by row and column."""
-    t = tr.table
-    lay = _Layout(tr)
-    n = lay.n
-    profile = result.profile
-    header = result.definition.header
+    n = form.n
     ws.sheet_view.showGridLines = False
-    for i, w in enumerate(lay.widths, start=1):
+    for i, w in enumerate(form.widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
 
     # Top-right block: 表号, 制定机关, 批准机关, 批准文号, 有效期至.
-    rb = lay.right_block_start()
-    for row, text in zip(HEADER_BLOCK_ROWS, header_block_lines(header), strict=True):
+    rb = form.right_block_start()
+    for row, text in zip(HEADER_BLOCK_ROWS, form.header_lines, strict=True):
         _put(ws, row, rb + 1, text, "cd-block", to=(row, n), height=13)
 
     # Title, period.
-    title = f"{t.number}　{t.title}" if t.number else t.title
-    _put(ws, TITLE_ROW, 1, title, "cd-title", to=(TITLE_ROW, n), height=30)
-    _put(ws, PERIOD_ROW, 1, result.period.label_zh, "cd-center", to=(PERIOD_ROW, n), height=18)
+    _put(ws, TITLE_ROW, 1, form.title, "cd-title", to=(TITLE_ROW, n), height=30)
+    _put(ws, PERIOD_ROW, 1, form.period, "cd-center", to=(PERIOD_ROW, n), height=18)
 
     # 填报单位 / 统计用区划代码 on the left, 计量单位 on the right.
-    split = lay.split(0.6)
-    left_w = sum(lay.widths[:split])
-    unit_text = f"{t.unit_name_label}：{profile.get('name') or UNNAMED}"
-    code_text = DIVISION_CODE.format(code=profile.get("division_code") or "")
-    for row, text in ((UNIT_NAME_ROW, unit_text), (CODE_UNIT_ROW, code_text)):
+    split = form.split(0.6)
+    left_w = sum(form.widths[:split])
+    for row, text in ((UNIT_NAME_ROW, form.unit_name), (CODE_UNIT_ROW, form.division)):
         height = max(18, _lines(text, left_w) * LINE_PT + 4)
         _put(ws, row, 1, text, to=(row, split), height=height)
-    if t.unit:
-        _put(
-            ws,
-            CODE_UNIT_ROW,
-            split + 1,
-            MEASURE.format(unit=t.unit),
-            "cd-right",
-            to=(CODE_UNIT_ROW, n),
-        )
+    if form.measure:
+        _put(ws, CODE_UNIT_ROW, split + 1, form.measure, "cd-right", to=(CODE_UNIT_ROW, n))
 
     # Column headings (two rows), then the key row.
-    for i, (_kind, label) in enumerate(lay.desc, start=1):
+    key_row = form.key_row
+    for i, (_kind, label) in enumerate(form.descriptive, start=1):
         _put(ws, HEAD_ROW, i, label, "cd-head", to=(HEAD_UNIT_ROW, i))
-        _put(ws, KEY_ROW, i, KEY_LETTERS[i - 1], "cd-cell")
+        _put(ws, KEY_ROW, i, key_row[i - 1], "cd-cell")
     head_lines, sub_lines = 1, 1
-    groups = column_groups(lay.columns)
-    for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
-        unit = lay.column_units[c.key]
-        span = groups.get(j - lay.n_desc - 1)
+    groups = column_groups(form.columns)
+    for j, c in enumerate(form.columns, start=form.n_desc + 1):
+        span = groups.get(j - form.n_desc - 1)
         if span is not None:  # the group's heading above, this column's label below it
             if span:
                 _put(ws, HEAD_ROW, j, c.group, "cd-head", to=(HEAD_ROW, j + span - 1))
-            label = c.label.removeprefix(f"{c.group}：")
-            below = f"{label}\n（{unit}）" if unit else label
+            below = f"{c.short_label}\n（{c.unit}）" if c.unit else c.short_label
             _put(ws, HEAD_UNIT_ROW, j, below, "cd-head")
-            lines = sum(_lines(part, lay.widths[j - 1]) for part in below.split("\n"))
+            lines = sum(_lines(part, form.widths[j - 1]) for part in below.split("\n"))
             sub_lines = max(sub_lines, lines)
-        elif unit:
+        elif c.unit:
             _put(ws, HEAD_ROW, j, c.label, "cd-head")
-            _put(ws, HEAD_UNIT_ROW, j, f"（{unit}）", "cd-cell")
-            head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]))
+            _put(ws, HEAD_UNIT_ROW, j, f"（{c.unit}）", "cd-cell")
+            head_lines = max(head_lines, _lines(c.label, form.widths[j - 1]))
         else:
             _put(ws, HEAD_ROW, j, c.label, "cd-head", to=(HEAD_UNIT_ROW, j))
-            head_lines = max(head_lines, _lines(c.label, lay.widths[j - 1]) - 1)
-        _put(ws, KEY_ROW, j, c.key, "cd-cell")
+            head_lines = max(head_lines, _lines(c.label, form.widths[j - 1]) - 1)
+        _put(ws, KEY_ROW, j, key_row[j - 1], "cd-cell")
     ws.row_dimensions[HEAD_ROW].height = head_lines * LINE_PT + 6
     ws.row_dimensions[HEAD_UNIT_ROW].height = max(16, sub_lines * LINE_PT + 2)
     ws.row_dimensions[KEY_ROW].height = 16
@@ -362,74 +243,54 @@ def _table_sheet(
     # Body.
     coords: dict[str, dict[str, str]] = {}
     r = BODY_ROW
-    for row in tr.rows:
-        indent = min(_effective_indent(row), MAX_INDENT)
-        bold = "-bold" if row.total or row.subtotal else ""
+    for row in form.rows:
+        bold = "-bold" if row.bold else ""
         described = {
-            "label": (row.label, f"cd-label{indent}{bold}"),
-            "code": (printed_code(row), "cd-cell"),
+            "label": (row.label, f"cd-label{row.indent}{bold}"),
+            "code": (row.printed_code, "cd-cell"),
             "unit": (row.unit or None, "cd-cell"),
         }
-        for i, (kind, _heading) in enumerate(lay.desc, start=1):
+        for i, (kind, _heading) in enumerate(form.descriptive, start=1):
             _put(ws, r, i, *described[kind])
-        lines = _lines(row.label, lay.widths[0] - 2 * indent)
+        lines = _lines(row.label, form.widths[0] - 2 * row.indent)
         row_coords: dict[str, str] = {}
-        for j, c in enumerate(lay.columns, start=lay.n_desc + 1):
-            value = plain_value(tr.values[row.code].get(c.key))
-            if isinstance(value, str):
-                cell = _put(ws, r, j, value, "cd-text")
-                lines = max(lines, _lines(value, lay.widths[j - 1]))
+        for j, fig in enumerate(row.figures, start=form.n_desc + 1):
+            if fig.decimals is None:
+                cell = _put(ws, r, j, fig.value, "cd-text")
+                lines = max(lines, _lines(str(fig.value), form.widths[j - 1]))
             else:
-                decimals = min(max(tr.decimals(row, c), 0), MAX_DECIMALS)
-                cell = _put(ws, r, j, value, f"cd-num{decimals}")
-            row_coords[c.key] = cell.coordinate
+                cell = _put(ws, r, j, fig.value, f"cd-num{fig.decimals}")
+            row_coords[fig.key] = cell.coordinate
         coords[row.code] = row_coords
         ws.row_dimensions[r].height = max(16.5, lines * LINE_PT + 3)
         r += 1
 
-    if tr.table.note:  # the definition's own note, e.g. why 表5's rows may exceed 合计
-        note = f"注：{tr.table.note}"
-        lines = _lines(note, lay.total_width - 2)
-        _put(ws, r, 1, note, to=(r, lay.n), height=max(22, lines * LINE_PT + 6))
+    if form.note:  # the definition's own note, e.g. why 表5's rows may exceed 合计
+        lines = _lines(form.note, form.total_width - 2)
+        _put(ws, r, 1, form.note, to=(r, n), height=max(22, lines * LINE_PT + 6))
         r += 1
-    footer_end = _footer(ws, lay, profile, report_date, r)
-    _print_setup(ws, lay, footer_end)
-    ws.freeze_panes = ws.cell(row=BODY_ROW, column=lay.n_desc + 1).coordinate
+    footer_end = _footer(ws, form, r)
+    _page_setup(ws, landscape=form.landscape, title_rows=f"{HEAD_ROW}:{KEY_ROW}")
+    ws.print_area = f"A1:{get_column_letter(n)}{footer_end}"
+    ws.freeze_panes = ws.cell(row=BODY_ROW, column=form.n_desc + 1).coordinate
     return coords
 
 
-def _footer(
-    ws: Worksheet, lay: _Layout, profile: Mapping[str, Any], report_date: date, first: int
-) -> int:
+def _footer(ws: Worksheet, form: TableForm, first: int) -> int:
     """Signatories and report date, packed into as few full-width lines as fit."""
-    blank = "　" * 4  # room for a handwritten entry
-    items = [
-        f"单位负责人：{profile.get('unit_head') or blank}",
-        f"统计负责人：{profile.get('statistics_head') or blank}",
-        f"填表人：{profile.get('preparer') or blank}",
-        f"联系电话：{profile.get('phone') or blank}",
-        f"报出日期：{report_date:%Y年%m月%d日}",
-    ]
     gap = "　　"
     lines: list[list[str]] = [[]]
-    for item in items:
+    for item in form.footer_items:
         candidate = gap.join([*lines[-1], item])
-        if lines[-1] and text_width(candidate) > lay.total_width - 2:
+        if lines[-1] and text_width(candidate) > form.total_width - 2:
             lines.append([item])
         else:
             lines[-1].append(item)
     row = first
     for parts in lines:
-        _put(ws, row, 1, gap.join(parts), to=(row, lay.n), height=22)
+        _put(ws, row, 1, gap.join(parts), to=(row, form.n), height=22)
         row += 1
     return row - 1
-
-
-def _print_setup(ws: Worksheet, lay: _Layout, last_row: int) -> None:
-    """Wide tables print landscape; the print area stops at the footer."""
-    landscape = lay.total_width > PORTRAIT_UNITS
-    _page_setup(ws, landscape=landscape, title_rows=f"{HEAD_ROW}:{KEY_ROW}")
-    ws.print_area = f"A1:{get_column_letter(lay.n)}{last_row}"
 
 
 def _page_setup(ws: Worksheet, *, landscape: bool, title_rows: str) -> None:
@@ -447,47 +308,35 @@ def _page_setup(ws: Worksheet, *, landscape: bool, title_rows: str) -> None:
     ws.oddFooter.center.size = 9
 
 
-def _notes_sheet(
-    ws: Worksheet,
-    result: ReturnResult,
-    notes: Mapping[str, str],
-    issues: Sequence[Issue],
-) -> None:
+def _notes_sheet(ws: Worksheet, form: NotesForm) -> None:
     """审核说明: every warning with the clerk's explanation; other notices below."""
-    widths = (6, 28, 50, 50)
+    widths = form.widths
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.sheet_view.showGridLines = False
-    _put(ws, 1, 1, "审核说明", "cd-title", to=(1, 4), height=30)
-    p = result.profile
-    info = (
-        f"填报单位：{p.get('name') or UNNAMED}　　统计用区划代码：{p.get('division_code') or ''}"
-        f"　　报告期：{result.period.label_zh}"
-    )
-    _put(ws, 2, 1, info, to=(2, 4), height=20)
-    for i, label in enumerate(("序号", "规则代码", "审核提示", "说明"), start=1):
+    _put(ws, 1, 1, form.title, "cd-title", to=(1, 4), height=30)
+    _put(ws, 2, 1, form.info, to=(2, 4), height=20)
+    for i, label in enumerate(form.headings, start=1):
         _put(ws, 3, i, label, "cd-head")
     row = 4
-    warnings = [i for i in issues if i.level == "warning"]
-    others = [i for i in issues if i.level != "warning"]
-    if not warnings:
-        _put(ws, row, 1, "本期无审核警告，无需说明。", "cd-cell-left", to=(row, 4), height=20)
+    if not form.warnings:
+        _put(ws, row, 1, NO_WARNINGS, "cd-cell-left", to=(row, 4), height=20)
         row += 1
-    for n, issue in enumerate(warnings, start=1):
-        note = (notes.get(issue.code) or "").strip()
-        for col, value in enumerate((n, issue.code, issue.message, note), start=1):
+    for values in form.warnings:
+        for col, value in enumerate(values, start=1):
             _put(ws, row, col, value, "cd-cell" if col == 1 else "cd-cell-left")
-        lines = max(_lines(issue.message, widths[2]), _lines(note, widths[3]), 1)
+        _n, _code, message, note = values
+        lines = max(_lines(message, widths[2]), _lines(note, widths[3]), 1)
         ws.row_dimensions[row].height = lines * LINE_PT + 6
         row += 1
-    if others:
+    if form.others:
         row += 1
-        _put(ws, row, 1, "其他提示", "cd-left-bold", to=(row, 4))
+        _put(ws, row, 1, OTHER_NOTICES, "cd-left-bold", to=(row, 4))
         row += 1
-        for issue in others:
-            _put(ws, row, 2, issue.code)
-            height = _lines(issue.message, 100) * LINE_PT + 6
-            _put(ws, row, 3, issue.message, to=(row, 4), height=height)
+        for code, message in form.others:
+            _put(ws, row, 2, code)
+            height = _lines(message, 100) * LINE_PT + 6
+            _put(ws, row, 3, message, to=(row, 4), height=height)
             row += 1
     _page_setup(ws, landscape=True, title_rows="3:3")
 
@@ -600,16 +449,13 @@ def build_workbook(
         wb.add_named_style(style)
     used = {NOTES_SHEET.lower(), META_SHEET.lower()}
     layout: dict[str, dict[str, Any]] = {}
-    for tr in result.tables:
-        name = _sheet_name(tr.table.number, tr.table.code, used)
-        cells = _table_sheet(wb.create_sheet(name), result, tr, report_date)
-        layout[tr.table.code] = {"sheet": name, "cells": cells}
-    for form in forms:
-        for tr in form.tables:
-            name = _sheet_name(tr.table.number, tr.table.code, used)
-            cells = _table_sheet(wb.create_sheet(name), form, tr, report_date)
-            layout[tr.table.code] = {"sheet": name, "cells": cells}
-    _notes_sheet(wb.create_sheet(NOTES_SHEET), result, notes, issues)
+    tables = [table_form(result, tr, report_date) for tr in result.tables]
+    tables += [table_form(form, tr, report_date) for form in forms for tr in form.tables]
+    for table in tables:
+        name = _sheet_name(table.number, table.code, used)
+        cells = _table_sheet(wb.create_sheet(name), table)
+        layout[table.code] = {"sheet": name, "cells": cells}
+    _notes_sheet(wb.create_sheet(NOTES_SHEET), notes_form(result, notes, issues))
     figures = {
         spec["sheet"]: {coord for cols in spec["cells"].values() for coord in cols.values()}
         for spec in layout.values()

@@ -398,7 +398,14 @@ def _clear_or_refuse(con: sqlite3.Connection, replace: bool) -> None:
             ).format(tables=", ".join(used))
         )
     if used:  # children before parents, so the foreign keys hold at every step
-        for table in ("service_volunteer", "service_record", "volunteer", "volunteer_team"):
+        # The certificate register certifies the people replaced here: it goes with them.
+        for table in (
+            "certificate",
+            "service_volunteer",
+            "service_record",
+            "volunteer",
+            "volunteer_team",
+        ):
             con.execute(f"DELETE FROM {table}")
         for table in ("worker", "facility", "community_version", "community"):
             con.execute(f"DELETE FROM {table}")

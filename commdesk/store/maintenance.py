@@ -156,6 +156,11 @@ def check_file(path: Path) -> CheckReport:
         else:
             unlinked = con.execute(MISMATCHED).fetchone()[0]
             if unlinked:
+                # quick_check skips index contents: a damaged index looks like bad keys.
+                full = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+                if full != ["ok"]:
+                    report.problems.append(_damaged(full))
+                    return report
                 report.problems.append(
                     translate("Store", "service records with a wrong search key: {count}").format(
                         count=unlinked
@@ -255,7 +260,7 @@ def _backup_to(src: Path, dest: Path) -> None:
         finally:
             check.close()
         if verdict != "ok":
-            raise StoreError(
+            raise CopyDamaged(
                 translate("Store", "The backup copy failed its integrity check: {verdict}").format(
                     verdict=verdict
                 )
@@ -337,6 +342,10 @@ def discard_workbook(wb: Any) -> None:
             with contextlib.suppress(Exception):
                 writer.cleanup()
     _collect_quietly()
+
+
+class CopyDamaged(StoreError):
+    """A copy of the database failed SQLite's integrity_check: the source is damaged."""
 
 
 class WriteError(OSError):
@@ -487,8 +496,12 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
     if target.exists():
         try:
             safety = backup(data_dir, data_dir / "backups" / default_backup_name("before-restore"))
-        except (StoreError, sqlite3.DatabaseError):
-            if health(target).state not in ("damaged", "lost"):
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            # A copy failing integrity_check is damage quick_check may miss (an index).
+            if not isinstance(exc, CopyDamaged) and health(target).state not in (
+                "damaged",
+                "lost",
+            ):
                 raise
             safety = move_aside(data_dir)  # a damaged file cannot be copied: kept as it is
     staged = target.with_name(f".{target.name}.restore")

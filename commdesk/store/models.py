@@ -293,6 +293,54 @@ class ServiceSearchKey(Base):
     id_number: Mapped[str] = mapped_column(String(18), nullable=False, default="")
 
 
+class Certificate(Base):
+    """One entry of the certificate register (证明登记簿): a 志愿服务记录证明 issued.
+
+    The register is its own number sequence: a certificate's serial is the next one
+    of its committee and year, allocated in the transaction that inserts the row, and
+    rows are never deleted (a voided certificate stays), so numbers have no gaps.
+    What was certified (person, records, hours, signatories) is kept as issued, so a
+    reprint shows the same certificate whatever changes in the ledgers later.
+    """
+
+    __tablename__ = "certificate"
+    __table_args__ = (
+        UniqueConstraint(
+            "committee_code", "year", "serial", name="uq_certificate_committee_code_year_serial"
+        ),
+        Index("ix_certificate_issued_on", "issued_on"),
+        Index("ix_certificate_volunteer_id", "volunteer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), nullable=False)
+    committee_code: Mapped[str] = mapped_column(String(12), nullable=False)
+    year: Mapped[int] = mapped_column(Integer, nullable=False)
+    serial: Mapped[int] = mapped_column(Integer, nullable=False)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id"), nullable=False)
+    volunteer_name: Mapped[str] = mapped_column(String(30), nullable=False)
+    id_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    id_number: Mapped[str] = mapped_column(String(18), nullable=False)
+    platform_number: Mapped[str | None] = mapped_column(String(40))
+    date_from: Mapped[date] = mapped_column(Date, nullable=False)
+    date_to: Mapped[date] = mapped_column(Date, nullable=False)
+    # [{"id", "date", "content", "hours"}] of the service records covered, as issued.
+    records_json: Mapped[str] = mapped_column(Text, nullable=False)
+    total_hours: Mapped[float] = mapped_column(Float, nullable=False)
+    committee_name: Mapped[str] = mapped_column(String(60), nullable=False)
+    head: Mapped[str] = mapped_column(String(30), nullable=False, default="")
+    clerk: Mapped[str] = mapped_column(String(30), nullable=False, default="")
+    phone: Mapped[str] = mapped_column(String(30), nullable=False, default="")
+    issued_on: Mapped[date] = mapped_column(Date, nullable=False)
+    issued_at: Mapped[datetime] = mapped_column(DateTime, nullable=False)
+    issued_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    state: Mapped[str] = mapped_column(String(8), nullable=False, default="issued")
+    void_reason: Mapped[str | None] = mapped_column(Text)
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    voided_by: Mapped[str | None] = mapped_column(String(64))
+    reprints: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+
 class LocalCatalogueItem(Base):
     """A county's own catalogue item; codes start with X and never change."""
 

@@ -43,6 +43,21 @@ ACTIONS: tuple[ActionSpec, ...] = (
                lambda w: w._import(), ("Ctrl+I",)),
     ActionSpec("export_view", QT_TRANSLATE_NOOP("MainWindow", "&Export this view to Excel…"),
                "file", lambda w: w._export_view(), ("Ctrl+E",)),
+    ActionSpec("print_preview", QT_TRANSLATE_NOOP("MainWindow", "Print pre&view…"), "file",
+               lambda w: w.paper("preview"), ("Ctrl+Shift+P",), separator_before=True),
+    ActionSpec("print", QT_TRANSLATE_NOOP("MainWindow", "&Print…"), "file",
+               lambda w: w.paper("print"), (QKeySequence.StandardKey.Print,)),
+    ActionSpec("export_pdf", QT_TRANSLATE_NOOP("MainWindow", "Export P&DF…"), "file",
+               lambda w: w.paper("pdf"), ("Ctrl+Shift+E",)),
+    ActionSpec("certificate", QT_TRANSLATE_NOOP("MainWindow", "Issue service certificates…"),
+               "file", lambda w: _certificates(w, "issue"), separator_before=True,
+               no_shortcut="a few times a month; in the menu and on the volunteers page"),
+    ActionSpec("certificate_register", QT_TRANSLATE_NOOP("MainWindow", "Certificate register…"),
+               "file", lambda w: _certificates(w, "register"),
+               no_shortcut="a few times a month; in the menu and on the volunteers page"),
+    ActionSpec("service_record", QT_TRANSLATE_NOOP("MainWindow", "Volunteer's service record…"),
+               "file", lambda w: _certificates(w, "record"),
+               no_shortcut="a few times a month; in the menu and on the volunteers page"),
     ActionSpec("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings…"), "file",
                lambda w: w.settings_requested.emit(), ("Ctrl+,",), separator_before=True),
     ActionSpec("open_folder", QT_TRANSLATE_NOOP("MainWindow", "Open data folder"), "file",
@@ -85,6 +100,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("about_qt", QT_TRANSLATE_NOOP("MainWindow", "About Qt"), "help",
                lambda _w: QApplication.aboutQt(), no_shortcut="rarely used; in the menu"),
 )  # fmt: skip
+
+
+def _certificates(window: MainWindow, what: str) -> object:
+    """志愿服务记录证明 (imported when used: the paper layer is not needed at start-up)."""
+    from commdesk.ui.certificate_register import run_from_window
+
+    return run_from_window(window, what)
 
 
 def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:

@@ -55,6 +55,7 @@ from commdesk.ui.tasks import BackgroundTasks
 
 if TYPE_CHECKING:  # the consolidation code pulls in openpyxl: load it on first use
     from commdesk.returns.consolidate import Consolidation, InputFile
+    from commdesk.ui.paper_print import Deliver
 
 translate = QCoreApplication.translate
 
@@ -459,6 +460,33 @@ class ConsolidationPage(QWidget):
             out = out.with_name(out.name + ".xlsx")
         remember_folder(self.settings, out)
         self._write(out, report_date)
+
+    def request_paper(self, then: Deliver) -> None:
+        """The consolidated return on paper: the same form as its workbook (汇总说明 and the
+        per-unit breakdown stay in the workbook)."""
+        cons = self.consolidation
+        if self.is_busy() or cons is None or cons.result is None:
+            QMessageBox.information(
+                self,
+                translate("ConsolidationPage", "Consolidation"),
+                translate("ConsolidationPage", "Add the committees' returns first."),
+            )
+            return
+        try:
+            report_date = self.report_date() or date.today()
+        except ValueError as exc:
+            QMessageBox.warning(
+                self,
+                translate("ConsolidationPage", "Consolidation"),
+                translate("ConsolidationPage", "Report date: {problem}").format(problem=exc),
+            )
+            return
+        from commdesk.paper.return_pdf import return_document
+        from commdesk.returns.consolidate_sheets import consolidation_form
+
+        name = f"{self.definition.title}_{self.period().label_zh}_{cons.unit_name}_汇总.pdf"
+        form = consolidation_form(cons, report_date=report_date)
+        then(return_document(form), name.replace("/", "_").replace(" ", "_"))
 
     def report_date(self) -> date | None:
         """The typed 报出日期 (blank: the day of saving); ValueError says why it is unreadable."""

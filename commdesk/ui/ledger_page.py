@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence
@@ -40,6 +40,9 @@ from commdesk.ui.specs import PageSpec
 from commdesk.ui.table_model import LedgerTableModel
 from commdesk.ui.tasks import BackgroundTasks
 from commdesk.ui.undo import AddCommand, DeleteCommand, EditCommand, editable_values
+
+if TYPE_CHECKING:
+    from commdesk.ui.paper_print import Deliver
 
 translate = QCoreApplication.translate
 SEARCH_DELAY_MS = 200
@@ -123,6 +126,10 @@ class LedgerPage(QWidget):
         actions.addWidget(self.search, 1)
         actions.addWidget(self.import_button)
         actions.addWidget(self.export_button)
+        if self.ledger.name == "volunteer":  # 志愿服务记录证明, the register, a record
+            from commdesk.ui.certificate_register import certificate_menu_button
+
+            actions.addWidget(certificate_menu_button(self))
         actions.addWidget(self.deleted_toggle)
 
         filters = QHBoxLayout()
@@ -575,6 +582,12 @@ class LedgerPage(QWidget):
         from commdesk.ui.roster_export_dialog import export_page
 
         return export_page(self)
+
+    def request_paper(self, then: Deliver) -> None:
+        """Print / PDF of the current filtered view as a 花名册 (see roster_paper)."""
+        from commdesk.ui.roster_paper import request_roster_paper
+
+        request_roster_paper(self, then)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -231,6 +231,25 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.export_view()
 
+    def paper_page(self) -> QWidget | None:
+        """The page being looked at if it has something to print (``request_paper``)."""
+        page: QWidget | None = self.current_ledger_page() or self.stack.currentWidget()
+        if isinstance(page, LazyPage):
+            page = page.page()
+        return page if hasattr(page, "request_paper") else None
+
+    def paper(self, how: str) -> None:
+        """File → Print preview / Print / Export PDF of the current page (see paper_print)."""
+        from commdesk.ui.paper_print import deliver
+
+        page = self.paper_page()
+        if page is None:
+            self.statusBar().showMessage(
+                translate("MainWindow", "Nothing on this page to print"), 5000
+            )
+            return
+        page.request_paper(deliver(how, self, self.ctx.settings))  # type: ignore[attr-defined]
+
     def show_records(self, ledger_name: str, ids: list[int]) -> None:
         """Open a ledger filtered to the rows an audit warning points at."""
         for key, page in self.ledger_pages.items():
@@ -360,6 +379,9 @@ class MainWindow(QMainWindow):
         self.act_paste_rows.setEnabled(
             bool(page and page.ledger.name in IMPORTABLE) and not deleted_view
         )
+        printable = self.paper_page() is not None
+        for action in (self.act_print_preview, self.act_print, self.act_export_pdf):
+            action.setEnabled(printable)
 
     def _new(self) -> None:
         page = self.current_ledger_page()

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -39,7 +40,14 @@ from commdesk.domain.periods import Period
 from commdesk.returns import library
 from commdesk.returns.audit import Issue, unexplained
 from commdesk.returns.definition import Definition, DefinitionError
-from commdesk.returns.export import Exported, ExportRefused, Prepared, export, prepare
+from commdesk.returns.export import (
+    Exported,
+    ExportRefused,
+    Prepared,
+    export,
+    prepare,
+    printed_form,
+)
 from commdesk.returns.rule_titles import rule_name
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
@@ -59,6 +67,9 @@ from commdesk.ui.returns_history import HistoryPanel, format_time, open_path, st
 from commdesk.ui.returns_period import PeriodPicker
 from commdesk.ui.returns_preview import IssueList, ReturnPreview
 from commdesk.ui.tasks import BackgroundTasks
+
+if TYPE_CHECKING:
+    from commdesk.paper.blocks import Document
 
 translate = QCoreApplication.translate
 
@@ -375,6 +386,34 @@ class ReturnsPage(QWidget):
         dialog.accepted.connect(accepted)
         dialog.finished.connect(finished)
         dialog.open()
+
+    # ------------------------------------------------------------ paper
+    def request_paper(self, then: Callable[[Document, str], None]) -> None:
+        """Recompute, refuse or ask for explanations exactly as Export does, then hand the
+        printed return (the same form as the workbook) and a PDF file name to ``then``."""
+        if self.is_busy():
+            return
+        self._compute(lambda prepared: self._paper_checked(prepared, then))
+
+    def _paper_checked(self, prepared: Prepared, then: Callable[[Document, str], None]) -> None:
+        period = self.prepared_period or self.period()
+        if prepared.errors:
+            self._refused(prepared.errors)
+            return
+
+        def ready() -> None:
+            from commdesk.paper.return_pdf import return_document
+            from commdesk.ui.paper_print import pdf_name
+
+            form = printed_form(prepared, self.notes_for(period), today=self.today())
+            community = str(prepared.result.profile.get("name") or "")
+            name = default_file_name(self.definition.title, period, community)
+            then(return_document(form), pdf_name(name))
+
+        if unexplained(prepared.warnings, self.notes_for(period)):
+            self._ask_notes(prepared, period, ready)
+            return
+        ready()
 
     # ------------------------------------------------------------ export
     def start_export(self) -> None:

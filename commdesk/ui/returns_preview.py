@@ -9,7 +9,7 @@ data and are shown as they are. The audit issues list sits next to it.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QShowEvent
@@ -30,14 +30,7 @@ from PySide6.QtWidgets import (
 from commdesk.guide import rule_anchor
 from commdesk.returns.audit import Issue
 from commdesk.returns.compute import ReturnResult, TableResult
-from commdesk.returns.definition import Row
-from commdesk.returns.form_text import (
-    DESCRIPTIVE_HEADINGS,
-    DIVISION_CODE,
-    KEY_LETTERS,
-    MEASURE,
-    UNIT_NAME,
-)
+from commdesk.returns.form_layout import table_form
 from commdesk.returns.rule_titles import rule_name
 
 translate = QCoreApplication.translate
@@ -53,22 +46,6 @@ ISSUE_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTER = Qt.AlignmentFlag.AlignCenter
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-
-
-def format_value(value: Any, decimals: int) -> str:
-    """Fixed decimals as in the workbook, so the screen and the paper agree."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        value = int(value)
-    if isinstance(value, int | float):
-        return f"{value:.{max(decimals, 0)}f}"
-    return str(value)
-
-
-def effective_indent(row: Row) -> int:
-    """其中 rows are indented even where the definition left indent at 0 (as the writer does)."""
-    return row.indent if row.indent else (1 if row.parent else 0)
 
 
 class TableSheet(QWidget):
@@ -119,49 +96,39 @@ class TableSheet(QWidget):
         self._n_desc = 2
 
     def show_table(self, result: ReturnResult, tr: TableResult) -> None:
-        t = tr.table
-        profile = result.profile
-        self.title.setText(f"{t.number}　{t.title}")
-        self.period_label.setText(result.period.label_zh)
-        # The form itself is Chinese in every UI language, word for word as printed.
-        self.unit_label.setText(
-            UNIT_NAME.format(name=profile.get("name") or "")
-            + "　　"
-            + DIVISION_CODE.format(code=profile.get("division_code") or "")
-        )
-        self.measure_label.setText(MEASURE.format(unit=t.unit) if t.unit else "")
-        desc = list(DESCRIPTIVE_HEADINGS[: 3 if t.has_units_column else 2])
-        n_desc = len(desc)
-        headings = list(desc)
-        for c in t.columns:
-            unit = "" if t.unit else c.unit
-            headings.append(f"{c.label}\n（{unit}）" if unit else c.label)
+        # The form itself is Chinese in every UI language, word for word as printed:
+        # the same description the workbook and the paper copy are made from.
+        form = table_form(result, tr, date.today())
+        self.title.setText(form.title)
+        self.period_label.setText(form.period)
+        self.unit_label.setText(f"{form.unit_name}　　{form.division}")
+        self.measure_label.setText(form.measure)
+        n_desc = form.n_desc
+        headings = [h for _kind, h in form.descriptive]
+        headings += [f"{c.label}\n（{c.unit}）" if c.unit else c.label for c in form.columns]
         grid = self.grid
         grid.clear()
         grid.setColumnCount(len(headings))
-        grid.setRowCount(len(tr.rows) + 1)
+        grid.setRowCount(len(form.rows) + 1)
         grid.setHorizontalHeaderLabels(headings)
-        keys = list(KEY_LETTERS[:n_desc]) + [c.key for c in t.columns]
-        for j, key in enumerate(keys):
+        for j, key in enumerate(form.key_row):
             item = self._item(key, CENTER)
             item.setBackground(QBrush(KEY_ROW_BACKGROUND))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             grid.setItem(self.KEY_ROW, j, item)
         self.row_index = {}
-        self.column_index = {c.key: n_desc + j for j, c in enumerate(t.columns)}
-        for i, row in enumerate(tr.rows, start=1):
+        self.column_index = {c.key: n_desc + j for j, c in enumerate(form.columns)}
+        for i, row in enumerate(form.rows, start=1):
             self.row_index[row.code] = i
-            bold = row.total or row.subtotal
-            label = "　" * effective_indent(row) + row.label
-            grid.setItem(i, 0, self._item(label, LEFT, bold))
-            grid.setItem(i, 1, self._item(row.code, CENTER))
-            if n_desc == 3:
-                grid.setItem(i, 2, self._item(row.unit, CENTER))
-            for c in t.columns:
-                value = tr.values[row.code].get(c.key)
-                text = format_value(value, tr.decimals(row, c))
-                align = CENTER if isinstance(value, str) else RIGHT
-                grid.setItem(i, self.column_index[c.key], self._item(text, align, bold))
+            described = {"label": "　" * row.indent + row.label, "code": row.printed_code}
+            described["unit"] = row.unit
+            for j, (kind, _heading) in enumerate(form.descriptive):
+                align = LEFT if kind == "label" else CENTER
+                grid.setItem(i, j, self._item(described[kind], align, row.bold and j == 0))
+            for fig in row.figures:
+                align = CENTER if fig.decimals is None else RIGHT
+                item = self._item(fig.text, align, row.bold)
+                grid.setItem(i, self.column_index[fig.key], item)
         header = grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

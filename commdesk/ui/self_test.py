@@ -117,6 +117,7 @@ def _dialogs(shell: Shell, window: MainWindow) -> dict[str, Callable[[], QWidget
     """Every dialog the README names, by name: how each is opened (non-blocking)."""
     from commdesk.domain.periods import Period
     from commdesk.returns.audit import Issue
+    from commdesk.ui.certificate_register import run_from_window
     from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog
@@ -133,6 +134,8 @@ def _dialogs(shell: Shell, window: MainWindow) -> dict[str, Callable[[], QWidget
         "unlock period": lambda: UnlockDialog([period.label()], window),
         "explain warnings": lambda: ExplainWarningsDialog([warning], {}, period.label(), window),
         "roster export": lambda: RosterExportOptions(1, True, window),
+        "certificate": lambda: run_from_window(window, "issue"),
+        "certificate register": lambda: run_from_window(window, "register"),
         "about": window.about,
     }
 

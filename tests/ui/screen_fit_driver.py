@@ -217,6 +217,8 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.store import backups, privacy
     from commdesk.ui.backup_dialogs import DamagedDialog
     from commdesk.ui.catalogue_dialog import CatalogueDialog
+    from commdesk.ui.certificate_dialog import CertificateDialog
+    from commdesk.ui.certificate_register import RegisterDialog
     from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog, ExportedMessage
@@ -250,6 +252,8 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("set password", lambda: SetPasswordDialog(store, window)),
         ("exported message", lambda: ExportedMessage(tmp / "社区服务统计表.xlsx", window)),
         ("catalogues", lambda: CatalogueDialog(shell.ctx, window)),
+        ("certificate", lambda: CertificateDialog(shell.ctx, [1, 2], window)),
+        ("certificate register", lambda: RegisterDialog(shell.ctx, window)),
         ("explain warnings",
          lambda: ExplainWarningsDialog(_warnings(Issue), {}, "2026年第3季度", window)),
     ]  # fmt: skip

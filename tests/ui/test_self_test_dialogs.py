@@ -10,7 +10,7 @@ from pathlib import Path
 
 EXPECTED = (
     "import wizard", "backups", "catalogues", "start-up password", "lock screen",
-    "unlock period", "explain warnings", "roster export",
+    "unlock period", "explain warnings", "roster export", "certificate", "certificate register",
 )  # fmt: skip
 
 

@@ -54,6 +54,9 @@ ACTIONS: dict[str, tuple[str, str]] = {
     "password_removed": ("取消启动密码", "Password removed"),
     "demo": ("生成演示数据", "Demo data"),
     "merge": ("合并重复人员", "Duplicate people merged"),
+    "issue_certificate": ("出具志愿服务记录证明", "Certificate issued"),
+    "reprint_certificate": ("补打志愿服务记录证明", "Certificate reprinted"),
+    "void_certificate": ("作废志愿服务记录证明", "Certificate voided"),
 }
 # Tables that are not ledgers but appear in the log.
 OTHER_TABLES: dict[str, tuple[str, str]] = {
@@ -62,6 +65,7 @@ OTHER_TABLES: dict[str, tuple[str, str]] = {
     "local_catalogue_item": ("本地目录项", "Local catalogue items"),
     "township": ("乡镇（街道）信息", "Township profile"),
     "township_committee": ("村（居）委会名册", "Committee roster"),
+    "certificate": ("证明登记簿", "Certificate register"),
     "*": ("全部台账", "All ledgers"),
 }
 # What entries that are not ledger rows record (imports, exports, the roster, local
@@ -91,6 +95,12 @@ DETAIL_KEYS: dict[str, tuple[str, str]] = {
     "group": ("分组", "Group"),
     "value": ("值", "Value"),
     "assumed_dates": ("按规则补的日期", "Dates assumed by rule"),
+    "number": ("证明编号", "Certificate number"),
+    "certificate": ("证明编号", "Certificate number"),
+    "date_from": ("起始日期", "From"),
+    "date_to": ("截止日期", "To"),
+    "total_hours": ("服务时长合计", "Total hours"),
+    "state": ("状态", "State"),
 }
 COMMITTEE_KINDS: dict[str, tuple[str, str]] = {
     "village": ("村委会", "Village committee"),
