@@ -55,7 +55,9 @@ def _service(name: str) -> LedgerService:
     "roster",
     QT_TRANSLATE_NOOP("Cli", "print a ledger's roster (花名册) as PDF"),
     add_arguments=add_arguments,
-    folder=Folder.WRITES,  # --full-ids writes an audit row
+    # A printout reads: it runs alongside the window (SQLite serialises --full-ids' one
+    # audit row with the window's writes).
+    folder=Folder.READS,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.cli.contract import pdf_out_option

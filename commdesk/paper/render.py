@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -400,7 +400,7 @@ def paint_document(doc: b.Document, device: QPagedPaintDevice) -> int:
         width, height = rect.width() * k, rect.height() * k
         painter.resetTransform()
         if page.landscape != paper:
-            painter.translate(height, 0) if page.landscape else painter.translate(0, width)
+            painter.translate(QPointF(height, 0.0) if page.landscape else QPointF(0.0, width))
             painter.rotate(90 if page.landscape else -90)
         pen = QPen(Qt.GlobalColor.black)
         pen.setWidthF(0.6 * k)
