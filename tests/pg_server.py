@@ -83,8 +83,8 @@ class PgServer:
                      "start")  # fmt: skip
 
     def pause(self) -> None:
-        """Stop the server at once (clients see it gone); :meth:`resume` brings it back."""
-        self._pg_ctl("-w", "-t", "60", "-m", "immediate", "stop")
+        """Stop the server (its clients are cut off); :meth:`resume` brings it back."""
+        self._pg_ctl("-w", "-t", "60", "-m", "fast", "stop")
 
     def stop(self) -> None:
         if self.root is None:

@@ -208,6 +208,17 @@ def is_unreachable(exc: BaseException) -> bool:
     ) and not isinstance(exc, errors.InsufficientPrivilege)
 
 
+def failure_message(exc: BaseException) -> str | None:
+    """The one-line message for a server that went away mid-session, else None."""
+    try:
+        choice = current()
+    except DatabaseUrlError:
+        return None
+    if choice is None or not is_unreachable(exc):
+        return None
+    return unreachable_message(choice.url, exc)
+
+
 def unreachable_message(url: str, exc: BaseException) -> str:
     """One line: which server, and the first line of what the driver said."""
     from sqlalchemy import exc as sa_exc

@@ -125,6 +125,14 @@ class Store:
         self.engine.dispose()
 
 
+def has_database(data_dir: Path) -> bool:
+    """Whether there is a database to open: the folder's file, or a chosen server
+    (whose emptiness open_store(create=False) reports, naming the server)."""
+    from commdesk.store.backend import current
+
+    return current() is not None or db_path(data_dir).exists()
+
+
 class _Chosen:
     """The default of open_store's ``database``: --database or COMMDESK_DATABASE_URL."""
 
