@@ -32,7 +32,11 @@ def pg_bin() -> Path | None:
     if (folder / "initdb").is_file() and (folder / "pg_ctl").is_file():
         return folder
     found = shutil.which("pg_ctl")
-    return Path(found).parent if found and (Path(found).parent / "initdb").is_file() else None
+    if found and (Path(found).parent / "initdb").is_file():
+        return Path(found).parent
+    # Another Debian major version (the server's own packages install only there).
+    others = sorted(DEFAULT_BIN.parent.parent.glob("*/bin/initdb"), key=lambda p: p.parts[-3])
+    return others[-1].parent if others else None
 
 
 def _as_server_user(argv: list[str]) -> list[str]:
