@@ -184,28 +184,33 @@ def _is_socket(url: str) -> bool:
 
 
 def is_unreachable(exc: BaseException) -> bool:
-    """True for a lost or refused connection, a timeout, or a lock not granted in time."""
+    """True for a lost or refused connection, or a server that did not answer in time."""
+    return _failure_kind(exc) is not None
+
+
+def _failure_kind(exc: BaseException) -> str | None:
+    """The kind of server failure: busy (a lock or statement timed out), away, or None."""
     from sqlalchemy import exc as sa_exc
 
     if isinstance(exc, sa_exc.TimeoutError):  # no pooled connection within the timeout
-        return True
+        return "away"
     if isinstance(exc, sa_exc.DBAPIError):
         if exc.connection_invalidated:
-            return True
+            return "away"
         exc = exc.orig or exc
     try:
         import psycopg
     except ImportError:  # pragma: no cover - installed with CommDesk
-        return False
+        return None
     from psycopg import errors
 
-    return isinstance(
-        exc,
-        psycopg.OperationalError
-        | errors.LockNotAvailable
-        | errors.QueryCanceled
-        | errors.IdleInTransactionSessionTimeout,
-    ) and not isinstance(exc, errors.InsufficientPrivilege)
+    if isinstance(exc, errors.LockNotAvailable | errors.QueryCanceled):
+        return "busy"
+    if isinstance(exc, psycopg.OperationalError) and not isinstance(
+        exc, errors.InsufficientPrivilege
+    ):
+        return "away"
+    return None
 
 
 def failure_message(exc: BaseException) -> str | None:
@@ -225,6 +230,10 @@ def unreachable_message(url: str, exc: BaseException) -> str:
 
     orig = exc.orig if isinstance(exc, sa_exc.DBAPIError) and exc.orig else exc
     reason = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    if _failure_kind(exc) == "busy":
+        return translate(
+            "Store", "The database server did not answer in time ({server}): {reason}"
+        ).format(server=server_label(url), reason=_hide(reason, url))
     return translate("Store", "The database server is not available ({server}): {reason}").format(
         server=server_label(url), reason=_hide(reason, url)
     )

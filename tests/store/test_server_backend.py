@@ -182,3 +182,26 @@ def test_server_gone_mid_session_is_reported_then_recovers(pg_server: Any, data_
     finally:
         server_store.close()
         pg_server.drop_database(url)
+
+
+def test_a_row_locked_elsewhere_fails_in_seconds_instead_of_hanging(
+    pg_server: Any, data_dir: Path
+) -> None:
+    """Another connection holds the row: the save gives up at the lock timeout, saying so."""
+    from commdesk.store.backend import normalise, unreachable_message
+
+    url = pg_server.create_database()
+    store = open_store(data_dir, database=url)
+    try:
+        team = teams.add(store, {"name": "队伍一"})
+        with psycopg.connect(_conninfo(url)) as other:
+            other.execute("SELECT * FROM volunteer_team WHERE id = %s FOR UPDATE", (team,))
+            with pytest.raises(Exception) as waited:
+                teams.update(store, team, {"name": "队伍二"})
+            other.rollback()
+        message = unreachable_message(normalise(url).url, waited.value)
+        assert "did not answer in time" in message and make_url(url).database in message
+        teams.update(store, team, {"name": "队伍二"})  # free again: the store still works
+    finally:
+        store.close()
+        pg_server.drop_database(url)
