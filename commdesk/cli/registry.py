@@ -144,8 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# Commands about the data folder's SQLite file itself, refused with a server URL.
-FILE_ONLY = ("backup", "check", "restore")
+# Commands about the data folder's SQLite file itself, refused with a server URL (the demo
+# generator writes through SQLite's own bulk SQL: fill a folder, then copy it to a server).
+FILE_ONLY = ("backup", "check", "demo", "restore")
 
 
 @contextmanager
