@@ -22,6 +22,7 @@ from pathlib import Path
 
 DEFAULT_BIN = Path("/usr/lib/postgresql/15/bin")
 TEMPLATE = "commdesk_head"
+OWNER = "owner.pid"  # the test session's process id, for reap_orphans
 # Durability is not what these tests are about; the server runs ~3x faster without it.
 FAST = ("fsync=off", "synchronous_commit=off", "full_page_writes=off")
 
@@ -37,6 +38,26 @@ def pg_bin() -> Path | None:
     # Another Debian major version (the server's own packages install only there).
     others = sorted(DEFAULT_BIN.parent.parent.glob("*/bin/initdb"), key=lambda p: p.parts[-3])
     return others[-1].parent if others else None
+
+
+def reap_orphans(bin_dir: Path) -> None:
+    """Stop and remove the servers of test sessions that were killed before their teardown."""
+    for owner in Path("/tmp").glob(f"commdesk-pg-*/{OWNER}"):
+        try:
+            pid = int(owner.read_text(encoding="ascii"))
+            os.kill(pid, 0)
+            continue  # its session is still running
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        root = owner.parent
+        subprocess.run(
+            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(root / "data"), "-m", "immediate",
+                             "-w", "stop"]),
+            capture_output=True, timeout=120, check=False,
+        )  # fmt: skip
+        shutil.rmtree(root, ignore_errors=True)
 
 
 def _as_server_user(argv: list[str]) -> list[str]:
@@ -57,7 +78,9 @@ class PgServer:
     @classmethod
     def start(cls, bin_dir: Path) -> PgServer:
         """initdb + pg_ctl start in a new temporary folder; the socket lives in it too."""
+        reap_orphans(bin_dir)
         root = Path(tempfile.mkdtemp(prefix="commdesk-pg-", dir="/tmp"))
+        (root / OWNER).write_text(str(os.getpid()), encoding="ascii")
         if os.geteuid() == 0:
             shutil.chown(root, "postgres", "postgres")
         server = cls(f"postgresql+psycopg://postgres@/postgres?host={root}", root=root,
