@@ -90,6 +90,11 @@ class PgServer:
                              "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]),
             check=True, capture_output=True, text=True,
         )  # fmt: skip
+        # The admin role needs no password on the socket; every other role must give its own,
+        # as on an office's server, so tests of sign-in and roles see real refusals.
+        (root / "data" / "pg_hba.conf").write_text(
+            "local all postgres trust\nlocal all all scram-sha-256\n", encoding="ascii"
+        )
         server.resume()
         return server
 
@@ -128,7 +133,8 @@ class PgServer:
 
         return make_url(self.admin_url).set(database=database).render_as_string(False)
 
-    def _admin(self, *statements: str) -> None:
+    def admin(self, *statements: str) -> None:
+        """Run statements one by one outside a transaction as the admin role (CREATE …)."""
         import psycopg
         from sqlalchemy.engine import make_url
 
@@ -143,7 +149,7 @@ class PgServer:
             return
         from commdesk.store.engine import open_store
 
-        self._admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)",
+        self.admin(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)",
                     f"CREATE DATABASE {TEMPLATE}")  # fmt: skip
         folder = Path(tempfile.mkdtemp(prefix="commdesk-pg-template-"))
         try:
@@ -156,10 +162,10 @@ class PgServer:
         """A new database's URL: at the schema's head, or ``empty`` (no tables at all)."""
         name = f"commdesk_t{os.getpid()}_{next(self._names)}"
         if empty:
-            self._admin(f"CREATE DATABASE {name}")
+            self.admin(f"CREATE DATABASE {name}")
         else:
             self._ensure_template()
-            self._admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+            self.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
@@ -167,4 +173,4 @@ class PgServer:
         from sqlalchemy.engine import make_url
 
         name = make_url(url).database
-        self._admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
