@@ -25,7 +25,7 @@ from commdesk.files import check_output
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.search_keys import MISMATCHED
-from commdesk.store.soundness import lost, unavailable_reason
+from commdesk.store.soundness import known_damage, lost, mark_damaged, unavailable_reason
 
 LEDGER_TABLES = (
     "community",
@@ -160,6 +160,7 @@ def check_file(path: Path) -> CheckReport:
                 full = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
                 if full != ["ok"]:
                     report.problems.append(_damaged(full))
+                    mark_damaged(path, report.problems[-1])
                     return report
                 report.problems.append(
                     translate("Store", "service records with a wrong search key: {count}").format(
@@ -560,6 +561,9 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
     except (OSError, sqlite3.DatabaseError) as exc:
         return _not_sound(exc, path)
     try:
+        known = known_damage(path)
+        if known:
+            return Health("damaged", known)
         if quick_check:
             result = [r[0] for r in con.execute("PRAGMA quick_check").fetchall()]
             if result != ["ok"]:

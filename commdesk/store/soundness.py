@@ -20,6 +20,9 @@ from commdesk.domain.i18n import translate
 from commdesk.paths import DB_FILE_NAME
 
 CREATED_MARKER = "commdesk.created"
+# Damage a full check found, kept for the cheaper checks before every write:
+# quick_check does not read index contents, integrity_check does (seconds on a big file).
+DAMAGE_MARKER = "commdesk.damaged"
 
 # SQLite's primary result codes (the low byte of an extended code).
 _BUSY, _LOCKED, _PERM, _READONLY, _IOERR, _CANTOPEN, _AUTH = 5, 6, 3, 8, 10, 14, 23
@@ -104,3 +107,28 @@ def forget_lost(data_dir: Path) -> None:
     if empty_file(path):
         path.unlink()
     (Path(data_dir) / CREATED_MARKER).unlink(missing_ok=True)
+
+
+def _identity(path: Path) -> str:
+    st = os.stat(path)
+    return f"{st.st_size} {st.st_mtime_ns}"
+
+
+def mark_damaged(path: Path, reason: str) -> None:
+    """Remember that a full check found ``path`` damaged, for as long as it is that file.
+
+    The marker names the file's size and time, so a restored or replaced database is
+    not held by it.
+    """
+    with contextlib.suppress(OSError):  # a read-only folder: the next full check says it again
+        marker = Path(path).parent / DAMAGE_MARKER
+        marker.write_text(f"{_identity(path)}\n{reason}\n", encoding="utf-8")
+
+
+def known_damage(path: Path) -> str | None:
+    """The damage a full check recorded for this very file, or None."""
+    try:
+        stamp, reason = (Path(path).parent / DAMAGE_MARKER).read_text("utf-8").split("\n", 1)
+        return reason.strip() if stamp == _identity(path) else None
+    except (OSError, ValueError):
+        return None
