@@ -134,7 +134,7 @@ class _Table:
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     covered: dict[int, int] = field(default_factory=dict)  # column → rows still covered
     current: list[Cell] | None = None
-    cells: int = 0
+    cells: list[int] = field(default_factory=lambda: [0])  # shared by the page's tables
 
     def start_row(self) -> None:
         self.end_row()
@@ -181,12 +181,13 @@ class _Table:
         # Columns still covered by a rowspan from above belong to this row too.
         row.extend([None] * (max((c + 1 for c in self.covered), default=0) - len(row)))
         self.covered = {c: left - 1 for c, left in self.covered.items() if left > 1}
-        self.cells += len(row)
-        if self.cells > guards.MAX_CELLS:
+        self.cells[0] += max(len(row), 1)  # an empty row costs memory too
+        if self.cells[0] > guards.MAX_CELLS:
             raise _fail(
                 translate(
                     "Import",
-                    "A table in {name} has more than {limit} cells; split it into smaller files.",
+                    "The tables in {name} have more than {limit} cells; split it into smaller "
+                    "files.",
                 ),
                 name=self.page,
                 limit=f"{guards.MAX_CELLS:,}",
@@ -259,6 +260,7 @@ def _parse(text: str, name: str) -> list[_Table]:
     done: list[_Table] = []
     depth = 0
     started = 0
+    cells = [0]  # every table's cells count against one budget
     for event, element in _events(text):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
@@ -274,7 +276,7 @@ def _parse(text: str, name: str) -> list[_Table]:
                     limit=MAX_DEPTH,
                 )
             if tag == "table":
-                open_tables.append(_Table(started, name))
+                open_tables.append(_Table(started, name, cells=cells))
                 started += 1
             elif tag == "tr" and open_tables:
                 open_tables[-1].start_row()
