@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Latin words a Chinese message may keep: names of formats, programs and units.
 ALLOWED_WORDS = {
-    "xlsx", "xls", "xlsb", "xlsm", "ods", "csv", "zip", "xml", "toml", "utf", "gbk",
+    "xlsx", "xls", "xlsb", "xlsm", "ods", "csv", "zip", "xml", "toml", "utf", "gbk", "gb",
     "excel", "wps", "sqlite", "commdesk", "mb", "id", "quick_check", "integrity_check",
 }  # fmt: skip
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -166,6 +166,14 @@ def _import_error_paths(tmp: Path, monkeypatch: pytest.MonkeyPatch) -> list[Call
         lambda: limited("MAX_FILE_BYTES", 10)(write("big.csv", b"a,b\n1,2\n")),
         lambda: write("locked.xlsx", ole + "EncryptedPackage".encode("utf-16-le")),
         lambda: write("page.xls", b"<html><table><tr><td>x</td></tr></table></html>"),
+        lambda: write("notable.xls", b"<html><body><p>x</p></body></html>"),
+        lambda: write("deep.xls", b"<html><body>" + b"<div>" * 500),
+        lambda: write("wide.xls", b"<table><tr>" + b'<td colspan="1000">x</td>' * 17),
+        lambda: write(  # a page saying GBK but written in UTF-8: a note, in Chinese
+            "declared.xls",
+            '<meta charset="gbk"><table><tr><td>姓名</td><td>性别</td><td>身份证号</td></tr>'
+            "<tr><td>张三</td><td>男</td><td>110105198001010016</td></tr></table>".encode(),
+        ),
         lambda: write("photo.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 100),
         lambda: write("letter.pdf", b"%PDF-1.4\n" + b"x" * 100),
         lambda: write("broken.xlsx", b"PK\x03\x04" + b"\x00" * 200),

@@ -9,6 +9,7 @@ and the sheet XML) and raises :class:`ImportFileError` with a one-line reason.
 
 from __future__ import annotations
 
+import codecs
 import html
 import posixpath
 import re
@@ -20,7 +21,7 @@ from pathlib import Path
 from commdesk.domain.i18n import translate
 from commdesk.importing.errors import ImportFileError
 
-XLSX, XLS, ODS, CSV = "xlsx", "xls", "ods", "csv"
+XLSX, XLS, ODS, CSV, HTML = "xlsx", "xls", "ods", "csv", "html"
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # on disk
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # sum of a zip's entries
@@ -34,6 +35,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
+_HTML_SUFFIXES = {".xls", ".htm", ".html"}
 
 
 def _fail(text: str, **kwargs: object) -> ImportFileError:
@@ -91,6 +93,8 @@ def sniff(path: Path) -> str:
         return XLS
     if suffix in _TEXT_SUFFIXES:
         return CSV
+    if suffix in _HTML_SUFFIXES and _looks_like_html(path):
+        return HTML  # a web system's "Excel export": an HTML table named .xls
     if suffix in {".xls", ".xlsx", ".xml"} and _looks_like_markup(path):
         raise _fail(
             translate(
@@ -107,6 +111,20 @@ def sniff(path: Path) -> str:
     raise _fail(
         translate("Import", "{name} is not a spreadsheet (xlsx, xls, ods or csv)."),
         name=path.name,
+    )
+
+
+def _looks_like_html(path: Path) -> bool:
+    """An HTML page (not the XML Spreadsheet 2003 format, which stays refused)."""
+    with path.open("rb") as fh:
+        head = fh.read(4096).lower()
+    if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+        head = head.decode("utf-16", "replace").encode("utf-8", "replace")
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return (
+        head.startswith(b"<")
+        and b"<workbook" not in head
+        and any(tag in head for tag in (b"<html", b"<table", b"<!doctype html"))
     )
 
 

@@ -64,11 +64,12 @@ class Workbook:
     path: Path
     format: str
     sheets: list[SheetInfo]
-    encoding: str | None = None  # CSV only
+    encoding: str | None = None  # CSV and HTML tables
     _calamine: Any = None
     _scans: dict[str, guards.SheetScan] = field(default_factory=dict)
     _xlsx_parts: dict[str, tuple[str, str]] = field(default_factory=dict)
     _csv_text: str | None = None
+    _html_sheets: dict[str, SheetData] = field(default_factory=dict)
 
     def close(self) -> None:
         if self._calamine is not None:
@@ -103,6 +104,10 @@ def open_workbook(path: Path | str) -> Workbook:
     kind = guards.sniff(path)
     if kind == guards.CSV:
         return _open_csv(path)
+    if kind == guards.HTML:
+        from commdesk.importing.html_table import open_html
+
+        return open_html(path)
     scans: dict[str, guards.SheetScan] = {}
     parts: dict[str, tuple[str, str]] = {}
     if kind in (guards.XLSX, guards.ODS):
@@ -184,6 +189,8 @@ def read_sheet(book: Workbook, name: str) -> SheetData:
     """The non-blank rows of sheet ``name``, bounded in rows and blank runs."""
     if book.format == guards.CSV:
         return _read_csv_rows(book, name)
+    if book.format == guards.HTML:
+        return book._html_sheets[name]
     scan = book._scans.get(name)
     if book.format == guards.XLSX:
         part = book._xlsx_parts.get(name, ("", ""))[1]

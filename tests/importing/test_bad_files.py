@@ -50,9 +50,15 @@ def test_not_a_spreadsheet(store: Any, tmp_path: Path) -> None:
     with zipfile.ZipFile(docx, "w") as zf:
         zf.writestr("word/document.xml", "<w/>")
     _refused(store, docx, "not a spreadsheet")
-    html = tmp_path / "export.xls"
+    html = tmp_path / "export.xls"  # read as a table, but one header cell is not a header
     html.write_text("<html><body><table><tr><td>姓名</td></tr></table></body></html>")
-    _refused(store, html, "web page")
+    _refused(store, html, "No header row")
+    xml = tmp_path / "export2003.xls"  # XML Spreadsheet 2003 stays refused
+    xml.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:'
+        'spreadsheet"><Worksheet/></Workbook>'
+    )
+    _refused(store, xml, "web page")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
     _refused(store, broken, "damaged")
