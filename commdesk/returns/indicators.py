@@ -24,7 +24,7 @@ from commdesk.returns.definition import Definition
 INDICATOR_TABLE = "T6"
 VALUE_COLUMN = "1"
 # The ledgers whose rows can stand behind an indicator, by the return's source name.
-LEDGER_OF_SOURCE = {"facility": "facilities", "worker": "workers"}
+LEDGER_OF_SOURCE = {"facility": "facility", "worker": "worker"}
 _REF = re.compile(r"\[([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\]")
 _DENOMINATOR = re.compile(r"ratio\(.*,\s*(\[[^\]]+\])\s*\)")
 
@@ -160,10 +160,9 @@ def committee_indicators(
 
     catalogues = catalogues or load_catalogues(store)
     definition = indicator_definition(definition or load_definition(default_definition_path()))
-    # Stock ledgers are judged on the last day; the last month keeps the (unused)
-    # service-record pass small.
+    # Stock ledgers and the profile as they held on the period's last day.
     month = Period("month", period.year, period.last_month)
-    facts = load_facts(store, month, catalogues, dimensions=())
+    facts = load_facts(store, month, catalogues, dimensions=(), flows=False)
     result = compute_from_facts(definition, month, facts, catalogues)
     plan = plan_for(shipped_plans(resources_dir() / "plans.toml"), period.year)
     profile: Mapping[str, Any] = result.profile

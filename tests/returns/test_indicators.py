@@ -142,24 +142,24 @@ def test_urban_committee_at_two_period_ends(tmp_path: Path) -> None:
     i = {x.code: x for x in report.indicators}
     # 31 Dec 2025: only the centre (the station opens in 2026).
     assert (i["601"].value, i["601"].state) == (1, MET)
-    assert i["601"].records == {"facilities": (ids["centre"],)}
+    assert i["601"].records == {"facility": (ids["centre"],)}
     assert (i["602"].value, i["602"].state) == (30.0, MET)  # 300 × 100 / 1000
     assert (i["603"].value, i["603"].state) == (66.7, MET)  # 200 × 100 / 300
     assert (i["604"].value, i["604"].state) == (0, NOT_MET)  # no terminal; urban 80 %
     assert i["604"].target_text == "城市80%"
     # Workers on the roster: w1 and w3 (w3 leaves in May 2026) → 2 × 10000 / 2000.
     assert (i["605"].value, i["605"].state) == (10.0, NOT_MET)
-    assert set(i["605"].records["workers"]) == {ids["w1"], ids["w3"]}
+    assert set(i["605"].records["worker"]) == {ids["w1"], ids["w3"]}
 
     i = by_code(store, "2026Q2")
     # 30 Jun 2026: centre + station.
-    assert i["601"].records == {"facilities": (ids["centre"], ids["station"])}
+    assert i["601"].records == {"facility": (ids["centre"], ids["station"])}
     assert (i["602"].value, i["602"].state) == (40.0, MET)  # 400 × 100 / 1000
     assert (i["603"].value, i["603"].state) == (60.0, MET)  # 240 × 100 / 400: on the line
     assert (i["604"].value, i["604"].state) == (1, MET)  # the station's terminal
     # w1, w2, w4, w5 (w3 left on 31 May) → 4 × 10000 / 2000 = 20 ≥ 18.
     assert (i["605"].value, i["605"].state) == (20.0, MET)
-    assert set(i["605"].records["workers"]) == {ids["w1"], ids["w2"], ids["w4"], ids["w5"]}
+    assert set(i["605"].records["worker"]) == {ids["w1"], ids["w2"], ids["w4"], ids["w5"]}
 
 
 def test_rural_committee_at_two_period_ends(tmp_path: Path) -> None:
@@ -176,13 +176,13 @@ def test_rural_committee_at_two_period_ends(tmp_path: Path) -> None:
     # The plan sets the terminal target for urban communities only.
     assert (i["604"].value, i["604"].state) == (0, NO_TARGET)
     assert (i["605"].value, i["605"].state) == (6.7, NOT_MET)  # 1 × 10000 / 1500
-    assert i["605"].records == {"workers": (ids["w1"],)}
+    assert i["605"].records == {"worker": (ids["w1"],)}
 
     i = by_code(store, "2026Q2")
     assert (i["601"].value, i["601"].state) == (1, MET)
     assert (i["602"].value, i["602"].state) == (25.0, NOT_MET)  # 150 × 100 / 600
     assert (i["603"].value, i["603"].state) == (66.7, MET)  # 100 × 100 / 150
-    assert i["603"].records == {"facilities": (ids["centre"],)}
+    assert i["603"].records == {"facility": (ids["centre"],)}
     assert i["604"].state == NO_TARGET
 
 
