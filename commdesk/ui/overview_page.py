@@ -29,6 +29,7 @@ from commdesk.store.services import periods as period_log
 from commdesk.store.services.overview import Activity, Overview, overview
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import format_number
+from commdesk.ui.overview_dashboard import OverviewDashboard
 from commdesk.ui.returns_history import STATUS_COLOURS, status_text
 from commdesk.ui.tasks import BackgroundTasks
 
@@ -44,6 +45,7 @@ class OverviewPage(QWidget):
 
     open_page = Signal(str)  # a sidebar key
     open_return = Signal(object)  # the Period to prepare on the returns page
+    open_records = Signal(str, object)  # a ledger filtered to these ids (indicators)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,7 +147,9 @@ class OverviewPage(QWidget):
         layout.addWidget(ledgers)
         layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
         layout.addWidget(self.returns)
-        layout.addStretch(1)
+        self.dashboard = OverviewDashboard(self.ctx, self._tasks, self)
+        self.dashboard.open_records.connect(self.open_records)
+        layout.addWidget(self.dashboard, 1)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -167,6 +171,7 @@ class OverviewPage(QWidget):
         store = self.ctx.store
         self.status.setText(translate("OverviewPage", "Counting…"))
         self._tasks.run("overview", lambda: overview(store, today), self._show, self._failed)
+        self.dashboard.refresh(today)
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the figures are on the page (tests, self-test)."""
