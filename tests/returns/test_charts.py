@@ -88,6 +88,7 @@ def test_area_chart_series_and_table(board: Any) -> None:
     assert spec.x_labels[0] == "2024Q3" and spec.x_labels[-1] == "2026Q2"
     assert spec.series[0].values == (25.0,) * 8 and spec.line == 30
     header, rows = table_rows(spec)
+    assert header == ["m² per 100 households", "Plan target"]
     assert rows[-1] == ["2026Q2", "25.0", "30"]
     services = dashboard_specs(board, GROUPS)["services_people"]
     may = services.x_labels.index("26/05")
