@@ -75,7 +75,6 @@ class IndicatorsPanel(QWidget):
         self.report: IndicatorReport | None = None
         self.caption = QLabel(self)
         self.caption.setObjectName("hint")
-        self.caption.setWordWrap(True)
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("indicatorsTable")
         self.table.setHorizontalHeaderLabels(
@@ -90,7 +89,11 @@ class IndicatorsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.COLUMNS):
@@ -143,9 +146,8 @@ class IndicatorsPanel(QWidget):
                     background = STATE_BACKGROUNDS.get(ind.state)
                     if background is not None:
                         item.setBackground(background)
-                item.setToolTip(self._tooltip(ind))
+                item.setToolTip(f"{indicator_label(ind)}\n{self._tooltip(ind)}")
                 self.table.setItem(row, column, item)
-        self.table.resizeRowsToContents()
 
     def _tooltip(self, ind: Indicator) -> str:
         counted = sum(len(ids) for ids in ind.records.values())
