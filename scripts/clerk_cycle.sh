@@ -3,7 +3,7 @@
 # read back:
 #
 #   demo → check → export (before the imports) → import of each shared fixture → export
-#   refused by a warning, then written with --note → two more committees (demo, export) →
+#   refused by a warning, then written with --note → briefing PDF → two more committees (demo, export) →
 #   consolidate the three → backup → demo --replace → restore → check → refusals (exit 2,
 #   one line, in Chinese on a zh_CN locale)
 #
@@ -147,6 +147,18 @@ for column in 2:people:4 3:hours:30; do
     same_number "表3 合计 $key added by the imports" "$grown" "$want"
 done
 
+echo "== the year's briefing (PDF): its indicators and the return's service count on it"
+expect 0 --data-dir "$A" briefing --period "$PERIOD" --out "$WORK/briefing.pdf"
+[ -s "$WORK/briefing.pdf" ] || die "briefing: no file"
+if command -v pdftotext >/dev/null; then
+    pdftotext "$WORK/briefing.pdf" "$WORK/briefing.txt"
+    services="$("$PY" -c 'import sys; print(f"{int(float(sys.argv[1])):,}")' \
+        "$(figure "$RETURNS/a.xlsx" 表3 合计 1)")"
+    for want in 每百户居民拥有社区综合服务设施面积 每万常住人口拥有社区工作者数 "$services services"; do
+        grep -qF "$want" "$WORK/briefing.txt" || die "briefing: \"$want\" not in the PDF"
+    done
+fi
+
 echo "== two more committees of the same township"
 for committee in 002:village 003:urban; do
     code="110105001${committee%%:*}"
@@ -188,6 +200,7 @@ echo "== refusals: exit 2, one line, in the locale's language"
 expect 2 --data-dir "$WORK/nowhere" check
 expect 2 --data-dir "$A" import volunteers "$IN/no-such-file.xlsx"
 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"
+expect 2 --data-dir "$A" briefing --period 2025-13 --out "$WORK/x.pdf"
 LANG=zh_CN.UTF-8 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"
 grep -q '月份' "$ERR" || die "zh_CN locale: the refusal is not in Chinese: $(cat "$ERR")"
 

@@ -178,7 +178,12 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
     ax.set_xticks(xs[::step])
     ax.set_xticklabels(spec.x_labels[::step], fontsize=7)
     ax.grid(axis="y", linewidth=0.3)
-    ax.set_ylim(bottom=0)
+    if spec.kind == "line":  # room above the points and the line for the legend
+        tops = [v for s in spec.series for v in s.values if v is not None]
+        top = max([*tops, spec.line or 0.0, 1.0])
+        ax.set_ylim(0, top * 1.35)
+    else:
+        ax.set_ylim(bottom=0)
 
 
 def table_rows(spec: ChartSpec) -> tuple[list[str], list[list[str]]]:

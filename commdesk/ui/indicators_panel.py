@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.domain.indicators import MET, NO_DATA, NO_TARGET, NOT_MET
+from commdesk.returns.indicator_text import indicator_label, state_detail, value_text
 from commdesk.returns.indicators import Indicator, IndicatorReport
 
 translate = QCoreApplication.translate
@@ -30,36 +31,6 @@ STATE_COLOURS = {
     NO_TARGET: QColor("#6b6b6b"),
 }
 STATE_BACKGROUNDS = {MET: QColor("#e3f4e6"), NOT_MET: QColor("#fbe4e2")}
-
-
-def state_text(state: str) -> str:
-    return {
-        MET: translate("Indicators", "Met"),
-        NOT_MET: translate("Indicators", "Not met"),
-        NO_DATA: translate("Indicators", "No data"),
-        NO_TARGET: translate("Indicators", "No target"),
-    }[state]
-
-
-def value_text(ind: Indicator) -> str:
-    if ind.value is None:
-        return "—"
-    if ind.flag:
-        return translate("Indicators", "Yes") if ind.value else translate("Indicators", "No")
-    return f"{ind.value:,.{ind.decimals}f}"
-
-
-def state_detail(ind: Indicator) -> str:
-    """The state, with what is missing for 无数据."""
-    text = state_text(ind.state)
-    if ind.state == NO_DATA and ind.missing:
-        text += translate("Indicators", " (enter: {items})").format(items="、".join(ind.missing))
-    return text
-
-
-def indicator_label(ind: Indicator) -> str:
-    unit = "" if ind.flag or not ind.unit else f"（{ind.unit}）"
-    return f"{ind.label}{unit}"
 
 
 class IndicatorsPanel(QWidget):

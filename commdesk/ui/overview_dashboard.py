@@ -8,15 +8,16 @@ gathered in one task on the page's worker thread.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from commdesk.domain.periods import QUICK_PERIODS, Period, quick_period
-from commdesk.returns.dashboard import Dashboard, PeriodFigures
+from commdesk.returns.dashboard import Dashboard
+from commdesk.returns.indicator_text import figures_text
 from commdesk.ui.context import UiContext
-from commdesk.ui.display import format_number
 from commdesk.ui.indicators_panel import IndicatorsPanel
 from commdesk.ui.quick_periods import quick_label
 from commdesk.ui.tasks import BackgroundTasks
@@ -24,20 +25,6 @@ from commdesk.ui.trend_charts import TrendCharts
 
 translate = QCoreApplication.translate
 DEFAULT_PERIOD = "this_year"
-
-
-def figures_text(period: Period, f: PeriodFigures) -> str:
-    return translate(
-        "OverviewDashboard",
-        "{period}: {records} services, {people} people served, {hours} hours; "
-        "volunteers {volunteer_hours} hours",
-    ).format(
-        period=period.label(),
-        records=format_number(f.records),
-        people=format_number(f.people),
-        hours=format_number(f.hours),
-        volunteer_hours=format_number(f.volunteer_hours),
-    )
 
 
 def gather(store: Any, period: Period) -> tuple[Dashboard, dict[str, str]]:
@@ -64,6 +51,8 @@ class OverviewDashboard(QWidget):
         self._tasks = tasks
         self._today: date | None = None
         self.data: Dashboard | None = None
+        self.labels: dict[str, str] = {}
+        self.written: Path | None = None  # the last briefing saved
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("dashboardPeriod")
         for key in QUICK_PERIODS:
@@ -120,7 +109,7 @@ class OverviewDashboard(QWidget):
         from commdesk.returns.charts import dashboard_specs
 
         d, labels = result
-        self.data = d
+        self.data, self.labels = d, labels
         self.figures.setText(figures_text(d.period, d.figures))
         self.panel.set_report(d.indicators)
         self.charts.set_specs(dashboard_specs(d, labels))
@@ -131,4 +120,16 @@ class OverviewDashboard(QWidget):
         from commdesk.ui.briefing_action import save_briefing
 
         if self.data is not None:
-            save_briefing(self, self.ctx, self.data.period)
+            save_briefing(
+                self, self.ctx.settings, self._tasks, self.data, self.labels, self._written
+            )
+
+    def _written(self, path: Path) -> None:
+        self.written = path
+        self.briefing.setToolTip(
+            translate("OverviewDashboard", "Briefing saved: {path}").format(path=path)
+        )
+        if self.data is not None:
+            figures = figures_text(self.data.period, self.data.figures)
+            saved = translate("OverviewDashboard", "briefing saved as {name}")
+            self.figures.setText(f"{figures}; {saved.format(name=path.name)}")
