@@ -174,9 +174,12 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
     if spec.kind == "line" or (len(spec.series) > 1 and not any(s.secondary for s in spec.series)):
         ax.legend(fontsize=7, loc="upper left", ncol=2 if len(spec.series) > 2 else 1)
     ax.set_ylabel(spec.y_label)
-    step = max(1, len(xs) // (8 if compact else 12))
-    ax.set_xticks(xs[::step])
-    ax.set_xticklabels(spec.x_labels[::step], fontsize=7)
+    if spec.key.startswith("committees_") and len(xs) > 30:
+        ax.set_xticks([])  # hundreds of names cannot be read: the table lists them
+    else:
+        step = max(1, len(xs) // (8 if compact else 12))
+        ax.set_xticks(xs[::step])
+        ax.set_xticklabels(spec.x_labels[::step], fontsize=7, rotation=0)
     ax.grid(axis="y", linewidth=0.3)
     if spec.kind == "line":  # room above the points and the line for the legend
         tops = [v for s in spec.series for v in s.values if v is not None]
@@ -201,3 +204,38 @@ def table_rows(spec: ChartSpec) -> tuple[list[str], list[list[str]]]:
         for row in rows:
             row.append(f"{spec.line:g}")
     return header, rows
+
+
+def committee_spec(ti: Any, code: str) -> ChartSpec:
+    """Every committee's value of one indicator (ascending), met and not met apart, against
+    the plan's line: the township view's chart."""
+    from commdesk.domain.indicators import MET, NOT_MET
+
+    i = next(n for n, col in enumerate(ti.columns) if col.code == code)
+    column = ti.columns[i]
+    rows = sorted(
+        (c for c in ti.committees if c.cells[i].value is not None),
+        key=lambda c: c.cells[i].value,
+    )
+    targets = {c.cells[i].target.value for c in rows if c.cells[i].target is not None}
+    return ChartSpec(
+        key=f"committees_{code}",
+        title=column.label,
+        x_labels=tuple(c.name for c in rows),
+        series=(
+            Series(
+                translate("Charts", "Met"),
+                tuple(c.cells[i].value if c.cells[i].state == MET else 0.0 for c in rows),
+                "#5aa469",
+            ),
+            Series(
+                translate("Charts", "Not met"),
+                tuple(c.cells[i].value if c.cells[i].state == NOT_MET else 0.0 for c in rows),
+                "#c0392b",
+            ),
+        ),
+        y_label=column.unit,
+        line=targets.pop() if len(targets) == 1 else None,
+        line_label=translate("Charts", "Plan target"),
+        decimals=column.decimals,
+    )
