@@ -44,11 +44,13 @@ class OverviewDashboard(QWidget):
     open_records = Signal(str, object)  # ledger name, ids
     shown = Signal()  # the figures of the chosen period are on screen
 
-    def __init__(self, ctx: UiContext, tasks: BackgroundTasks, parent: QWidget) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("overviewDashboard")
         self.ctx = ctx
-        self._tasks = tasks
+        # Its own worker thread: the indicators and trends are gathered alongside the
+        # page's counts, not after them.
+        self._tasks = BackgroundTasks(self)
         self._today: date | None = None
         self.data: Dashboard | None = None
         self.labels: dict[str, str] = {}
@@ -87,6 +89,10 @@ class OverviewDashboard(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(head)
         layout.addLayout(body, 1)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until the indicators and charts are on the page (tests, self-test)."""
+        return self._tasks.finish(msecs)
 
     def period(self) -> Period:
         key = str(self.period_box.currentData())

@@ -147,7 +147,7 @@ class OverviewPage(QWidget):
         layout.addWidget(ledgers)
         layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
         layout.addWidget(self.returns)
-        self.dashboard = OverviewDashboard(self.ctx, self._tasks, self)
+        self.dashboard = OverviewDashboard(self.ctx, self)
         self.dashboard.open_records.connect(self.open_records)
         layout.addWidget(self.dashboard, 1)
 
@@ -175,7 +175,7 @@ class OverviewPage(QWidget):
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the figures are on the page (tests, self-test)."""
-        return self._tasks.finish(msecs)
+        return self._tasks.finish(msecs) and self.dashboard.wait(msecs)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(

@@ -95,7 +95,7 @@ def test_period_chooser_recomputes_as_of_that_end(qtbot: Any, ctx: Any) -> None:
     # this_month … last_year: from 本年 down to 上年 with the keyboard.
     QTest.keyClick(box, Qt.Key.Key_Down)
     assert dash.period().code == "2025"
-    dash._tasks.finish()
+    assert dash.wait()
     assert "2025-12-31" in dash.panel.caption.text()
     # 2025: the one service of 31 Dec 2025.
     assert dash.figures.text().startswith("2025年: 1 services, 7 people served, 3 hours")
