@@ -174,8 +174,9 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
     if spec.kind == "line" or (len(spec.series) > 1 and not any(s.secondary for s in spec.series)):
         ax.legend(fontsize=7, loc="upper left", ncol=2 if len(spec.series) > 2 else 1)
     ax.set_ylabel(spec.y_label)
-    if spec.key.startswith("committees_") and len(xs) > 30:
-        ax.set_xticks([])  # hundreds of names cannot be read: the table lists them
+    if spec.key.startswith("committees_"):
+        ax.set_xticks([])  # one bar per committee: the names are in the table beside it
+        ax.set_xlabel(translate("Charts", "Committees, lowest to highest"))
     else:
         step = max(1, len(xs) // (8 if compact else 12))
         ax.set_xticks(xs[::step])

@@ -95,8 +95,8 @@ class TownshipIndicatorsView(QWidget):
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(self.committees)
         bottom.addWidget(self.chart_box)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 2)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top_box)
         split.addWidget(bottom)
@@ -237,10 +237,7 @@ class TownshipIndicatorsView(QWidget):
                     text = number(cell.value, col.decimals)
                 t.setItem(r, c, self._state_item(cell.state, text, cell.value))
         t.setSortingEnabled(True)
-        header = t.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     # ------------------------------------------------------------ chart
     def showEvent(self, event: QShowEvent) -> None:
