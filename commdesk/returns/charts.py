@@ -26,6 +26,8 @@ CJK_FONTS = [
     "DejaVu Sans",
 ]
 GROUP_COLOURS = {"WM": "#3b78b0", "BM": "#5aa469", "AM": "#d08c2c", "ZY": "#a05aa8"}
+# Beyond this many bars (a township's committees) a chart draws filled steps instead.
+MANY_BARS = 60
 # The service chart's measures: records, people served (人次), hours.
 MEASURES = ("records", "people", "hours")
 
@@ -156,10 +158,15 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
     else:
         primary = [s for s in spec.series if not s.secondary]
         bottom = [0.0] * len(xs)
+        edges = [x - 0.5 for x in xs] + [len(xs) - 0.5]
         for s in primary:
             values = [v or 0.0 for v in s.values]
-            ax.bar(xs, values, bottom=bottom, color=s.colour, label=s.name, width=0.8)
-            bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+            top = [b + v for b, v in zip(bottom, values, strict=True)]
+            if len(xs) > MANY_BARS:  # one filled outline, not hundreds of bar patches
+                ax.stairs(top, edges, baseline=bottom, fill=True, color=s.colour, label=s.name)
+            else:
+                ax.bar(xs, values, bottom=bottom, color=s.colour, label=s.name, width=0.8)
+            bottom = top
         secondary = [s for s in spec.series if s.secondary]
         if secondary:
             ax2 = ax.twinx()

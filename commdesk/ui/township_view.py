@@ -202,6 +202,7 @@ class TownshipIndicatorsView(QWidget):
 
     def _fill_committees(self, ti: TownshipIndicators) -> None:
         t = self.committees
+        t.setUpdatesEnabled(False)
         t.setSortingEnabled(False)
         t.clear()
         t.setColumnCount(3 + len(ti.columns))
@@ -237,7 +238,10 @@ class TownshipIndicatorsView(QWidget):
                     text = number(cell.value, col.decimals)
                 t.setItem(r, c, self._state_item(cell.state, text, cell.value))
         t.setSortingEnabled(True)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = t.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # widths from 40 rows, not all 500
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        t.setUpdatesEnabled(True)
 
     # ------------------------------------------------------------ chart
     def showEvent(self, event: QShowEvent) -> None:
