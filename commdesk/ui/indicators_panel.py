@@ -61,6 +61,7 @@ class IndicatorsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
+        self.table.setMinimumHeight(60)  # scrolls rather than push the page off the screen
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

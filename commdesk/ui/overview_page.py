@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -149,7 +150,14 @@ class OverviewPage(QWidget):
         layout.addWidget(self.returns)
         self.dashboard = OverviewDashboard(self.ctx, self)
         self.dashboard.open_records.connect(self.open_records)
-        layout.addWidget(self.dashboard, 1)
+        # Scrolls on a small screen or large font instead of pushing the window off it.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("overviewDashboardScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.dashboard)
+        self.dashboard.setMinimumHeight(230)
+        layout.addWidget(scroll, 1)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)

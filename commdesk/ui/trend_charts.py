@@ -73,6 +73,7 @@ class TrendCharts(QWidget):
         self.stack.addWidget(self.placeholder)
         self.table = QTableWidget(0, 0, self)
         self.table.setObjectName("chartTable")
+        self.table.setMinimumHeight(60)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.stack.addWidget(self.table)
@@ -104,7 +105,7 @@ class TrendCharts(QWidget):
             configure()
             self.canvas = FigureCanvasQTAgg(Figure(figsize=(5, 3), layout="constrained"))
             self.canvas.setObjectName("chartCanvas")
-            self.canvas.setMinimumHeight(160)
+            self.canvas.setMinimumHeight(60)  # the page must fit a 1366×768 screen
             self.stack.insertWidget(0, self.canvas)
         return self.canvas
 
