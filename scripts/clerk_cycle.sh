@@ -4,9 +4,9 @@
 #
 #   demo → check → export (before the imports) → import of each shared fixture → export
 #   refused by a warning, then written with --note → the return's PDF and a roster → a
-#   certificate as PDF (and one refused) → two more committees (demo, export) → consolidate
-#   the three → backup → demo --replace → restore → check → refusals (exit 2, one line, in
-#   Chinese on a zh_CN locale)
+#   certificate as PDF (and one refused) → briefing PDF → two more committees (demo, export)
+#   → consolidate the three → backup → demo --replace → restore → check → refusals (exit 2,
+#   one line, in Chinese on a zh_CN locale)
 #
 # Usage: scripts/clerk_cycle.sh COMMDESK [PYTHON]
 #   COMMDESK  the installed console script (.venv/bin/commdesk) or the bundle
@@ -179,6 +179,18 @@ expect 2 --data-dir "$A" certificate --volunteer "$VID" --from "$VFROM" --to 299
     --out "$WORK/never.pdf"
 [ ! -e "$WORK/never.pdf" ] || die "a refused certificate wrote its file"
 
+echo "== the year's briefing (PDF): its indicators and the return's service count on it"
+expect 0 --data-dir "$A" briefing --period "$PERIOD" --out "$WORK/briefing.pdf"
+[ -s "$WORK/briefing.pdf" ] || die "briefing: no file"
+if command -v pdftotext >/dev/null; then
+    pdftotext "$WORK/briefing.pdf" "$WORK/briefing.txt"
+    services="$("$PY" -c 'import sys; print(f"{int(float(sys.argv[1])):,}")' \
+        "$(figure "$RETURNS/a.xlsx" 表3 合计 1)")"
+    for want in 每百户居民拥有社区综合服务设施面积 每万常住人口拥有社区工作者数 "$services services"; do
+        grep -qF "$want" "$WORK/briefing.txt" || die "briefing: \"$want\" not in the PDF"
+    done
+fi
+
 echo "== two more committees of the same township"
 for committee in 002:village 003:urban; do
     code="110105001${committee%%:*}"
@@ -220,6 +232,7 @@ echo "== refusals: exit 2, one line, in the locale's language"
 expect 2 --data-dir "$WORK/nowhere" check
 expect 2 --data-dir "$A" import volunteers "$IN/no-such-file.xlsx"
 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"
+expect 2 --data-dir "$A" briefing --period 2025-13 --out "$WORK/x.pdf"
 LANG=zh_CN.UTF-8 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"
 grep -q '月份' "$ERR" || die "zh_CN locale: the refusal is not in Chinese: $(cat "$ERR")"
 

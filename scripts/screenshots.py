@@ -95,7 +95,7 @@ def populate(store: object) -> None:
          "year_opened": 2020, "address": "朝外大街 14 号"},
     )  # fmt: skip
     for i, (name, pos) in enumerate([("王建国", "SEC"), ("李明", "MEM"), ("张丽", "PRO")]):
-        workers.add(store, {"name": name, "id_number": _id(40 + i), "position_code": pos,
+        workers.add(store, {"name": name, "id_number": _id(40 + i), "position_codes": (pos,),
                             "is_committee_member": pos != "PRO", "education_code": "BA",
                             "employed_since": date(2018 + i, 3, 1)})  # fmt: skip
 

@@ -49,7 +49,9 @@ def refuse_unsound(data_dir: Path, *, repairs: bool) -> None:
         )
     raise CliError(
         translate("Cli", "database damaged ({reason}); nothing was written. {restore}").format(
-            reason=verdict.reason, restore=restore_hint
+            # SQLite's report spans lines; the refusal is one line, hint included.
+            reason=" ".join(str(verdict.reason).split()),
+            restore=restore_hint,
         )
     )
 

@@ -79,6 +79,7 @@ def commands() -> dict[str, Command]:
     """Every command, by name (importing the command modules registers them)."""
     from commdesk.cli import (  # noqa: F401 - imported for their @command
         backup,
+        briefing,
         certificate,
         check,
         consolidate,

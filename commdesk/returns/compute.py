@@ -99,6 +99,11 @@ def _matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) ->
     return True
 
 
+def fact_matches(fact: Mapping[str, Any], flt: Mapping[str, Any], period: Period) -> bool:
+    """Whether one fact falls under a cell's filter (for the rows behind an indicator)."""
+    return _matches(fact, flt, period)
+
+
 def _aggregate(facts: Iterable[Mapping[str, Any]], agg: str, fld: str | None) -> int | float:
     if agg == "count":
         return int(sum(f["_n"] for f in facts))

@@ -33,6 +33,10 @@ from commdesk.returns.consolidate_names import shown_name
 from commdesk.returns.consolidate_structure import UNIT_NOUN, level_definition
 from commdesk.returns.definition import Definition
 from commdesk.returns.form_layout import ReturnForm, return_form
+from commdesk.returns.indicators import INDICATOR_TABLE
+from commdesk.returns.township_indicator_sheet import SHEET as INDICATOR_SHEET
+from commdesk.returns.township_indicator_sheet import fill_indicator_sheet
+from commdesk.returns.township_indicators import township_indicators
 from commdesk.returns.xlsx_writer import META_SHEET, build_workbook, number_format, text_width
 
 SUMMARY_SHEET = "汇总说明"
@@ -469,6 +473,9 @@ def build_consolidated_workbook(
     at = wb.sheetnames.index(META_SHEET)
     fill_summary(wb.create_sheet(SUMMARY_SHEET, at), cons, exported_at)
     fill_breakdown(wb.create_sheet(breakdown, at + 1), cons, cons.catalogues or released())
+    if INDICATOR_TABLE in {t.table.code for t in cons.result.tables}:
+        ti = township_indicators(cons)
+        fill_indicator_sheet(wb.create_sheet(INDICATOR_SHEET, at + 2), ti)
     return wb, sha
 
 

@@ -112,13 +112,15 @@ def load_facts(
     *,
     dimensions: Sequence[str] = SERVICE_COLUMNS,
     record_filters: Mapping[str, Mapping[str, Any]] | None = None,
+    flows: bool = True,
 ) -> Facts:
     """Read the period's facts; service records grouped only by ``dimensions``.
 
     Grouping by fewer columns is what keeps a year of a million records fast,
     so callers pass just the dimensions their definition filters on. Counts of
     records matching ``record_filters`` (record-level audit rules) come out of
-    the same pass instead of one more scan each.
+    the same pass instead of one more scan each. Without ``flows`` only the
+    stock ledgers and the profile are read (the plan indicators need no more).
     """
     start, end = period.first_day, period.last_day
     groups = {item.code: item.group for item in catalogues["service_category"]}
@@ -148,7 +150,7 @@ def load_facts(
             stmt = stmt.group_by(*dims)
         services = []
         record_counts = dict.fromkeys(record_filters, 0)
-        for row in s.execute(stmt).mappings():
+        for row in s.execute(stmt).mappings() if flows else ():
             fact = dict(row)
             if not fact["_n"]:
                 continue
@@ -173,7 +175,7 @@ def load_facts(
             .group_by(service_volunteer.c.volunteer_id, sr.c.category_code, sr.c.target_group_code)
         )
         volunteer_service = []
-        for row in s.execute(vs_stmt).mappings():
+        for row in s.execute(vs_stmt).mappings() if flows else ():
             fact = dict(row)
             fact["category_group"] = groups.get(fact["category_code"])
             volunteer_service.append(fact)

@@ -231,6 +231,17 @@ class ServiceRecord(Tracked, Base):
     __table_args__ = (
         Index("ix_service_record_date", "service_date"),
         Index("ix_service_record_category_date", "category_code", "service_date"),
+        # The overview's monthly trends read only this index (migration 0008).
+        Index(
+            "ix_service_record_trend",
+            "service_date",
+            "category_code",
+            "people_served",
+            "hours",
+            "deleted_at",  # in the index too, or SQLite reads each row to check it
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        ),
         # Deleted rows are few: counting live rows is count(*) minus this tiny index.
         Index(
             "ix_service_record_deleted",

@@ -52,6 +52,7 @@ from commdesk.ui.returns_dialogs import export_progress, last_folder, remember_f
 from commdesk.ui.returns_history import open_path
 from commdesk.ui.returns_period import PeriodPicker
 from commdesk.ui.tasks import BackgroundTasks
+from commdesk.ui.township_view import TownshipIndicatorsView
 
 if TYPE_CHECKING:  # the consolidation code pulls in openpyxl: load it on first use
     from commdesk.returns.consolidate import Consolidation, InputFile
@@ -211,6 +212,8 @@ class ConsolidationPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(intake, translate("ConsolidationPage", "Returns"))
         self.tabs.addTab(self.roster, translate("ConsolidationPage", "Township roster"))
+        self.indicators = TownshipIndicatorsView(self)
+        self.tabs.addTab(self.indicators, translate("ConsolidationPage", "Indicators"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(title)
@@ -385,6 +388,7 @@ class ConsolidationPage(QWidget):
     # ------------------------------------------------------------ display
     def _show(self, cons: Consolidation | None) -> None:
         self.table.show_consolidation(cons, self.include_altered)
+        self.indicators.show_consolidation(cons)
         self.summary.setText(self._summary_text(cons))
         self._update_buttons()
 

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         page = OverviewPage(self.ctx, holder)
         page.open_page.connect(self.show_page)
         page.open_return.connect(self._prepare_return)
+        page.open_records.connect(self.show_records)
         return page
 
     def _prepare_return(self, period: Period) -> None:

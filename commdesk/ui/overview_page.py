@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from commdesk.store.services.overview import Activity, Overview, overview
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import format_number
 from commdesk.ui.due_returns import DueReturnsPanel
+from commdesk.ui.overview_dashboard import OverviewDashboard
 from commdesk.ui.returns_history import STATUS_COLOURS, status_text
 from commdesk.ui.tasks import BackgroundTasks
 
@@ -45,6 +47,7 @@ class OverviewPage(QWidget):
 
     open_page = Signal(str)  # a sidebar key
     open_return = Signal(object)  # the Period to prepare on the returns page
+    open_records = Signal(str, object)  # a ledger filtered to these ids (indicators)
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,7 +153,16 @@ class OverviewPage(QWidget):
         self.due.open_return.connect(self.open_return)
         layout.addWidget(self._caption(translate("OverviewPage", "Due dates")))
         layout.addWidget(self.due)
-        layout.addStretch(1)
+        self.dashboard = OverviewDashboard(self.ctx, self)
+        self.dashboard.open_records.connect(self.open_records)
+        # Scrolls on a small screen or large font instead of pushing the window off it.
+        scroll = QScrollArea(self)
+        scroll.setObjectName("overviewDashboardScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.dashboard)
+        self.dashboard.setMinimumHeight(230)
+        layout.addWidget(scroll, 1)
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -173,10 +185,11 @@ class OverviewPage(QWidget):
         self.due.refresh(today)
         self.status.setText(translate("OverviewPage", "Counting…"))
         self._tasks.run("overview", lambda: overview(store, today), self._show, self._failed)
+        self.dashboard.refresh(today)
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the figures are on the page (tests, self-test)."""
-        return self._tasks.finish(msecs)
+        return self._tasks.finish(msecs) and self.dashboard.wait(msecs)
 
     def _failed(self, exc: Exception) -> None:
         self.status.setText(
