@@ -56,6 +56,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     def _begin(conn):  # type: ignore[no-untyped-def]
         conn.exec_driver_sql("BEGIN")
 
+    from commdesk.store.change_mark import install
+
+    install(engine)  # after BEGIN: every transaction that writes renews the change mark
     return engine
 
 

@@ -83,7 +83,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 def _damaged(quick_check: list[str]) -> str:
     return translate("Store", "SQLite found damage in the file ({details})").format(
-        details="; ".join(quick_check[:3])
+        details="; ".join(" ".join(line.split()) for line in quick_check[:3])  # one line
     )
 
 

@@ -149,3 +149,48 @@ class _Task:
         progress: Progress | None,
     ) -> None:
         self.key, self.on_done, self.on_fail, self.progress = key, on_done, on_fail, progress
+
+
+def run_with_busy_dialog(text: str, work: Callable[[], Any], parent: QObject | None = None) -> Any:
+    """Run ``work`` on a worker while a dialog says what is happening, and wait for it.
+
+    For the moments the clerk must wait anyway (the start-up check, the backup of a
+    close): the window keeps painting and the wait is explained. Returns the result,
+    or raises the worker's exception here on the GUI thread.
+    """
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setWindowTitle("CommDesk")
+    dialog.setCancelButton(None)  # neither a check nor a verified copy is cut short
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    outcome: list[Any] = []
+    loop = QEventLoop()
+    runner = BackgroundTasks(parent)
+
+    def finished(result: Any) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    runner.run(None, work, finished, lambda exc: finished(_Failure(exc)))
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    runner.deleteLater()
+    result = outcome[0]
+    if isinstance(result, _Failure):
+        raise result.exc
+    return result
+
+
+class _Failure:
+    """The worker's exception, carried back to be raised on the GUI thread."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc

@@ -81,7 +81,17 @@ def guarded() -> None:
         os._exit(3)
 
 
-QTimer.singleShot(0, lambda: QTimer.singleShot(0, guarded))
+def when_window_shown() -> None:
+    """Poll: the start-up check's busy dialog runs event loops before the window exists."""
+    from commdesk.ui.main_window import MainWindow
+
+    if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
+        guarded()
+    else:
+        QTimer.singleShot(50, when_window_shown)
+
+
+QTimer.singleShot(0, when_window_shown)
 
 from commdesk.cli.registry import main  # noqa: E402
 

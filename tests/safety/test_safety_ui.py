@@ -97,6 +97,8 @@ def test_close_backup_and_daily_timer(shell: Shell) -> None:
     clock[0] += timedelta(hours=5)
     assert shell.auto_backup.check() is None  # not due yet: at most daily
     clock[0] += timedelta(hours=20)
+    assert shell.auto_backup.check() is None  # due, but nothing changed since
+    teams.add(shell.ctx.store, {"name": "新服务队"})
     outcome = shell.auto_backup.check()
     assert outcome is not None and outcome.path.exists()
 
