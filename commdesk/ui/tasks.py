@@ -14,6 +14,7 @@ check delivers its result.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -74,7 +75,8 @@ class BackgroundTasks(QObject):
         emit_progress = self._progress.emit
 
         def report(step: int, total: int) -> None:
-            emit_progress(task_id, step, total)
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                emit_progress(task_id, step, total)
 
         def job() -> None:
             try:
@@ -82,13 +84,19 @@ class BackgroundTasks(QObject):
                     raise _Superseded
                 result = work(report) if progress is not None else work()
             except _Superseded:
-                failed.emit(task_id, _Superseded())
+                deliver(failed, _Superseded())
             except Exception as exc:  # shown by the page, never a traceback
                 if not isinstance(exc, expected):
                     log.exception("background task failed")
-                failed.emit(task_id, exc)
+                deliver(failed, exc)
             else:
-                done.emit(task_id, result)
+                deliver(done, result)
+
+        def deliver(signal: Any, value: Any) -> None:
+            try:
+                signal.emit(task_id, value)
+            except RuntimeError:  # the page was closed meanwhile (a quick close): nobody waits
+                log.debug("result of a task whose page is gone dropped")
 
         self._pool.start(job)
         self.busy_changed.emit()

@@ -68,7 +68,7 @@ def test_restore_round_trip_through_the_dialog(qtbot: Any, shell: Shell, monkeyp
     assert shell.window is not None and shell.window is not first_window
     assert teams.count(shell.ctx.store) == 2
     shell.window.show_page("volunteers")
-    shell.window.people_tabs.setCurrentWidget(shell.window.ledger_pages["teams"])
+    shell.window.show_ledger("teams")
     assert shell.window.ledger_pages["teams"].row_count() == 2
     before = [i for i in backups.list_backups(shell.ctx.data_dir) if i.kind == "before-restore"]
     assert len(before) == 1 and before[0].counts["volunteer_team"] == 5  # type: ignore[index]
