@@ -51,6 +51,15 @@ def install(engine: Engine) -> None:
             bump(raw)
 
 
+def only_read(con: sqlite3.Connection, info: dict[str, Any]) -> bool:
+    """Whether the transaction open on ``con`` (another thread's) has changed nothing yet."""
+    state = info.get("state_at_begin")
+    try:
+        return state is not None and con.total_changes == state[0]
+    except sqlite3.Error:
+        return False
+
+
 def _state(con: sqlite3.Connection) -> tuple[int, int]:
     """Rows changed on this connection so far, and the schema's version (DDL)."""
     return con.total_changes, con.execute("PRAGMA schema_version").fetchone()[0]

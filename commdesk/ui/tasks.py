@@ -86,7 +86,9 @@ class BackgroundTasks(QObject):
             except _Superseded:
                 deliver(failed, _Superseded())
             except Exception as exc:  # shown by the page, never a traceback
-                if not isinstance(exc, expected):
+                if "interrupted" in str(exc):  # the store closed under a read: the exit
+                    log.debug("background read stopped by the store closing")
+                elif not isinstance(exc, expected):
                     log.exception("background task failed")
                 deliver(failed, exc)
             else:
