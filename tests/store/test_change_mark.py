@@ -4,6 +4,7 @@ the close's decision follows it."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,8 @@ def test_the_raw_demo_writer_renews_it(store: Any) -> None:
 
 def test_a_restored_older_backup_is_not_the_last_one(store: Any) -> None:
     teams.add(store, {"name": "丙队"})
-    older = backups.auto_backup(store.data_dir, now=None).path
+    kept = backups.auto_backup(store.data_dir).path
+    older = shutil.copy(kept, store.data_dir.parent / "older.sqlite")  # rotation may drop it
     teams.add(store, {"name": "丁队"})
     backups.auto_backup(store.data_dir)
     store.close()
