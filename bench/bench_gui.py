@@ -9,6 +9,9 @@ Measures, offscreen (QT_QPA_PLATFORM=offscreen):
    page of service records painted; baseline: a bare PySide6 window with an empty
    QTableView shown the same way. Measured after a clean close (the usual start)
    and once more without one (after a crash: SQLite's full quick_check runs first);
+   close: from that paint (the window then closes) until the process has exited,
+   with nothing changed since the last verified backup, and after one changed row
+   (the close then takes a verified backup); ``BENCH_GUI_LAUNCH_ONLY=1`` stops there;
 2. on the services page: jump to the last row, sort by date (ascending), search
    (Chinese text, pinyin initials, ID tail) and a filter change — each until the
    view's visible rows are fetched; baseline for each: the plain sqlite3 query
@@ -54,9 +57,11 @@ def _line(name: str, value: object) -> None:
     print(f"{name}={value}", flush=True)
 
 
-def launch(data_dir: Path, bare: bool) -> float:
-    """Seconds from starting the process to the first paint (the child prints the clock)."""
+def launch_and_close(data_dir: Path, bare: bool) -> tuple[float, float]:
+    """Seconds from starting the process to the first paint (the child prints the clock),
+    and from then (the window closes at once) until the process has exited."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its .pyc files
     if bare:
         command = [sys.executable, "-c", BARE_SCRIPT]
     else:
@@ -64,7 +69,25 @@ def launch(data_dir: Path, bare: bool) -> float:
                    "--measure-startup"]  # fmt: skip
     t0 = time.time()
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    return float(out.stdout.strip().splitlines()[-1]) - t0
+    painted = float(out.stdout.strip().splitlines()[-1])
+    return painted - t0, time.time() - painted
+
+
+def launch(data_dir: Path, bare: bool) -> float:
+    return launch_and_close(data_dir, bare)[0]
+
+
+def change_one_row(data_dir: Path) -> None:
+    """One field of one record, through the program's own service (as the clerk would)."""
+    from commdesk.store.engine import open_store
+    from commdesk.store.services.volunteers import teams
+
+    store = open_store(data_dir)
+    try:
+        first = teams.query(store)[0]
+        teams.update(store, first["id"], {"leader": f"{(first['leader'] or '')[:10]}·"})
+    finally:
+        store.close()
 
 
 def rss_mb() -> float:
@@ -93,15 +116,27 @@ def main() -> None:
 
     from commdesk.store.maintenance import CLEAN_CLOSE_FILE
 
-    bare = min(launch(data_dir, True) for _ in range(3))
-    launch(data_dir, False)  # leaves the clean-close mark a normal day starts from
-    full = min(launch(data_dir, False) for _ in range(3))
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).parents[1] /
+                    "commdesk")], check=False, capture_output=True)  # fmt: skip
+    bare_runs = [launch_and_close(data_dir, True) for _ in range(3)]
+    bare, bare_close = min(r[0] for r in bare_runs), min(r[1] for r in bare_runs)
+    launch(data_dir, False)  # leaves the clean-close mark and a verified backup
+    runs = [launch_and_close(data_dir, False) for _ in range(3)]  # nothing changed
+    full, close_unchanged = min(r[0] for r in runs), min(r[1] for r in runs)
+    change_one_row(data_dir)
+    _, close_changed = launch_and_close(data_dir, False)  # one row changed: a backup
     (data_dir / CLEAN_CLOSE_FILE).unlink(missing_ok=True)
     after_crash = launch(data_dir, False)
     _line("launch_bare_seconds", f"{bare:.3f}")
     _line("launch_seconds", f"{full:.3f}")
     _line("launch_ratio", f"{full / bare:.1f}")
     _line("launch_after_crash_seconds", f"{after_crash:.3f}")
+    _line("close_bare_seconds", f"{bare_close:.3f}")
+    _line("close_unchanged_seconds", f"{close_unchanged:.3f}")
+    _line("close_changed_seconds", f"{close_changed:.3f}")
+    _line("load_average_after", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if os.environ.get("BENCH_GUI_LAUNCH_ONLY"):
+        return
 
     from PySide6.QtWidgets import QApplication
 

@@ -7,7 +7,8 @@ import os
 import stat
 import sys
 import time
-from pathlib import Path
+from collections.abc import Iterable, Mapping
+from pathlib import Path, PureWindowsPath
 
 from commdesk.domain.i18n import translate
 
@@ -15,6 +16,8 @@ log = logging.getLogger("commdesk.privacy")
 
 APP_NAME = "CommDesk"
 DB_FILE_NAME = "commdesk.sqlite"
+WINDOWS = os.name == "nt"
+USER_FOLDER_VARIABLES = ("USERPROFILE", "LOCALAPPDATA", "APPDATA")
 
 
 def resources_dir() -> Path:
@@ -61,6 +64,33 @@ def keep_private() -> None:
     the per-user data folder is private already."""
     if os.name == "posix":
         os.umask(0o077)
+
+
+def outside_user_folders(data_dir: str, user_folders: Iterable[str]) -> bool:
+    """Whether a Windows ``data_dir`` lies outside every per-user folder.
+
+    Windows gives the folders under a user's profile to that user alone; a folder on
+    another drive, under ``C:\\Users\\Public`` or on a share inherits access for every
+    account (or the network). Pure: paths compared as Windows compares them.
+    """
+    target = PureWindowsPath(data_dir)
+    folded = PureWindowsPath(*(part.casefold() for part in target.parts))
+    for folder in user_folders:
+        if not folder.strip():
+            continue
+        base = PureWindowsPath(*(part.casefold() for part in PureWindowsPath(folder).parts))
+        if base.anchor and folded.is_relative_to(base):
+            return False
+    return True
+
+
+def data_folder_not_private(data_dir: Path, environ: Mapping[str, str] | None = None) -> bool:
+    """On Windows, a data folder chosen outside the per-user folders (Settings warns).
+    On POSIX the program makes its files 0600 itself, so never."""
+    if not WINDOWS:
+        return False
+    env = os.environ if environ is None else environ
+    return outside_user_folders(str(data_dir), (env.get(v, "") for v in USER_FOLDER_VARIABLES))
 
 
 def tighten_data_dir(data_dir: Path) -> list[Path]:

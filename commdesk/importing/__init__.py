@@ -6,7 +6,7 @@ Public API (no Qt; the GUI wizard and the CLI both use it)::
                        update_duplicates=False)          # reads, writes nothing
     result = commit_import(store, plan, source_name=path.name,
                            progress=None, cancel=None)   # one transaction
-    report = write_report(plan, path=None)               # rejected rows → xlsx
+    report = write_report(plan, default_report_path(data_dir, source))  # rejected rows
 
 Layers: :mod:`.guards` (hostile files) → :mod:`.readers` (cells) →
 :mod:`.table` (where the table is) → :mod:`.headers` (which column is which

@@ -49,7 +49,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="update records already in the ledger instead of skipping them",
     )
     parser.add_argument("--sheet", metavar="NAME", help="the sheet to import (hidden ones too)")
-    parser.add_argument("--report", metavar="FILE", help="where to write the rejected rows (xlsx)")
+    parser.add_argument(
+        "--report",
+        metavar="FILE",
+        help="where to write the rejected rows (xlsx; default: reports/ in the data folder)",
+    )
     parser.add_argument(
         "--assume-join-date",
         metavar="earliest|YYYY-MM-DD",
@@ -151,11 +155,11 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     _print_plan(plan)
     data_rows = counts["added"] + counts["updated"] + counts["skipped"] + counts["rejected"]
     report: Path | None = None
+    target = Path(args.report) if args.report else default_report_path(store.data_dir, source)
     if plan.rejected and not args.dry_run:
-        report = write_report(plan, Path(args.report) if args.report else None)
+        report = write_report(plan, target)
         print(_t(translate("Import", "Rejected rows written to: {path}"), path=report))
     elif plan.rejected:
-        target = Path(args.report) if args.report else default_report_path(source)
         print(
             _t(translate("Import", "Dry run: the report would be written to {path}"), path=target)
         )

@@ -27,8 +27,18 @@ _TEXT_KINDS = frozenset({ID_NUMBER, MOBILE, PHONE})
 _FORMULA_START = ("=", "+", "-", "@")
 
 
-def default_report_path(source: Path) -> Path:
-    return source.with_name(f"{source.stem}_未导入.xlsx")
+REPORTS_FOLDER = "reports"
+
+
+def reports_dir(data_dir: Path) -> Path:
+    """The data folder's private ``reports/``: the report holds full ID numbers, and
+    next to the source is often a USB stick or a shared folder."""
+    return Path(data_dir) / REPORTS_FOLDER
+
+
+def default_report_path(data_dir: Path, source: Path) -> Path:
+    """Where the report goes unless the clerk chooses another place."""
+    return reports_dir(data_dir) / f"{source.stem}_未导入.xlsx"
 
 
 def number_as_excel_shows(value: float | int) -> str:
@@ -100,10 +110,11 @@ def _cell(ws: Any, value: Any, as_text: bool, general: bool = False) -> Any:
     return cell
 
 
-def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | None:
-    """Write the rejected rows to ``path`` (default ``{stem}_未导入.xlsx`` next to the source).
+def write_report(plan: ImportPlan, path: Path | str) -> Path | None:
+    """Write the rejected rows to ``path`` (see :func:`default_report_path`).
 
     Returns the path, or None when no row was rejected (nothing is written).
+    A folder made for it is 0700 and the file 0600, whatever the umask.
     """
     if not plan.rejected:
         return None
@@ -111,7 +122,7 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | Non
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
 
-    target = Path(path) if path else default_report_path(plan.source)
+    target = Path(path)
     ledger = kind_for(plan.kind).ledger
     text_columns = {
         col for col, name in plan.columns.fields.items() if ledger.field(name).kind in _TEXT_KINDS
@@ -154,7 +165,7 @@ def write_report(plan: ImportPlan, path: Path | str | None = None) -> Path | Non
                 reason,
             ]
         )
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     from commdesk.store.maintenance import save_workbook
 
     save_workbook(wb, target)  # a full disk: one plain OSError, no half file, no noise

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from commdesk.domain.i18n import translate
+from commdesk.store.change_mark import record_backup, unchanged_since_backup
 from commdesk.store.engine import StoreError, db_path
 from commdesk.store.maintenance import backup as make_backup
 from commdesk.store.maintenance import (
@@ -250,6 +251,8 @@ def auto_backup(
     now = (now or datetime.now()).replace(microsecond=0)
     folder = Path(data_dir) / BACKUP_DIR
     dest = make_backup(data_dir, _unique(folder, now))
+    with contextlib.suppress(OSError):  # without the marker the next close backs up again
+        record_backup(Path(data_dir), dest)
     outcome = BackupOutcome(dest)
     outcome.removed += prune(folder, now)
     if second_folder:
@@ -274,12 +277,19 @@ def auto_backup(
     return outcome
 
 
+def backup_needed(data_dir: Path) -> bool:
+    """False only when the database holds exactly what the last verified backup holds
+    (see :mod:`commdesk.store.change_mark`): then a close copies nothing."""
+    return not unchanged_since_backup(Path(data_dir), db_path(data_dir))
+
+
 def backup_if_due(
     data_dir: Path, *, now: datetime | None = None, second_folder: Path | None = None
 ) -> BackupOutcome | None:
-    """The hourly check while running: back up if the last one is a day old."""
+    """The hourly check while running: back up if the last one is a day old and
+    something changed since."""
     now = (now or datetime.now()).replace(microsecond=0)
-    if not is_due(last_auto_backup(data_dir), now):
+    if not is_due(last_auto_backup(data_dir), now) or not backup_needed(data_dir):
         return None
     return auto_backup(data_dir, now=now, second_folder=second_folder)
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from commdesk.domain.i18n import translate
 from commdesk.store import audit
+from commdesk.store.change_mark import bump
 from commdesk.store.demo_data import (
     ADULTS,
     CATEGORIES,
@@ -464,6 +465,7 @@ def generate(
         con.execute("BEGIN IMMEDIATE")
         try:
             summary = _write(con, records, seed, division_code, kind, today, replace, progress)
+            bump(con)  # a raw connection: the engine's listener does not see this write
             con.execute("COMMIT")
         except BaseException:
             if con.in_transaction:  # SQLite has already rolled back on a full disk

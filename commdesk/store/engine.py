@@ -56,6 +56,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     def _begin(conn):  # type: ignore[no-untyped-def]
         conn.exec_driver_sql("BEGIN")
 
+    from commdesk.store.change_mark import install
+
+    install(engine)  # after BEGIN: every transaction that writes renews the change mark
     return engine
 
 
@@ -90,8 +93,16 @@ class Store:
     server: str | None = field(default=None, repr=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
 
+    _in_use: dict[sqlite3.Connection, dict] = field(init=False, repr=False)
+
     def __post_init__(self) -> None:
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        self._in_use = {}
+        in_use = self._in_use
+        event.listen(
+            self.engine, "checkout", lambda con, rec, _p: in_use.__setitem__(con, rec.info)
+        )
+        event.listen(self.engine, "checkin", lambda con, _rec: in_use.pop(con, None))
 
     @property
     def path(self) -> Path:
@@ -122,6 +133,14 @@ class Store:
             yield session
 
     def close(self) -> None:
+        """Stop reads still running on workers (a page's totals over a million rows must
+        not hold the program's exit), then close. A transaction that wrote is left to
+        finish: only reads are interrupted."""
+        from commdesk.store.change_mark import only_read
+
+        for con, info in list(self._in_use.items()):
+            if only_read(con, info):
+                con.interrupt()
         self.engine.dispose()
 
 

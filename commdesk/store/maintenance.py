@@ -83,7 +83,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
 
 def _damaged(quick_check: list[str]) -> str:
     return translate("Store", "SQLite found damage in the file ({details})").format(
-        details="; ".join(quick_check[:3])
+        details="; ".join(" ".join(line.split()) for line in quick_check[:3])  # one line
     )
 
 
@@ -383,6 +383,11 @@ def workbook_guard(wb: Any, path: Path) -> Iterator[None]:
         raise failure
 
 
+def _private(name: str, flags: int) -> int:
+    """Open for writing as 0600 whatever the umask: workbooks hold residents' IDs."""
+    return os.open(name, flags, 0o600)
+
+
 def save_workbook(wb: Any, path: Path) -> None:
     """Save an openpyxl workbook under ``path`` atomically, or raise one plain OSError.
 
@@ -397,7 +402,7 @@ def save_workbook(wb: Any, path: Path) -> None:
     failure: OSError | None = None
     hook = sys.unraisablehook
     try:
-        with open(tmp, "wb") as fh:
+        with open(tmp, "wb", opener=_private) as fh:
             wb.save(fh)
             fh.flush()
             os.fsync(fh.fileno())

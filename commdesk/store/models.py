@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -410,6 +411,18 @@ class ExportLog(Base):
     modified_after_submit: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     values_json: Mapped[str | None] = mapped_column(Text)
     sha256: Mapped[str | None] = mapped_column(String(64))
+
+
+class ChangeMark(Base):
+    """One row whose token every writing transaction renews (see store/change_mark.py):
+    the close compares it with the last verified backup's instead of copying."""
+
+    __tablename__ = "change_mark"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, nullable=False, server_default="0")
+    token: Mapped[str | None] = mapped_column(Text)
 
 
 class AppSetting(Base):

@@ -104,18 +104,20 @@ class AutoBackup(QObject):
             self.failed.emit(str(exc))
             return None
         if outcome is not None:
-            self._report(outcome)
+            self.report(outcome)
         return outcome
 
-    def on_close(self) -> backups.BackupOutcome | None:
-        """The backup of every normal close (raises StoreError for the caller to show)."""
-        outcome = backups.auto_backup(
-            self.data_dir, now=self.clock(), second_folder=second_folder(self.settings)
-        )
-        self._report(outcome)
-        return outcome
+    def needed(self) -> bool:
+        """Whether a close must back up: the data changed since the last verified copy."""
+        return backups.backup_needed(self.data_dir)
 
-    def _report(self, outcome: backups.BackupOutcome) -> None:
+    def close_backup(self) -> Callable[[], backups.BackupOutcome]:
+        """The close's backup as work for a worker thread (settings and clock read here,
+        on the GUI thread); it raises StoreError for the caller to show."""
+        data_dir, now, second = self.data_dir, self.clock(), second_folder(self.settings)
+        return lambda: backups.auto_backup(data_dir, now=now, second_folder=second)
+
+    def report(self, outcome: backups.BackupOutcome) -> None:
         log.info("backup written: %s (%d old ones removed)", outcome.path, len(outcome.removed))
         for notice in outcome.notices:
             log.warning("%s", notice)

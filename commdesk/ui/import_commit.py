@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from commdesk.importing import ImportCancelled, commit_import, default_report_path, write_report
+from commdesk.importing import ImportCancelled, commit_import, write_report
 from commdesk.importing.commit import ImportResult
 from commdesk.importing.kinds import kind_for
 from commdesk.ui.import_support import (
@@ -112,11 +112,12 @@ class CommitPage(QWizardPage):
             )
         )
         self.progress.setRange(0, 0)
-        store, source, cancel, emit = (
+        store, source, cancel, emit, target = (
             state.ctx.store,
             state.path.name,
             self._cancel.is_set,
             self.runner.emit_progress,
+            state.report_target(),
         )
 
         def work() -> tuple[ImportResult | None, Path | None, str | None]:
@@ -128,7 +129,7 @@ class CommitPage(QWizardPage):
             report, problem = None, None
             if plan.rejected:
                 try:
-                    report = write_report(plan)
+                    report = write_report(plan, target)
                 except Exception as exc:  # the import stands; the page offers "save as"
                     problem = error_text(exc)
             return result, report, problem
@@ -326,14 +327,14 @@ class DonePage(QWizardPage):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.state.report_path.parent)))
 
     def save_report_as(self) -> None:
-        """Next to the source was not writable (read-only share, file open in Excel)."""
+        """The chosen place was not writable (read-only share, file open in Excel, full disk)."""
         plan = self.state.plan
         if plan is None:
             return
         name, _ = QFileDialog.getSaveFileName(
             self,
             translate("ImportWizard", "Save the rows that were not imported"),
-            str(Path.home() / default_report_path(plan.source).name),
+            str(Path.home() / self.state.report_target().name),
             translate("ImportWizard", "Excel workbook (*.xlsx)"),
         )
         if not name:

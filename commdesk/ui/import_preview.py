@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFileDialog,
     QFrame,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -29,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from commdesk.domain.ledgers import ID_NUMBER, TEAM, Field
 from commdesk.domain.validators import mask_id
-from commdesk.importing import default_report_path, plan_import
+from commdesk.importing import plan_import
 from commdesk.importing.headers import column_letter
 from commdesk.importing.kinds import kind_for
 from commdesk.importing.plan import ImportPlan
@@ -206,11 +210,26 @@ class PreviewPage(QWizardPage):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
         self.busy = BusyBar(self)
+        self.report_row = QWidget(self)
+        self.report_target = QLabel(self.report_row)
+        self.report_target.setObjectName("importReportTarget")
+        self.report_target.setWordWrap(True)
+        self.report_target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_choose = QPushButton(
+            translate("ImportWizard", "Save it &elsewhere…"), self.report_row
+        )
+        self.report_choose.setObjectName("importReportChoose")
+        self.report_choose.clicked.connect(self.choose_report)
+        row = QHBoxLayout(self.report_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.report_target, 1)
+        row.addWidget(self.report_choose)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tiles)
         layout.addWidget(self.update_box)
         layout.addWidget(self.dates)
         layout.addWidget(self.notes_area)
+        layout.addWidget(self.report_row)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.busy)
@@ -307,6 +326,29 @@ class PreviewPage(QWizardPage):
         self.notes.setText(text)
         lines = min(text.count("\n") + 1, NOTE_LINES)
         self.notes_area.setFixedHeight(self.notes.fontMetrics().lineSpacing() * lines + 6)
+        self._show_report_target()
+
+    def _show_report_target(self) -> None:
+        plan = self.state.plan
+        self.report_row.setVisible(bool(plan is not None and plan.rejected))
+        if plan is not None and plan.rejected:
+            self.report_target.setText(
+                translate(
+                    "ImportWizard", "Rejected rows will be saved for correction to: {path}"
+                ).format(path=self.state.report_target())
+            )
+
+    def choose_report(self) -> None:
+        """Another place for the report than the data folder's private reports/."""
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("ImportWizard", "Save the rows that were not imported"),
+            str(Path.home() / self.state.report_target().name),
+            translate("ImportWizard", "Excel workbook (*.xlsx)"),
+        )
+        if name:
+            self.state.report_choice = Path(name)
+            self._show_report_target()
 
     @staticmethod
     def _notes_text(plan: ImportPlan, counts: dict[str, int]) -> str:
@@ -339,12 +381,6 @@ class PreviewPage(QWizardPage):
             )
         if counts["added"] + counts["updated"] == 0:
             lines.append(translate("ImportWizard", "No row would be written."))
-        if plan.rejected:
-            lines.append(
-                translate(
-                    "ImportWizard", "Rejected rows will be saved to {name} for correction."
-                ).format(name=default_report_path(plan.source).name)
-            )
         return "\n".join("• " + line for line in lines)
 
     def _update_toggled(self, checked: bool) -> None:

@@ -25,7 +25,7 @@ from commdesk.importing import ImportCancelled, ImportFileError
 from commdesk.importing.commit import ImportResult
 from commdesk.importing.plan import ImportPlan
 from commdesk.importing.readers import SheetInfo
-from commdesk.importing.report import number_as_excel_shows
+from commdesk.importing.report import default_report_path, number_as_excel_shows
 from commdesk.store.engine import StoreError
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
@@ -56,6 +56,12 @@ class ImportState:
     written: bool = False  # commit_import ran (something was written)
     report_path: Path | None = None
     report_error: str | None = None
+    report_choice: Path | None = None  # None: the data folder's reports/
+
+    def report_target(self) -> Path:
+        """Where the rejected rows will be written: the clerk's choice or reports/."""
+        assert self.path is not None
+        return self.report_choice or default_report_path(self.ctx.store.data_dir, self.path)
 
     def visible_sheets(self) -> list[SheetInfo]:
         return [s for s in self.sheets if s.visible and s.worksheet]
@@ -86,6 +92,7 @@ class ImportState:
         self.written = False
         self.report_path = None
         self.report_error = None
+        self.report_choice = None
 
 
 KNOWN_ERRORS = (ImportFileError, ImportCancelled, PeriodLocked, StoreError, OSError)

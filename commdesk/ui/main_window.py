@@ -7,7 +7,7 @@ the pages do the work. Language and font changes are handed to the shell
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
@@ -43,6 +43,7 @@ from commdesk.ui.specs import (
     TEAMS_SPEC,
     VOLUNTEERS_SPEC,
     WORKERS_SPEC,
+    PageSpec,
 )
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 SP = QStyle.StandardPixmap
+LEDGER_SPECS = (SERVICES_SPEC, FACILITIES_SPEC, VOLUNTEERS_SPEC, TEAMS_SPEC, WORKERS_SPEC)
 
 
 class LazyPage(QWidget):
@@ -82,6 +84,29 @@ class LazyPage(QWidget):
         super().showEvent(event)
 
 
+class LedgerPages(Mapping[str, LedgerPage]):
+    """The ledger pages by key; each is built the first time it is shown or asked for,
+    so the window paints its first page without building the other four."""
+
+    def __init__(self, holders: dict[str, LazyPage]) -> None:
+        self._holders = holders
+
+    def __getitem__(self, key: str) -> LedgerPage:
+        return self._holders[key].page()  # type: ignore[return-value]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._holders)
+
+    def __len__(self) -> int:
+        return len(self._holders)
+
+    def built(self) -> list[LedgerPage]:
+        return [h.page() for h in self._holders.values() if h.built]  # type: ignore[misc]
+
+    def holders(self) -> list[LazyPage]:
+        return list(self._holders.values())
+
+
 class MainWindow(QMainWindow):
     settings_requested = Signal()
     backups_requested = Signal()
@@ -91,7 +116,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("MainWindow")
-        self.ledger_pages: dict[str, LedgerPage] = {}
         self.pages: dict[str, QWidget] = {}
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
@@ -117,16 +141,16 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
     def _build_pages(self) -> None:
         style = self.style()
-        for spec in (SERVICES_SPEC, FACILITIES_SPEC, VOLUNTEERS_SPEC, TEAMS_SPEC, WORKERS_SPEC):
-            page = LedgerPage(self.ctx, spec, self)
-            page.counts_changed.connect(self._update_status)
-            page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
-            page.table.selectionModel().selectionChanged.connect(self._update_actions)
-            self.ledger_pages[spec.key] = page
+        build = self._build_ledger_page
+        holders = {
+            spec.key: LazyPage(lambda holder, spec=spec: build(spec, holder), self)
+            for spec in LEDGER_SPECS
+        }
+        self.ledger_pages = LedgerPages(holders)
         people = QTabWidget(self)
         people.setObjectName("page_volunteers_tabs")
-        people.addTab(self.ledger_pages["volunteers"], VOLUNTEERS_SPEC.ledger.label())
-        people.addTab(self.ledger_pages["teams"], TEAMS_SPEC.ledger.label())
+        people.addTab(holders["volunteers"], VOLUNTEERS_SPEC.ledger.label())
+        people.addTab(holders["teams"], TEAMS_SPEC.ledger.label())
         people.currentChanged.connect(lambda _i: self._after_page_change())
         self.people_tabs = people
         self.profile_page = ProfilePage(self.ctx, self)
@@ -138,7 +162,9 @@ class MainWindow(QMainWindow):
             "overview": LazyPage(self._build_overview_page, self),
         }
         self.ctx.events.changed.connect(self._refresh_returns_page)
-        lp = self.ledger_pages
+        lp = holders
+        for key in ("services", "facilities", "workers"):
+            self._lazy[key] = holders[key]
         nav = [
             ("services", SERVICES_SPEC.ledger.label(), lp["services"], SP.SP_FileDialogListView),
             ("facilities", FACILITIES_SPEC.ledger.label(), lp["facilities"], SP.SP_DirHomeIcon),
@@ -165,6 +191,21 @@ class MainWindow(QMainWindow):
             for i in range(self.sidebar.count())
         )
         self.sidebar.setMinimumWidth(widest + 80)
+
+    def _build_ledger_page(self, spec: PageSpec, holder: QWidget) -> LedgerPage:
+        page = LedgerPage(self.ctx, spec, holder)
+        page.counts_changed.connect(self._update_status)
+        page.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+        page.table.selectionModel().selectionChanged.connect(self._update_actions)
+        return page
+
+    def show_ledger(self, key: str) -> LedgerPage:
+        """Show one ledger's page (in its tab for volunteers and teams) and return it."""
+        self.show_page("volunteers" if key in ("volunteers", "teams") else key)
+        page = self.ledger_pages[key]
+        if key in ("volunteers", "teams"):
+            self.people_tabs.setCurrentWidget(page.parentWidget())
+        return page
 
     def _build_returns_page(self, holder: QWidget) -> ReturnsPage:
         from commdesk.ui.returns_page import ReturnsPage
@@ -253,10 +294,9 @@ class MainWindow(QMainWindow):
 
     def show_records(self, ledger_name: str, ids: list[int]) -> None:
         """Open a ledger filtered to the rows an audit warning points at."""
-        for key, page in self.ledger_pages.items():
-            if page.ledger.name == ledger_name:
-                self.show_page("volunteers" if key == "teams" else key)
-                page.show_only(ids)
+        for spec in LEDGER_SPECS:
+            if spec.ledger.name == ledger_name:
+                self.show_ledger(spec.key).show_only(ids)
                 return
 
     def page_keys(self) -> list[str]:
@@ -298,6 +338,8 @@ class MainWindow(QMainWindow):
         widget = self.stack.currentWidget()
         if widget is self.people_tabs:
             widget = self.people_tabs.currentWidget()
+        if isinstance(widget, LazyPage) and widget in self.ledger_pages.holders():
+            widget = widget.page()  # the page being looked at is built now
         return widget if isinstance(widget, LedgerPage) else None
 
     # ------------------------------------------------------------ actions
@@ -511,7 +553,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/page", self.page_keys()[max(self.sidebar.currentRow(), 0)])
-        for page in self.ledger_pages.values():
+        for page in self.ledger_pages.built():
             page.save_state()
         settings.sync()
 

@@ -210,12 +210,7 @@ def _run(
         _check(window.stack.currentWidget() is window.pages[key], f"page {key} not shown")
     log(f"pages: {len(window.page_keys())} opened")
     for key, (data, field_name, value) in _samples().items():
-        page = window.ledger_pages[key]
-        if key in ("volunteers", "teams"):
-            window.show_page("volunteers")
-            window.people_tabs.setCurrentWidget(page)
-        else:
-            window.show_page(key)
+        page = window.show_ledger(key)
         _round(app, page, data, (field_name, value))
         log(f"{key}: add/edit/delete/undo ok")
     settings = shell.open_settings()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from commdesk.paths import data_folder_not_private
 from commdesk.ui.screen_fit import content_height, fit_size, scroll_area
 
 translate = QCoreApplication.translate
@@ -67,6 +68,21 @@ class SettingsDialog(QDialog):
         form.addRow(translate("SettingsDialog", "Language"), self.language)
         form.addRow(translate("SettingsDialog", "Font size"), self.font_scale)
         form.addRow(translate("SettingsDialog", "Data folder"), folder_row)
+        self.privacy_warning = QLabel(
+            translate(
+                "SettingsDialog",
+                "This data folder is outside your Windows user folder, so other accounts on "
+                "this computer (or on the network) may be able to read residents' ID "
+                "numbers in it. Keep the data under your user folder (the default), or "
+                "restrict the folder's permissions to your account.",
+            ),
+            self,
+        )
+        self.privacy_warning.setObjectName("privacyWarning")
+        self.privacy_warning.setWordWrap(True)
+        self.privacy_warning.setStyleSheet("color: #b00020;")
+        self.privacy_warning.setVisible(data_folder_not_private(data_dir))
+        form.addRow(self.privacy_warning)
         note = QLabel(
             translate(
                 "SettingsDialog",

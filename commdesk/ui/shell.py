@@ -27,6 +27,7 @@ from commdesk.ui.lock_screen import IdleWatcher, LockDialog, Locker, PrivacySett
 from commdesk.ui.main_window import MainWindow
 from commdesk.ui.profile import ProfileWizard
 from commdesk.ui.settings_dialog import SettingsDialog
+from commdesk.ui.tasks import run_with_busy_dialog
 from commdesk.ui.theme import apply_style
 from commdesk.ui.translations import Translators
 
@@ -237,14 +238,25 @@ class Shell(QObject):
         return result
 
     def backup_on_close(self) -> None:
-        """The backup of every normal close; a failure is shown, never fatal."""
+        """The backup of a normal close when the data changed since the last verified
+        one: on the worker thread, with a progress dialog; the close waits for it.
+        A failure is shown, never fatal."""
         if self.ctx.store.is_server:  # the server's data is backed up on the server
             return
+        if not self.auto_backup.needed():
+            log.info("no backup on close: unchanged since the last verified backup")
+            return
         try:
-            self.auto_backup.on_close()
-        except StoreError as exc:
+            outcome = run_with_busy_dialog(
+                translate("Backups", "Saving a backup of your data before closing…"),
+                self.auto_backup.close_backup(),
+                self,
+            )
+        except (StoreError, OSError) as exc:
             log.warning("backup on close failed: %s", exc)
             self._backup_failed(str(exc))
+        else:
+            self.auto_backup.report(outcome)
 
     def _show_status(self, text: str) -> None:
         if self.window is not None:

@@ -25,9 +25,10 @@ from commdesk.store.backups import (
     set_aside_damaged,
 )
 from commdesk.store.engine import StoreError, db_path
-from commdesk.store.maintenance import health, restore, take_clean_close
+from commdesk.store.maintenance import Health, health, restore, take_clean_close
 from commdesk.store.soundness import forget_lost
 from commdesk.ui.backup_dialogs import DamagedDialog, second_folder
+from commdesk.ui.tasks import run_with_busy_dialog
 
 translate = QCoreApplication.translate
 log = logging.getLogger("commdesk.startup")
@@ -41,7 +42,7 @@ def check_database(
     The full quick_check is skipped only for a file unchanged since the last
     clean close (see :func:`~commdesk.store.maintenance.mark_clean_close`).
     """
-    verdict = health(db_path(data_dir), quick_check=not take_clean_close(data_dir))
+    verdict = _health(data_dir, quick_check=not take_clean_close(data_dir), parent=parent)
     second = second_folder(settings) if settings is not None else None
     if verdict.state == "missing":
         lost = missing_with_backups(data_dir, second)
@@ -74,6 +75,24 @@ def check_database(
     recovery = set_aside_damaged(data_dir, verdict.reason, second_folder=second)
     log.error("damaged database moved aside as %s: %s", recovery.damaged, verdict.reason)
     return _offer(data_dir, recovery, parent)
+
+
+def _health(data_dir: Path, *, quick_check: bool, parent: QWidget | None) -> Health:
+    """The cheap checks at once; the full quick_check (every page: seconds on a large
+    ledger, after a crash) on a worker, with a dialog saying what is happening."""
+    path = db_path(data_dir)
+    if not quick_check or not path.exists():
+        return health(path, quick_check=quick_check)
+    log.info("checking every page of %s (the last session did not close normally)", path)
+    return run_with_busy_dialog(
+        translate(
+            "Startup",
+            "Checking the database for damage before opening it (the last session did not "
+            "close normally)…",
+        ),
+        lambda: health(path, quick_check=True),
+        parent,
+    )
 
 
 def _offer(data_dir: Path, recovery: Recovery, parent: QWidget | None) -> bool:

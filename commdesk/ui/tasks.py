@@ -14,6 +14,7 @@ check delivers its result.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 from collections.abc import Callable
@@ -74,7 +75,8 @@ class BackgroundTasks(QObject):
         emit_progress = self._progress.emit
 
         def report(step: int, total: int) -> None:
-            emit_progress(task_id, step, total)
+            with contextlib.suppress(RuntimeError):  # the page was closed meanwhile
+                emit_progress(task_id, step, total)
 
         def job() -> None:
             try:
@@ -82,13 +84,21 @@ class BackgroundTasks(QObject):
                     raise _Superseded
                 result = work(report) if progress is not None else work()
             except _Superseded:
-                failed.emit(task_id, _Superseded())
+                deliver(failed, _Superseded())
             except Exception as exc:  # shown by the page, never a traceback
-                if not isinstance(exc, expected):
+                if "interrupted" in str(exc):  # the store closed under a read: the exit
+                    log.debug("background read stopped by the store closing")
+                elif not isinstance(exc, expected):
                     log.exception("background task failed")
-                failed.emit(task_id, exc)
+                deliver(failed, exc)
             else:
-                done.emit(task_id, result)
+                deliver(done, result)
+
+        def deliver(signal: Any, value: Any) -> None:
+            try:
+                signal.emit(task_id, value)
+            except RuntimeError:  # the page was closed meanwhile (a quick close): nobody waits
+                log.debug("result of a task whose page is gone dropped")
 
         self._pool.start(job)
         self.busy_changed.emit()
@@ -149,3 +159,48 @@ class _Task:
         progress: Progress | None,
     ) -> None:
         self.key, self.on_done, self.on_fail, self.progress = key, on_done, on_fail, progress
+
+
+def run_with_busy_dialog(text: str, work: Callable[[], Any], parent: QObject | None = None) -> Any:
+    """Run ``work`` on a worker while a dialog says what is happening, and wait for it.
+
+    For the moments the clerk must wait anyway (the start-up check, the backup of a
+    close): the window keeps painting and the wait is explained. Returns the result,
+    or raises the worker's exception here on the GUI thread.
+    """
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QProgressDialog
+
+    dialog = QProgressDialog(text, "", 0, 0)
+    dialog.setWindowTitle("CommDesk")
+    dialog.setCancelButton(None)  # neither a check nor a verified copy is cut short
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    dialog.show()
+    outcome: list[Any] = []
+    loop = QEventLoop()
+    runner = BackgroundTasks(parent)
+
+    def finished(result: Any) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    runner.run(None, work, finished, lambda exc: finished(_Failure(exc)))
+    if not outcome:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    runner.deleteLater()
+    result = outcome[0]
+    if isinstance(result, _Failure):
+        raise result.exc
+    return result
+
+
+class _Failure:
+    """The worker's exception, carried back to be raised on the GUI thread."""
+
+    __slots__ = ("exc",)
+
+    def __init__(self, exc: Exception) -> None:
+        self.exc = exc

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +37,12 @@ def test_subprocess_roster_partial_then_services_ok(data_dir: Path, fixture_copy
     assert result.returncode == 1, result.stderr
     lines = result.stdout.strip().splitlines()
     assert lines[-1] == "added=35 updated=0 skipped=0 rejected=5 warnings=28"
-    report = roster.with_name("志愿者花名册_2024_未导入.xlsx")
-    assert str(report) in result.stdout and report.exists()
+    report = data_dir / "reports" / "志愿者花名册_2024_未导入.xlsx"
+    assert f"Rejected rows written to: {report}" in result.stdout and report.exists()
+    assert sorted(p.name for p in roster.parent.iterdir()) == [roster.name]  # not beside it
+    if os.name == "posix":  # full IDs: the folder and the file are this account's alone
+        assert stat.S_IMODE(report.parent.stat().st_mode) == 0o700
+        assert stat.S_IMODE(report.stat().st_mode) == 0o600
     assert "序号" in result.stdout  # the ignored column is named
     assert "Traceback" not in result.stderr
 
@@ -86,6 +92,8 @@ def test_dry_run_writes_nothing(data_dir: Path, fixture_copy: Any, capsys: Any) 
     assert code == 1
     assert out.strip().splitlines()[-1] == "added=8 updated=0 skipped=1 rejected=2 warnings=0"
     assert "Dry run" in out
+    assert f"would be written to {data_dir / 'reports' / 'roster_未导入.xlsx'}" in out
+    assert not (data_dir / "reports").exists()
     assert not roster.with_name("roster_未导入.xlsx").exists()
     assert dump(data_dir / "commdesk.sqlite") == before
 
@@ -130,7 +138,7 @@ def test_map_sheet_and_update(data_dir: Path, tmp_path: Path, capsys: Any) -> No
 
 def test_report_cells_are_text(tmp_path: Path, store: Any) -> None:
     """IDs and phones as text; formula-looking text stays text; written via a temp name."""
-    from commdesk.importing import plan_import, write_report
+    from commdesk.importing import default_report_path, plan_import, write_report
 
     path = xlsx(
         tmp_path / "v.xlsx",
@@ -141,9 +149,9 @@ def test_report_cells_are_text(tmp_path: Path, store: Any) -> None:
         ],
     )
     plan = plan_import(store, "volunteers", path)
-    report = write_report(plan)
-    assert report == tmp_path / "v_未导入.xlsx"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+    report = write_report(plan, default_report_path(store.data_dir, path))
+    assert report == store.data_dir / "reports" / "v_未导入.xlsx"
+    assert [p.name for p in report.parent.iterdir() if p.name.startswith(".")] == []
     ws = load_workbook(report).active
     for row in (2, 3):
         for col in range(2, 6):

@@ -61,6 +61,7 @@ def test_every_file_and_folder_written_is_private(tmp_path: Path) -> None:
     steps = [
         ("demo", "--records", "300"),
         ("import", "volunteers", str(roster), "--report", str(out / "rejected.xlsx")),
+        ("import", "volunteers", str(roster)),  # the report goes to reports/
         ("export", "--period", "2025", "--out", str(out / "return.xlsx")),
         ("backup",),
         ("backup", "--out", str(out / "copy.sqlite")),
@@ -90,3 +91,38 @@ def test_existing_loose_folder_is_tightened_on_start(tmp_path: Path) -> None:
     done = commdesk("--data-dir", str(data), "check", home=home)
     assert done.returncode == 0, done.stderr
     assert loose(data) == []
+
+
+def test_a_gui_session_writes_only_private_files(tmp_path: Path) -> None:
+    """The window under umask 022: settings ini, log, the wizard's report in reports/,
+    a roster export, the backup on close — each 0600, each folder 0700."""
+    home = tmp_path / "home"
+    home.mkdir()
+    data = tmp_path / "data"
+    out = tmp_path / "out"
+    out.mkdir()
+    os.chmod(out, 0o755)
+    roster = out / "roster.xlsx"
+    shutil.copy(FIXTURES / "志愿者花名册_2024.xlsx", roster)
+    assert commdesk("--data-dir", str(data), "demo", "--records", "200", home=home).returncode == 0
+    env = {**os.environ, "HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    session = Path(__file__).with_name("gui_session.py")
+    done = subprocess.run(
+        [sys.executable, str(session), str(data), str(roster), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+        preexec_fn=lambda: os.umask(0o022),
+        check=False,
+    )
+    assert done.returncode == 0 and "DONE" in done.stdout, done.stdout + done.stderr[-3000:]
+    report = data / "reports" / "roster_未导入.xlsx"
+    assert f"REPORT: {report}" in done.stdout
+    assert f"EXPORT: {out / 'volunteers.xlsx'}" in done.stdout
+    written = {p.relative_to(data).as_posix() for p in data.rglob("*")}
+    assert {"commdesk-ui.ini", "commdesk.log", "reports/roster_未导入.xlsx"} <= written
+    assert any(name.startswith("backups/") and name.endswith(".sqlite") for name in written)
+    assert loose(data) == []
+    assert stat.S_IMODE((out / "volunteers.xlsx").stat().st_mode) == 0o600
+    assert sorted(p.name for p in out.iterdir()) == ["roster.xlsx", "volunteers.xlsx"]

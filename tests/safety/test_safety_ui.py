@@ -68,7 +68,7 @@ def test_restore_round_trip_through_the_dialog(qtbot: Any, shell: Shell, monkeyp
     assert shell.window is not None and shell.window is not first_window
     assert teams.count(shell.ctx.store) == 2
     shell.window.show_page("volunteers")
-    shell.window.people_tabs.setCurrentWidget(shell.window.ledger_pages["teams"])
+    shell.window.show_ledger("teams")
     assert shell.window.ledger_pages["teams"].row_count() == 2
     before = [i for i in backups.list_backups(shell.ctx.data_dir) if i.kind == "before-restore"]
     assert len(before) == 1 and before[0].counts["volunteer_team"] == 5  # type: ignore[index]
@@ -97,6 +97,8 @@ def test_close_backup_and_daily_timer(shell: Shell) -> None:
     clock[0] += timedelta(hours=5)
     assert shell.auto_backup.check() is None  # not due yet: at most daily
     clock[0] += timedelta(hours=20)
+    assert shell.auto_backup.check() is None  # due, but nothing changed since
+    teams.add(shell.ctx.store, {"name": "新服务队"})
     outcome = shell.auto_backup.check()
     assert outcome is not None and outcome.path.exists()
 

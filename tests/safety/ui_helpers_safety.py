@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 
 def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
@@ -13,7 +13,7 @@ def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
 
     def attempt(left: int) -> None:
         widget = QApplication.activeModalWidget()
-        if widget is not None:
+        if widget is not None and not isinstance(widget, QProgressDialog):  # a busy dialog waits
             action(widget)
         elif left > 0:
             QTimer.singleShot(20, lambda: attempt(left - 1))

@@ -198,9 +198,7 @@ def totals_shown(window: Any, page: Any, state: str) -> list[str]:
 
 def tour_forms(tour: Tour, window: Any) -> None:
     for key, page in window.ledger_pages.items():
-        window.show_page("volunteers" if key == "teams" else key)
-        if key == "teams":
-            window.people_tabs.setCurrentWidget(page)
+        window.show_ledger(key)
         dialog = page.new_record()
         tour.check(dialog, f"new {key} form")
         dialog.form.dirty = False

@@ -173,8 +173,9 @@ def test_file_mapping_preview_commit_report(
     done = wizard.done_page
     assert done.tiles.values["added"].text() == "35"
     assert done.tiles.values["rejected"].text() == "5"
-    report = roster.with_name("志愿者花名册_2024_未导入.xlsx")
+    report = ctx.store.data_dir / "reports" / "志愿者花名册_2024_未导入.xlsx"
     assert report.is_file()
+    assert not roster.with_name("志愿者花名册_2024_未导入.xlsx").exists()  # not beside it
     assert done.report_label.text() == str(report)
     assert done.open_report_button.isVisible() and done.open_folder_button.isVisible()
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # it is written
@@ -342,7 +343,7 @@ def test_cancel_during_commit_writes_nothing(
     assert "nothing was written" in page.status.text()
     assert volunteers.count(ctx.store) == 0
     assert teams.count(ctx.store) == 0  # the teams were created inside the transaction
-    assert not roster.with_name("志愿者花名册_2024_未导入.xlsx").exists()
+    assert not (ctx.store.data_dir / "reports").exists()
 
     qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)  # try again
     assert wizard.currentId() == PREVIEW_PAGE
@@ -412,9 +413,9 @@ def test_report_that_cannot_be_written_offers_save_as(
 ) -> None:
     real = import_commit.write_report
 
-    def locked(plan: Any, path: Any = None) -> Any:
-        if path is None:  # next to the source: say the folder is read-only
-            raise PermissionError(13, "Permission denied", str(roster.parent))
+    def locked(plan: Any, path: Any) -> Any:
+        if path.parent.name == "reports":  # the default place: say it is read-only
+            raise PermissionError(13, "Permission denied", str(path.parent))
         return real(plan, path)
 
     monkeypatch.setattr(import_commit, "write_report", locked)
@@ -517,3 +518,26 @@ def test_preview_shows_stored_values_and_names_defaults(
     assert f"{provider.label()} was not in the file: 2 rows got “{default}”" in (
         wizard.done_page.notes.text()
     )
+
+
+def test_report_goes_where_the_clerk_chooses(
+    wizard: ImportWizard, ctx: Any, qtbot: Any, roster: Path, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The preview names the report's place (the data folder's reports/) and offers another."""
+    chosen = tmp_path / "usb" / "改正后再导入.xlsx"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(chosen), "*.xlsx"))
+    )
+    wizard.file_page.path_edit.setText(str(roster))
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    preview = wizard.preview_page
+    default = ctx.store.data_dir / "reports" / "志愿者花名册_2024_未导入.xlsx"
+    assert preview.report_row.isVisible()
+    assert str(default) in preview.report_target.text()
+    qtbot.mouseClick(preview.report_choose, Qt.MouseButton.LeftButton)
+    assert str(chosen) in preview.report_target.text()
+    next_page(qtbot, wizard, DONE_PAGE)
+    assert chosen.is_file() and not default.exists()
+    assert wizard.done_page.report_label.text() == str(chosen)

@@ -120,7 +120,7 @@ def test_audit_warning_opens_the_records_behind_it(qtbot: Any, ctx: Any) -> None
     window.show()
     window.show_records("service_record", [ids[1], ids[3]])
     page = window.ledger_pages["services"]
-    assert window.stack.currentWidget() is page
+    assert window.current_ledger_page() is page
     assert sorted(page.model.row_id(r) for r in range(page.row_count())) == [ids[1], ids[3]]
     page.clear_filters()
     assert page.row_count() == 4
