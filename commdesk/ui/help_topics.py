@@ -39,6 +39,8 @@ DIALOG_TOPICS: dict[str, str] = {
     "CatalogueDialog": "settings",
     "SetPasswordDialog": "settings",
     "LockDialog": "settings",
+    "CertificateDialog": "volunteers",
+    "RegisterDialog": "volunteers",
 }
 
 

@@ -149,19 +149,24 @@ class OverviewPage(QWidget):
         layout.addWidget(ledgers)
         layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
         layout.addWidget(self.returns)
-        self.due = DueReturnsPanel(self.ctx, self)
+        # The due dates and the dashboard scroll on a small screen or large font
+        # instead of pushing the window off it.
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.due = DueReturnsPanel(self.ctx, lower)
         self.due.open_return.connect(self.open_return)
-        layout.addWidget(self._caption(translate("OverviewPage", "Due dates")))
-        layout.addWidget(self.due)
-        self.dashboard = OverviewDashboard(self.ctx, self)
+        lower_layout.addWidget(self._caption(translate("OverviewPage", "Due dates")))
+        lower_layout.addWidget(self.due)
+        self.dashboard = OverviewDashboard(self.ctx, lower)
         self.dashboard.open_records.connect(self.open_records)
-        # Scrolls on a small screen or large font instead of pushing the window off it.
+        self.dashboard.setMinimumHeight(230)
+        lower_layout.addWidget(self.dashboard, 1)
         scroll = QScrollArea(self)
         scroll.setObjectName("overviewDashboardScroll")
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.dashboard)
-        self.dashboard.setMinimumHeight(230)
+        scroll.setWidget(lower)
         layout.addWidget(scroll, 1)
 
     def _caption(self, text: str) -> QLabel:
