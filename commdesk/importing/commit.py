@@ -305,6 +305,7 @@ def _update_row(
     values = service._column_values(checked.values) | {
         "updated_at": audit.now(),
         "updated_by": user,
+        "version": service.table.c.version + 1,
     }
     s.execute(service.table.update().where(service.table.c.id == existing).values(**values))
     service._write_links(s, existing, checked.values)
