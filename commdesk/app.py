@@ -86,11 +86,16 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
         lock.release()
 
 
-def _cannot_open(data_dir: Path, exc: BaseException) -> str:
+def _cannot_open(data_dir: Path | str, exc: BaseException) -> str:
+    """Why the window cannot start: the folder (a Path) or the server (its label)."""
     from PySide6.QtCore import QCoreApplication
 
     from commdesk.ui.errors import user_message
 
+    if isinstance(data_dir, str):
+        return QCoreApplication.translate(
+            "App", "The {server} cannot be opened:\n\n{reason}"
+        ).format(server=data_dir, reason=user_message(exc))
     return QCoreApplication.translate(
         "App", "The data folder {path} cannot be opened:\n\n{reason}"
     ).format(path=data_dir, reason=user_message(exc))
@@ -109,12 +114,16 @@ def _run_locked(
 
     assert isinstance(app, QApplication)
     log_path = setup_logging(data_dir)
-    if not check_database(data_dir, open_settings(data_dir)):
+    from commdesk.store.backend import current
+
+    server = current()  # the folder's file is checked; a server checks its own data
+    if server is None and not check_database(data_dir, open_settings(data_dir)):
         return EXIT_FAILURE
     try:
         store = open_store(data_dir)
     except Exception as exc:  # any failure to open is reported, never a traceback
-        QMessageBox.critical(None, "CommDesk", _cannot_open(data_dir, exc))
+        where = data_dir if server is None else server.label
+        QMessageBox.critical(None, "CommDesk", _cannot_open(where, exc))
         return EXIT_FAILURE
     install_excepthook(log_path)
 

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.returns import library
     from commdesk.returns.definition import DefinitionError
     from commdesk.returns.export import ExportRefused, export, parse_notes
-    from commdesk.store.engine import db_path, open_store
+    from commdesk.store.engine import has_database, open_store
     from commdesk.store.services.profile import has_valid_profile
 
     period = period_option(args.period)
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
         notes = parse_notes(args.note, None if args.notes is None else Path(args.notes))
     except OSError as exc:
         raise CliError(f"--notes: {exc.strerror or exc}") from exc
-    if not db_path(data_dir).exists():
+    if not has_database(data_dir):
         raise CliError(translate("Cli", "no database in {path}").format(path=data_dir))
     try:
         definition = library.current(data_dir, args.definition or library.DEFAULT_ID)

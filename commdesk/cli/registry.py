@@ -112,6 +112,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--data-dir", metavar="DIR", help=translate("Cli", "data folder (default: per-user)")
     )
     parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=translate(
+            "Cli",
+            "a PostgreSQL server instead of the data folder's file, e.g. "
+            "postgresql+psycopg://clerk@server/committee (default: $COMMDESK_DATABASE_URL, "
+            "else the file)",
+        ),
+    )
+    parser.add_argument(
         "--self-test",
         action="store_true",
         help=translate("Cli", "open every page and dialog offscreen, then exit (0 = all good)"),
@@ -134,11 +144,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands about the data folder's SQLite file itself, refused with a server URL (the demo
+# generator writes through SQLite's own bulk SQL: fill a folder, then copy it to a server).
+FILE_ONLY = ("backup", "check", "demo", "restore")
+
+
 @contextmanager
-def folder_lock(cmd: Command, data_dir: Path) -> Iterator[FolderLock | None]:
+def folder_lock(
+    cmd: Command, data_dir: Path, *, server: bool = False
+) -> Iterator[FolderLock | None]:
     """Writing commands refuse (FolderLocked: exit 2, one line) while the window holds the
-    folder; readers run alongside it, and a missing folder cannot be open in the window."""
-    if cmd.folder is Folder.READS or (cmd.folder is Folder.WRITES and not data_dir.is_dir()):
+    folder; readers run alongside it, and a missing folder cannot be open in the window.
+    On a server, clerks write at once by design: its transactions keep them apart."""
+    if (
+        server
+        or cmd.folder is Folder.READS
+        or (cmd.folder is Folder.WRITES and not data_dir.is_dir())
+    ):
         yield None
         return
     from commdesk.store.lock import held
@@ -147,10 +169,16 @@ def folder_lock(cmd: Command, data_dir: Path) -> Iterator[FolderLock | None]:
         yield lock
 
 
-def gate(cmd: Command, data_dir: Path) -> None:
-    """The one door every command passes: a sound database to write, and the password."""
+def gate(cmd: Command, data_dir: Path, *, server: bool = False) -> None:
+    """The one door every command passes: a sound database to write, and the password.
+
+    Both doors are the SQLite file's: a server checks its own data, and its
+    sign-in replaces the start-up password kept in the file.
+    """
     from commdesk.cli.gate import refuse_unsound, require_password
 
+    if server:
+        return
     if cmd.folder is not Folder.READS:
         refuse_unsound(data_dir, repairs=cmd.repairs)
     if cmd.personal_data:
@@ -176,15 +204,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     tighten_data_dir(data_dir)
     remove_leftover_parts(data_dir)
-    try:
-        if args.self_test or args.command is None:
-            from commdesk.app import run_gui
+    from commdesk.store.backend import chosen, resolve
 
-            return run_gui(data_dir, self_test=args.self_test, measure_startup=args.measure_startup)
-        cmd = commands()[args.command]
-        with folder_lock(cmd, data_dir):
-            gate(cmd, data_dir)
-            return cmd.run(args, data_dir)
+    try:
+        database = resolve(args.database)
+    except ValueError as exc:
+        return fail(str(exc))
+    if database is not None and database.note:
+        print(f"commdesk: {database.note}", file=sys.stderr)
+    try:
+        with chosen(database):
+            return _run(args, data_dir, server=database is not None)
     except CliError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -194,8 +224,30 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, StoreError | OSError | ValueError):
             return fail(str(exc))
+        if database is not None:
+            from commdesk.store.backend import is_unreachable, unreachable_message
+
+            if is_unreachable(exc):
+                return fail(unreachable_message(database.url, exc))
         return fail(
             translate("Cli", "unexpected error: {error}").format(
                 error=f"{type(exc).__name__}: {exc}"
             )
         )
+
+
+def _run(args: argparse.Namespace, data_dir: Path, *, server: bool) -> int:
+    if args.self_test or args.command is None:
+        from commdesk.app import run_gui
+
+        return run_gui(data_dir, self_test=args.self_test, measure_startup=args.measure_startup)
+    cmd = commands()[args.command]
+    if server and cmd.name in FILE_ONLY:
+        raise CliError(
+            translate(
+                "Cli", "commdesk {name} works on the data folder's file, not on a server database"
+            ).format(name=cmd.name)
+        )
+    with folder_lock(cmd, data_dir, server=server):
+        gate(cmd, data_dir, server=server)
+        return cmd.run(args, data_dir)

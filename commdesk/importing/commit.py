@@ -231,18 +231,19 @@ def _insert_batch(
 
 def _executemany(s: Session, table: Any, params: list[dict[str, Any]]) -> None:
     """One driver-level executemany: SQLAlchemy's per-row parameter handling
-    costs more than SQLite's insert itself. Values go through each column
-    type's own bind processor, so they are stored exactly as an ORM insert
-    would store them."""
+    costs more than SQLite's insert itself (psycopg pipelines the rows). Values
+    go through each column type's own bind processor, so they are stored exactly
+    as an ORM insert would store them."""
     if not params:
         return
     names = list(params[0])
     dialect = s.get_bind().dialect
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite, or psycopg on a server
     sql = (
         f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({quoted}) "
-        f"VALUES ({', '.join('?' for _ in names)})"
+        f"VALUES ({', '.join(mark for _ in names)})"
     )
     columns = [
         _bound([row[name] for row in params], process)

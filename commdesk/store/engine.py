@@ -1,4 +1,4 @@
-"""Opening the SQLite store: pragmas, explicit transactions, schema at head.
+"""Opening the store: the SQLite file (pragmas, explicit transactions) or a server; schema at head.
 
 pysqlite's own transaction handling skips BEGIN before DDL, which would make
 migrations non-atomic; we switch it off and emit BEGIN ourselves (the recipe
@@ -86,6 +86,8 @@ class Store:
 
     data_dir: Path
     engine: Engine
+    # The server's URL (password included: it is the connection) when not the folder's file.
+    server: str | None = field(default=None, repr=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -94,6 +96,19 @@ class Store:
     @property
     def path(self) -> Path:
         return db_path(self.data_dir)
+
+    @property
+    def is_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def label(self) -> str:
+        """Where the data lives, for messages: the folder, or the server and database."""
+        if self.server is None:
+            return str(self.data_dir)
+        from commdesk.store.backend import server_label
+
+        return server_label(self.server)
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -110,15 +125,43 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(data_dir: Path, *, create: bool = True) -> Store:
-    """Open (creating or upgrading as needed) the store in ``data_dir``.
+def has_database(data_dir: Path) -> bool:
+    """Whether there is a database to open: the folder's file, or a chosen server
+    (whose emptiness open_store(create=False) reports, naming the server)."""
+    from commdesk.store.backend import current
 
-    A database missing or empty where one existed is refused, never rebuilt empty
+    return current() is not None or db_path(data_dir).exists()
+
+
+class _Chosen:
+    """The default of open_store's ``database``: --database or COMMDESK_DATABASE_URL."""
+
+
+CHOSEN = _Chosen()
+
+
+def open_store(
+    data_dir: Path, *, create: bool = True, database: str | _Chosen | None = CHOSEN
+) -> Store:
+    """Open (creating or upgrading as needed) the store in ``data_dir``, or on a server.
+
+    ``database`` is a server URL, None for the folder's SQLite file, or by default
+    the process's choice (commdesk.store.backend.current). A database missing or
+    empty where one existed is refused, never rebuilt empty
     (commdesk.store.soundness); the first one created in a folder is recorded.
     """
     from commdesk.store.soundness import lost, mark_created
 
     data_dir = Path(data_dir)
+    if isinstance(database, _Chosen):
+        from commdesk.store.backend import current
+
+        choice = current()
+        database = choice.url if choice is not None else None
+    if database is not None:
+        from commdesk.store.server_store import open_server_store
+
+        return open_server_store(data_dir, database, create=create)
     path = db_path(data_dir)
     if lost(data_dir):
         raise StoreError(

@@ -3,7 +3,8 @@
 One dedicated connection with foreign keys OFF (batch table rebuilds would
 otherwise cascade deletes), one transaction for all revisions,
 ``PRAGMA foreign_key_check`` before commit, and a verified copy of the file
-taken first and put back if anything fails.
+taken first and put back if anything fails. A server database is upgraded in
+one transaction under an advisory lock (:func:`upgrade_server`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError, make_engine, read_schema_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -88,3 +93,37 @@ def upgrade(path: Path, target: str = "head") -> None:
         ) from exc
     engine.dispose()
     # The pre-upgrade copy stays next to the file: cheap insurance for the clerk.
+
+
+# Any fixed number: every CommDesk program upgrading a server database asks for this one.
+MIGRATION_LOCK_KEY = 0x436D6444  # "CmdD"
+# How long a second PC starting at the same moment waits for the first one's upgrade.
+MIGRATION_LOCK_WAIT = "120s"
+
+
+def upgrade_server(engine: Engine, url: str, target: str = "head") -> None:
+    """Create or upgrade a server database in one transaction, one PC at a time.
+
+    PostgreSQL's DDL is transactional, so a failed upgrade leaves the database as it
+    was. A transaction-scoped advisory lock makes a second PC starting at the same
+    moment wait, then find the schema at head and do nothing.
+    """
+    from alembic import command
+
+    from commdesk.store.backend import is_unreachable, unreachable_message
+
+    try:
+        with engine.connect() as conn, conn.begin():
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{MIGRATION_LOCK_WAIT}'")
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK_KEY,))
+            cfg = alembic_config()
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    except Exception as exc:
+        if is_unreachable(exc):
+            raise StoreError(unreachable_message(url, exc)) from exc
+        raise StoreError(
+            translate(
+                "Store", "The database upgrade failed; the server database is unchanged ({error})"
+            ).format(error=str(exc).strip().splitlines()[0] if str(exc).strip() else exc)
+        ) from exc

@@ -238,6 +238,7 @@ class ServiceRecord(Tracked, Base):
             "ix_service_record_deleted",
             "deleted_at",
             sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
         ),
         # Search goes through the few distinct search keys, then this index (it also
         # counts the live matches without reading the rows). "IS NOT NULL" keeps
@@ -247,12 +248,14 @@ class ServiceRecord(Tracked, Base):
             "ix_service_record_search_key",
             "search_key_id",
             sqlite_where=text("deleted_at IS NULL AND search_key_id IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NULL AND search_key_id IS NOT NULL"),
         ),
         # Rows written but not yet linked to their key: empty outside a write.
         Index(
             "ix_service_record_unkeyed",
             "id",
             sqlite_where=text("search_key_id IS NULL"),
+            postgresql_where=text("search_key_id IS NULL"),
         ),
     )
 

@@ -4,7 +4,8 @@ Every path that writes service records (the ledger service, the importer, the
 migration that introduced keys) leaves ``search_key_id`` NULL and then runs
 :func:`link_pending` in the same transaction; the demo generator assigns the
 same keys in bulk. Two statements, whatever the number of rows: the pending
-rows are found through a partial index that is empty outside a write.
+rows are found through a partial index that is empty outside a write. The SQL
+is the same on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from typing import Any
 from sqlalchemy import text
 
 ADD_KEYS = """
-INSERT OR IGNORE INTO service_search_key (text, id_number)
+INSERT INTO service_search_key (text, id_number)
 SELECT DISTINCT search_text, coalesce(recipient_id_number, '')
 FROM service_record WHERE search_key_id IS NULL
+ON CONFLICT DO NOTHING
 """
 SET_KEYS = """
 UPDATE service_record SET search_key_id = (

@@ -36,6 +36,11 @@ def user_message(exc: BaseException) -> str:
         return exc.summary()
     if isinstance(exc, StoreError):
         return str(exc)
+    from commdesk.store.backend import failure_message
+
+    away = failure_message(exc)
+    if away is not None:  # the server went away under an open window
+        return away
     if isinstance(exc, WriteError) and exc.strerror:
         return exc.strerror
     if isinstance(exc, OSError):  # the system's words may be English: say it in ours

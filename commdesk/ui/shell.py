@@ -65,7 +65,8 @@ class Shell(QObject):
             gate = LockDialog(self.ctx.store, LockDialog.START)
             if gate.exec() != QDialog.DialogCode.Accepted:
                 return False
-        self.auto_backup.start()
+        if not self.ctx.store.is_server:  # file backups copy the folder's SQLite file
+            self.auto_backup.start()
         self.update_idle_lock()
         self._open_first_window()
         return True
@@ -231,6 +232,8 @@ class Shell(QObject):
 
     def backup_on_close(self) -> None:
         """The backup of every normal close; a failure is shown, never fatal."""
+        if self.ctx.store.is_server:  # the server's data is backed up on the server
+            return
         try:
             self.auto_backup.on_close()
         except StoreError as exc:

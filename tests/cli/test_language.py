@@ -60,8 +60,7 @@ def _translated() -> dict[str, str]:
         translation = message.find("translation")
         if translation is not None and translation.get("type") is None and translation.text:
             done[message.findtext("source", "")] = translation.text
-    pending = REPO / "translations" / "pending" / "cli.json"
-    if pending.is_file():
+    for pending in sorted((REPO / "translations" / "pending").glob("*.json")):
         done.update(json.loads(pending.read_text(encoding="utf-8")))
     return done
 

@@ -104,6 +104,7 @@ def test_one_audit_event_and_progress(store: Any, tmp_path: Path) -> None:
     assert "added=2" in entries[0].note
 
 
+@pytest.mark.sqlite_only  # SQLite's typeof(); a server's columns are typed
 def test_stored_exactly_like_manual_entry(store: Any, tmp_path: Path) -> None:
     """Same column types and text formats as LedgerService.add; same search_text."""
     path = xlsx(

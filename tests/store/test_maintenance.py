@@ -13,6 +13,9 @@ from commdesk.store.engine import StoreError, db_path, open_store
 from commdesk.store.maintenance import backup, check_file, restore, row_counts
 from commdesk.store.services.volunteers import teams
 
+# Backup, restore and check work on the data folder's SQLite file.
+pytestmark = pytest.mark.sqlite_only
+
 
 def _fill(store: Any, n: int = 3) -> None:
     for i in range(n):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from console_script import commdesk
 from make_fixture_db import build, rows_for
@@ -16,7 +17,7 @@ OLD_ROW = {"created_at": "2026-01-01 08:00:00", "updated_at": "2026-01-01 08:00:
 SECRETARY = "110105197002020016"  # worker 1 of the fixture, 书记
 
 
-def database_with_duplicates(dest: Path) -> Path:
+def duplicate_rows() -> dict[str, list[dict[str, object]]]:
     """The 0005 fixture plus the rows a clerk typed before one person was one row."""
     rows = rows_for("0005")
     worker = rows["worker"][0]
@@ -37,7 +38,11 @@ def database_with_duplicates(dest: Path) -> Path:
         {"service_id": 1, "volunteer_id": 3},  # service 1 names both copies: one link stays
         {"service_id": 3, "volunteer_id": 3},  # only the copy: the link moves to volunteer 1
     ]
-    return build("0005", dest, rows)
+    return rows
+
+
+def database_with_duplicates(dest: Path) -> Path:
+    return build("0005", dest, duplicate_rows())
 
 
 def _query(path: Path, sql: str) -> list[tuple]:
@@ -104,3 +109,65 @@ def test_check_names_an_unknown_post_code(data_dir: Path) -> None:
     assert checked.returncode != 0
     assert "worker.position_codes" in checked.stdout + checked.stderr
     assert "QQ" in checked.stdout + checked.stderr
+
+
+def test_upgrade_merges_duplicate_people_on_a_server(pg_server: Any, data_dir: Path) -> None:
+    """The same data migration on PostgreSQL: same merges, same links, same log."""
+    from sqlalchemy import MetaData, text
+
+    from commdesk.store.backend import make_server_engine
+    from commdesk.store.migrate import upgrade_server
+
+    url = pg_server.create_database(empty=True)
+    engine = make_server_engine(url)
+    try:
+        upgrade_server(engine, url, "0005")
+        meta = MetaData()
+        meta.reflect(engine)
+        with engine.begin() as conn:
+            for table, rows in duplicate_rows().items():
+                for row in rows:  # one at a time: the rows do not all name the same columns
+                    conn.execute(meta.tables[table].insert(), _typed(meta.tables[table], row))
+            for table in (t for t in duplicate_rows() if "id" in meta.tables[t].c):
+                conn.execute(text(  # rows were given their ids: move the sequences on
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT coalesce(max(id), 1) FROM {table}))"))  # fmt: skip
+        open_store(data_dir, database=url).close()
+        with engine.connect() as conn:
+
+            def query(sql: str) -> list[tuple]:
+                return [tuple(r) for r in conn.execute(text(sql))]
+
+            workers = query("SELECT id, position_codes, deleted_at IS NOT NULL, "
+                            "employed_since::text, is_committee_member "
+                            "FROM worker ORDER BY id")  # fmt: skip
+            assert workers == [(1, "SEC,DIR", False, "2012-06-01", True),
+                               (2, "DIR", True, "2012-06-01", True),
+                               (3, "MEM", True, "2015-01-01", True),
+                               (4, "GRID", False, None, False)]  # fmt: skip
+            assert query(
+                "SELECT id, deleted_at IS NOT NULL, joined_date::text FROM volunteer ORDER BY id"
+            ) == [(1, False, "2019-01-01"), (2, False, "2022-01-01"), (3, True, "2019-01-01")]
+            links = query("SELECT service_id, volunteer_id FROM service_volunteer ORDER BY 1, 2")
+            assert links == [(1, 1), (1, 2), (3, 1)]
+            log = query("""SELECT action, table_name, row_id, note FROM audit_log """
+                        """WHERE "user" = 'upgrade 0007' ORDER BY id""")  # fmt: skip
+            assert ("update", "worker", 1, "merged worker rows 2 (same ID number)") in log
+            assert ("delete", "volunteer", 3, "merged into volunteer 1 (same ID number)") in log
+    finally:
+        engine.dispose()
+        pg_server.drop_database(url)
+
+
+def _typed(table: Any, row: dict[str, object]) -> dict[str, object]:
+    """The fixture's SQLite text for dates and times as Python values, for a typed server."""
+    from datetime import date, datetime
+
+    out = dict(row)
+    for name, value in row.items():
+        kind = type(table.c[name].type).__name__.upper()
+        if isinstance(value, str) and kind == "DATE":
+            out[name] = date.fromisoformat(value[:10])
+        elif isinstance(value, str) and kind.startswith("TIMESTAMP"):
+            out[name] = datetime.fromisoformat(value)
+    return out

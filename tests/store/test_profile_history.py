@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from commdesk.domain.periods import Period
 from commdesk.returns.compute import compute
 from commdesk.returns.definition import default_definition_path, load_definition
@@ -114,6 +116,7 @@ def test_migration_of_empty_ledgers_uses_a_far_past_date(tmp_path: Path) -> None
     con.close()
 
 
+@pytest.mark.sqlite_only  # commdesk check reads the file
 def test_check_reports_a_profile_without_versions(store_with_profile: Any) -> None:
     con = sqlite3.connect(store_with_profile.path)
     with con:

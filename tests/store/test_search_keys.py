@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 from sqlalchemy.dialects import sqlite
 
 from commdesk.importing.commit import commit_import
@@ -30,11 +31,9 @@ def _mismatched(store: Store) -> int:
 
 
 def _keys(store: Store) -> list[tuple[str, str]]:
-    con = sqlite3.connect(db_path(store.data_dir))
-    try:
-        return con.execute("SELECT text, id_number FROM service_search_key ORDER BY id").fetchall()
-    finally:
-        con.close()
+    with store.read() as s:
+        rows = s.execute(text("SELECT text, id_number FROM service_search_key ORDER BY id"))
+        return [tuple(row) for row in rows]
 
 
 def test_add_update_keep_every_record_linked_to_its_own_key(store: Store) -> None:

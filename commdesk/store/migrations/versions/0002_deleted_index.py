@@ -23,6 +23,7 @@ def upgrade() -> None:
             ["deleted_at"],
             unique=False,
             sqlite_where=sa.text("deleted_at IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NOT NULL"),
         )
 
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
         ["id"],
         unique=False,
         sqlite_where=sa.text("search_key_id IS NULL"),
+        postgresql_where=sa.text("search_key_id IS NULL"),
     )
     link_pending(op.get_bind())
     op.create_index(
@@ -43,6 +44,7 @@ def upgrade() -> None:
         ["search_key_id"],
         unique=False,
         sqlite_where=sa.text("deleted_at IS NULL AND search_key_id IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NULL AND search_key_id IS NOT NULL"),
     )
 
 

@@ -11,6 +11,8 @@ Create Date: 2026-12-04
 
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -38,7 +40,7 @@ SELECT min(d) FROM (
     UNION ALL SELECT min(joined_date) FROM volunteer
     UNION ALL SELECT min(employed_since) FROM worker
     UNION ALL SELECT min(founded_date) FROM volunteer_team
-)
+) AS earliest
 """
 
 
@@ -72,11 +74,13 @@ def upgrade() -> None:
     bind = op.get_bind()
     since = bind.exec_driver_sql(EARLIEST_RECORD).scalar() or FAR_PAST
     columns = ", ".join(COUNTED)
-    bind.exec_driver_sql(
-        f"INSERT INTO community_version (community_id, valid_from, {columns}, "
-        "created_at, created_by) "
-        f"SELECT id, ?, {columns}, updated_at, updated_by FROM community",
-        (str(since)[:10],),
+    bind.execute(
+        sa.text(
+            f"INSERT INTO community_version (community_id, valid_from, {columns}, "
+            "created_at, created_by) "
+            f"SELECT id, :since, {columns}, updated_at, updated_by FROM community"
+        ).bindparams(sa.bindparam("since", type_=sa.Date())),
+        {"since": date.fromisoformat(str(since)[:10])},
     )
 
 

@@ -25,7 +25,7 @@ FILL = """
 UPDATE service_record SET volunteer_count = (
     SELECT CASE
         WHEN count(sv.volunteer_id) > 0 THEN count(sv.volunteer_id)
-        WHEN service_record.provider_kind_code IN (?, ?) THEN 1
+        WHEN service_record.provider_kind_code IN (:vol, :team) THEN 1
         ELSE 0
     END
     FROM service_volunteer AS sv WHERE sv.service_id = service_record.id
@@ -39,7 +39,8 @@ def upgrade() -> None:
         "service_record",
         sa.Column("volunteer_count", sa.Integer(), server_default="0", nullable=False),
     )
-    op.get_bind().exec_driver_sql(FILL, VOLUNTEER_PROVIDERS)
+    vol, team = VOLUNTEER_PROVIDERS
+    op.get_bind().execute(sa.text(FILL), {"vol": vol, "team": team})
 
 
 def downgrade() -> None:

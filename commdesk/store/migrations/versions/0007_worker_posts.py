@@ -31,16 +31,17 @@ depends_on = None
 
 USER = "upgrade 0007"
 DUPLICATES = """
-SELECT id_number, group_concat(id) FROM (
-    SELECT id_number, id FROM {table} WHERE deleted_at IS NULL ORDER BY id
-) GROUP BY id_number HAVING count(*) > 1
+SELECT id_number, id FROM {table} WHERE deleted_at IS NULL AND id_number IN (
+    SELECT id_number FROM {table} WHERE deleted_at IS NULL
+    GROUP BY id_number HAVING count(*) > 1
+) ORDER BY id_number, id
 """
 
 
 def _log(bind: sa.Connection, action: str, table: str, row_id: int, note: str, **after) -> None:
     bind.execute(
         sa.text(
-            "INSERT INTO audit_log (at, user, action, table_name, row_id, before, after, note) "
+            'INSERT INTO audit_log (at, "user", action, table_name, row_id, before, after, note) '
             "VALUES (:at, :user, :action, :table, :row_id, NULL, :after, :note)"
         ),
         {
@@ -56,15 +57,20 @@ def _log(bind: sa.Connection, action: str, table: str, row_id: int, note: str, *
 
 
 def _groups(bind: sa.Connection, table: str) -> list[list[int]]:
-    rows = bind.exec_driver_sql(DUPLICATES.format(table=table)).fetchall()
-    return [sorted(int(i) for i in ids.split(",")) for _, ids in rows]
+    groups: dict[str, list[int]] = {}
+    for id_number, row_id in bind.exec_driver_sql(DUPLICATES.format(table=table)):
+        groups.setdefault(id_number, []).append(int(row_id))
+    return list(groups.values())
 
 
 def _retire(bind: sa.Connection, table: str, keep: int, others: list[int], now: datetime) -> None:
     for other in others:
-        bind.exec_driver_sql(
-            f"UPDATE {table} SET deleted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?",
-            (now, now, USER, other),
+        bind.execute(
+            sa.text(
+                f"UPDATE {table} SET deleted_at = :now, updated_at = :now, updated_by = :user "
+                "WHERE id = :id"
+            ),
+            {"now": now, "user": USER, "id": other},
         )
         _log(bind, "delete", table, other, f"merged into {table} {keep} (same ID number)")
 
@@ -73,21 +79,32 @@ def _merge_workers(bind: sa.Connection, now: datetime) -> int:
     merged = 0
     for ids in _groups(bind, "worker"):
         keep, others = ids[0], ids[1:]
-        rows = bind.exec_driver_sql(
-            f"SELECT position_codes, is_committee_member, employed_since FROM worker "
-            f"WHERE id IN ({','.join('?' * len(ids))}) ORDER BY id",
-            tuple(ids),
+        rows = bind.execute(
+            sa.text(
+                "SELECT position_codes, is_committee_member, employed_since FROM worker "
+                "WHERE id IN :ids ORDER BY id"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": ids},
         ).fetchall()
         posts: list[str] = []
         for codes, _, _ in rows:
             posts += [c for c in codes.split(",") if c and c not in posts]
         committee = any(bool(r[1]) for r in rows)
         since = min((r[2] for r in rows if r[2] is not None), default=None)
-        bind.exec_driver_sql(
-            "UPDATE worker SET position_codes = ?, is_committee_member = ?, "
-            "employed_since = coalesce(?, employed_since), updated_at = ?, updated_by = ? "
-            "WHERE id = ?",
-            (",".join(posts), committee, since, now, USER, keep),
+        bind.execute(
+            sa.text(
+                "UPDATE worker SET position_codes = :posts, is_committee_member = :committee, "
+                "employed_since = coalesce(:since, employed_since), updated_at = :now, "
+                "updated_by = :user WHERE id = :id"
+            ),
+            {
+                "posts": ",".join(posts),
+                "committee": committee,
+                "since": since,
+                "now": now,
+                "user": USER,
+                "id": keep,
+            },
         )
         _log(
             bind,
@@ -106,24 +123,35 @@ def _merge_volunteers(bind: sa.Connection, now: datetime) -> int:
     merged = 0
     for ids in _groups(bind, "volunteer"):
         keep, others = ids[0], ids[1:]
-        marks = ",".join("?" * len(others))
-        # Service links move to the kept row; a service naming both keeps one link.
-        bind.exec_driver_sql(
-            f"UPDATE OR IGNORE service_volunteer SET volunteer_id = ? "
-            f"WHERE volunteer_id IN ({marks})",
-            (keep, *others),
+        # Service links move to the kept row; a service naming both keeps one link
+        # (one row at a time, so no UPDATE meets a link it would duplicate).
+        for other in others:
+            bind.execute(
+                sa.text(
+                    "UPDATE service_volunteer SET volunteer_id = :keep "
+                    "WHERE volunteer_id = :other AND service_id NOT IN "
+                    "(SELECT service_id FROM service_volunteer WHERE volunteer_id = :keep)"
+                ),
+                {"keep": keep, "other": other},
+            )
+        bind.execute(
+            sa.text("DELETE FROM service_volunteer WHERE volunteer_id IN :others").bindparams(
+                sa.bindparam("others", expanding=True)
+            ),
+            {"others": others},
         )
-        bind.exec_driver_sql(
-            f"DELETE FROM service_volunteer WHERE volunteer_id IN ({marks})", tuple(others)
-        )
-        joined = bind.exec_driver_sql(
-            f"SELECT min(joined_date) FROM volunteer WHERE id IN ({','.join('?' * len(ids))})",
-            tuple(ids),
+        joined = bind.execute(
+            sa.text("SELECT min(joined_date) FROM volunteer WHERE id IN :ids").bindparams(
+                sa.bindparam("ids", expanding=True)
+            ),
+            {"ids": ids},
         ).scalar()
-        bind.exec_driver_sql(
-            "UPDATE volunteer SET joined_date = coalesce(?, joined_date), updated_at = ?, "
-            "updated_by = ? WHERE id = ?",
-            (joined, now, USER, keep),
+        bind.execute(
+            sa.text(
+                "UPDATE volunteer SET joined_date = coalesce(:joined, joined_date), "
+                "updated_at = :now, updated_by = :user WHERE id = :id"
+            ),
+            {"joined": joined, "now": now, "user": USER, "id": keep},
         )
         _log(
             bind,
@@ -162,11 +190,15 @@ def downgrade() -> None:
     # Merged rows stay merged (their soft-deleted copies are still there to restore).
     with op.batch_alter_table("worker", schema=None) as batch_op:
         batch_op.add_column(sa.Column("position_code", sa.String(length=16), nullable=True))
-    op.get_bind().exec_driver_sql(
-        "UPDATE worker SET position_code = CASE WHEN instr(position_codes, ',') > 0 "
-        "THEN substr(position_codes, 1, instr(position_codes, ',') - 1) "
-        "ELSE position_codes END"
-    )
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        bind.exec_driver_sql("UPDATE worker SET position_code = split_part(position_codes, ',', 1)")
+    else:
+        bind.exec_driver_sql(
+            "UPDATE worker SET position_code = CASE WHEN instr(position_codes, ',') > 0 "
+            "THEN substr(position_codes, 1, instr(position_codes, ',') - 1) "
+            "ELSE position_codes END"
+        )
     with op.batch_alter_table("worker", schema=None) as batch_op:
         batch_op.alter_column("position_code", existing_type=sa.String(length=16), nullable=False)
         batch_op.drop_column("position_codes")
