@@ -13,8 +13,11 @@ from sqlalchemy.orm import Session
 from commdesk.store.models import AuditEntry
 
 
-def current_user() -> str:
-    """The OS account name: on a shared office PC that is who entered the row."""
+def current_user(store: Any = None) -> str:
+    """Who is writing: the signed-in person, else the OS account name of this PC."""
+    account = getattr(store, "signed_in", None)
+    if account is not None:
+        return str(account.name)
     try:
         return getpass.getuser()
     except Exception:

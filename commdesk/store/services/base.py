@@ -153,7 +153,7 @@ class LedgerService:
     def add(self, store: Store, data: Mapping[str, Any], *, user: str | None = None) -> int:
         checked = self._checked(store, data)
         self._guard(store, [checked.values])
-        user = user or audit.current_user()
+        user = user or audit.current_user(store)
         with store.write() as s:
             self._refuse_same_person(s, checked.values, None)
             row_id = self._insert(s, checked.values, user)
@@ -194,7 +194,7 @@ class LedgerService:
         row saved by someone else since raises :class:`EditConflict` instead of
         being overwritten. Returns the row's new version.
         """
-        user = user or audit.current_user()
+        user = user or audit.current_user(store)
         catalogues = load_catalogues(store)
         with store.write() as s:
             before = self._fetch(s, row_id)
@@ -268,7 +268,7 @@ class LedgerService:
     def _set_deleted(
         self, store: Store, ids: Iterable[int], *, deleted: bool, user: str | None
     ) -> int:
-        user = user or audit.current_user()
+        user = user or audit.current_user(store)
         ids = list(dict.fromkeys(int(i) for i in ids))
         changed = 0
         with store.write() as s:

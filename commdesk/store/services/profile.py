@@ -100,7 +100,7 @@ def save_profile(
     for every earlier period.
     """
     effective = effective or date.today()
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     current = get_profile(store)
     merged = {n: current.get(n) for n in PROFILE.names()} if current else {}
     values = _service._checked(store, merged | dict(data)).values
