@@ -68,17 +68,29 @@ def uses_accounts(store: Store) -> bool:
     return store.is_server or bool(_accounts(store))
 
 
+def who(store: Store) -> Account | None:
+    """The signed-in person; on a server the login itself, read once from PostgreSQL."""
+    if store.signed_in is None and store.is_server:
+        try:
+            sign_in_server(store)
+        except SignInError:
+            with store.read() as s:
+                user = s.execute(text("SELECT current_user")).scalar_one()
+            store.signed_in = Account(str(user), "")  # named in the audit, allowed nothing
+    return store.signed_in
+
+
 def require(store: Store, permission: str) -> None:
     """NotAllowed unless the signed-in person may; a PC without accounts allows all."""
-    account = store.signed_in
+    account = who(store)
     if account is None and not uses_accounts(store):
         return
     if account is not None and may(account.role, permission):
         return
-    who = account.name if account is not None else translate("Accounts", "nobody signed in")
+    name = account.name if account is not None else translate("Accounts", "nobody signed in")
     raise NotAllowed(
         translate("Accounts", "{who} ({role}) may not do this; ask a reviewer.").format(
-            who=who, role=role_label(account.role) if account is not None else "-"
+            who=name, role=role_label(account.role) if account is not None else "-"
         )
     )
 
@@ -135,9 +147,15 @@ def sign_in(store: Store, name: str, password: str) -> Account:
 def sign_in_server(store: Store) -> Account:
     """The server already checked the password (on connecting): read who and which role."""
     with store.read() as s:
-        user, database = s.execute(text("SELECT current_user, current_database()")).one()
-        role = None
-        for candidate in (ADMIN, REVIEWER, "entry"):
+        user, database, superuser = s.execute(
+            text(
+                "SELECT current_user, current_database(), "
+                "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+            )
+        ).one()
+        # The server's own administrator (who runs server init and push) manages everything.
+        role = ADMIN if superuser else None
+        for candidate in () if role else (ADMIN, REVIEWER, "entry"):
             group = group_role(database, candidate)
             held = s.execute(
                 text(

@@ -15,7 +15,11 @@ from commdesk.store.models import AuditEntry
 
 def current_user(store: Any = None) -> str:
     """Who is writing: the signed-in person, else the OS account name of this PC."""
-    account = getattr(store, "signed_in", None)
+    account = None
+    if store is not None:
+        from commdesk.store.accounts import who
+
+        account = who(store)
     if account is not None:
         return str(account.name)
     try:

@@ -59,6 +59,9 @@ def test_one_committees_clerk_is_refused_by_postgresql_on_another(
         assert sign_in_server(own).role == ENTRY
         teams.add(own, {"name": "Silver team"})
         with own.read() as s:
+            users = s.connection().exec_driver_sql('SELECT "user" FROM audit_log').scalars().all()
+        assert users == [clerk_a]  # the audit log names the signed-in person
+        with own.read() as s:
             owners = {r[0] for r in s.connection().exec_driver_sql(
                 "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'"
             )}  # fmt: skip
@@ -93,7 +96,7 @@ def test_server_roles_decide_who_submits(admin_url: str, tmp_path: Path) -> None
     )
     try:
         with pytest.raises(NotAllowed):
-            require(entry, "submit")  # nobody signed in on a server: nothing is allowed
+            require(entry, "submit")  # the login itself signs in: an entry clerk's
         sign_in_server(entry)
         sign_in_server(review)
         log_id = periods.log_export(
