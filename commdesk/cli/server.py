@@ -58,9 +58,20 @@ def _need(value: str | None, option: str) -> str:
     add_arguments=add_arguments,
 )
 def run(args: argparse.Namespace, data_dir: Path) -> int:
-    from commdesk.store.backend import normalise
+    from commdesk.store.backend import is_unreachable, normalise, unreachable_message
 
     url = normalise(args.url).url
+    try:
+        return _run(args, data_dir, url)
+    except CliError:
+        raise
+    except Exception as exc:
+        if is_unreachable(exc):  # one line naming the server, never the password
+            raise CliError(unreachable_message(url, exc)) from exc
+        raise
+
+
+def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     if args.action == "init":
         from commdesk.store.server_admin import init_committee, server_admin_lines
 
