@@ -231,6 +231,8 @@ echo "ok: counts after restore = counts at backup ($BEFORE)"
 echo "== refusals: exit 2, one line, in the locale's language"
 expect 2 --data-dir "$WORK/nowhere" check
 expect 2 --data-dir "$A" import volunteers "$IN/no-such-file.xlsx"
+# A server that is not there: one line naming it, nothing done.
+expect 2 --data-dir "$A" server init 'postgresql+psycopg://admin:secret@127.0.0.1:1/postgres' --committee 110105001001
 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"
 expect 2 --data-dir "$A" briefing --period 2025-13 --out "$WORK/x.pdf"
 LANG=zh_CN.UTF-8 expect 2 --data-dir "$A" export --period 2025-13 --out "$WORK/x.xlsx"

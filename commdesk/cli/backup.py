@@ -30,5 +30,28 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and not out.is_dir():
         check_output(out)  # /dev/null would be replaced by a regular file (as root)
+    from commdesk.store.backend import current
+
+    server = current()
+    if server is not None:
+        return _server_backup(server.url, data_dir, out)
     print(backup(data_dir, out))
     return EXIT_OK
+
+
+def _server_backup(url: str, data_dir: Path, out: Path | None) -> int:
+    """A server database as a SQLite file that opens in single-PC mode, checked table by table."""
+    from datetime import datetime
+
+    from commdesk.cli.server import report
+    from commdesk.store.backups import BACKUP_DIR
+    from commdesk.store.transfer import pull
+
+    name = f"commdesk-server-{datetime.now():%Y%m%d-%H%M%S}.sqlite"
+    if out is None or out.is_dir():
+        folder = out or Path(data_dir) / BACKUP_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / name
+    code = report(pull(url, out))
+    print(out)
+    return code

@@ -88,6 +88,7 @@ def commands() -> dict[str, Command]:
         import_,
         restore,
         roster,
+        server,
     )
 
     return dict(_COMMANDS)
@@ -149,7 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Commands about the data folder's SQLite file itself, refused with a server URL (the demo
 # generator writes through SQLite's own bulk SQL: fill a folder, then copy it to a server).
-FILE_ONLY = ("backup", "check", "demo", "restore")
+FILE_ONLY = ("check", "demo", "restore")
 
 
 @contextmanager

@@ -75,7 +75,7 @@ def commit_import(
     True stops the import (raising :class:`ImportCancelled`) with nothing written.
     """
     k = kind_for(plan.kind)
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     source_name = source_name or plan.source.name
     rows_to_write = [*plan.to_add, *(r for _, r in plan.to_update)]
     k.service._guard(store, [r.values for r in rows_to_write if r.values])
@@ -306,6 +306,7 @@ def _update_row(
     values = service._column_values(checked.values) | {
         "updated_at": audit.now(),
         "updated_by": user,
+        "version": service.table.c.version + 1,
     }
     s.execute(service.table.update().where(service.table.c.id == existing).values(**values))
     service._write_links(s, existing, checked.values)

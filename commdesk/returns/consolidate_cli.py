@@ -24,9 +24,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``consolidate``; commdesk/cli/consolidate.py registers the command."""
     p.add_argument(
         "inputs",
-        nargs="+",
+        nargs="*",
         metavar="FILE_OR_DIR",
         help=translate("Cli", "return workbooks or folders"),
+    )
+    p.add_argument(
+        "--server",
+        metavar="URL",
+        help=translate(
+            "Cli",
+            "read every committee database this PostgreSQL login may read, instead of files "
+            "(periods not yet submitted are left out and named)",
+        ),
     )
     p.add_argument(
         "--period", required=True, help=translate("Cli", "2026-10, 2026Q3, 2026H1 or 2026")
@@ -207,6 +216,10 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
 
     period = period_option(args.period)
     out = xlsx_out_option(args.out)
+    if args.server:
+        return _from_server(args, data_dir, period, out)
+    if not args.inputs:
+        raise CliError(translate("Cli", "name return files or folders, or --server URL"))
     if not all(p.strip() for p in args.inputs):  # "" would mean the current folder
         raise CliError(translate("Cli", "an input is empty; name a file or folder"))
     _refuse_output_among_inputs(out, args.inputs)
@@ -251,6 +264,36 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
             ).format(count=len(cons.files))
         )
     return EXIT_OK if cons.complete else EXIT_PARTIAL
+
+
+def _from_server(args: argparse.Namespace, data_dir: Path, period: Any, out: Path) -> int:
+    """Write each submitted committee's return from the server, then consolidate the files."""
+    import tempfile
+
+    from commdesk.returns import library
+    from commdesk.returns.consolidate_server import write_committee_returns
+    from commdesk.store.backend import normalise
+
+    if args.inputs:
+        raise CliError(translate("Cli", "give either files or --server, not both"))
+    definition = library.current(data_dir, args.definition or library.DEFAULT_ID)
+    with tempfile.TemporaryDirectory(prefix="commdesk-server-returns-") as folder:
+        made = write_committee_returns(normalise(args.server).url, definition, period, Path(folder))
+        for database in made.not_submitted:
+            print(
+                translate("Cli", "not-submitted  {database}  {period} is not submitted yet").format(
+                    database=database, period=period.code
+                )
+            )
+        if not made.files:
+            raise CliError(
+                translate("Cli", "no committee on the server has submitted {period}").format(
+                    period=period.code
+                )
+            )
+        args.inputs, args.server = [folder], None
+        code = run(args, data_dir)
+    return EXIT_PARTIAL if made.not_submitted else code
 
 
 def _report(cons: Any) -> None:

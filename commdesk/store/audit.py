@@ -13,8 +13,15 @@ from sqlalchemy.orm import Session
 from commdesk.store.models import AuditEntry
 
 
-def current_user() -> str:
-    """The OS account name: on a shared office PC that is who entered the row."""
+def current_user(store: Any = None) -> str:
+    """Who is writing: the signed-in person, else the OS account name of this PC."""
+    account = None
+    if store is not None:
+        from commdesk.store.accounts import who
+
+        account = who(store)
+    if account is not None:
+        return str(account.name)
     try:
         return getpass.getuser()
     except Exception:

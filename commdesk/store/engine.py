@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -91,6 +92,8 @@ class Store:
     engine: Engine
     # The server's URL (password included: it is the connection) when not the folder's file.
     server: str | None = field(default=None, repr=False)
+    # The signed-in person (commdesk.store.accounts.Account), None when nobody signed in.
+    signed_in: Any = field(default=None, repr=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
 
     _in_use: dict[sqlite3.Connection, dict] = field(init=False, repr=False)

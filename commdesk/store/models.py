@@ -74,6 +74,8 @@ class Tracked:
     created_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     updated_by: Mapped[str] = mapped_column(String(64), nullable=False, default="")
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Bumped by every write: a save naming an older version is an edit conflict.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default="1")
 
 
 class Community(Tracked, Base):

@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from commdesk.domain.periods import QUICK_RANGES, quick_range
 from commdesk.store.services.base import NotFound
+from commdesk.store.services.conflicts import EditConflict
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 from commdesk.ui.display import format_number
+from commdesk.ui.live_refresh import ChangeWatcher, reload_keeping_view
 from commdesk.ui.period_lock import ask_unlock, lock_notice
 from commdesk.ui.quick_periods import QuickPeriodBox
 from commdesk.ui.record_form import RecordDialog
@@ -82,6 +84,10 @@ class LedgerPage(QWidget):
         # thread, so neither the first paint nor a search waits for it.
         self._tasks = BackgroundTasks(self)
         self._update_totals()
+        self.watcher = ChangeWatcher(ctx.store, self)
+        self.watcher.changed.connect(
+            lambda: reload_keeping_view(self.table, self.model, self.refresh)
+        )
 
     # ------------------------------------------------------------ layout
     def _build(self) -> None:
@@ -458,15 +464,23 @@ class LedgerPage(QWidget):
         row = self.service.get(self.ctx.store, row_id)
         if row is None:
             return None
-        return self._open_dialog(row_id, editable_values(self.service, row))
+        return self._open_dialog(row_id, editable_values(self.service, row), row.get("version"))
 
-    def _open_dialog(self, row_id: int | None, values: dict[str, Any] | None) -> RecordDialog:
+    def _open_dialog(
+        self, row_id: int | None, values: dict[str, Any] | None, version: int | None = None
+    ) -> RecordDialog:
         if row_id is None:
             dialog = RecordDialog(self.ctx, self.ledger, self._add, parent=self)
         else:
+            loaded = [version]  # the version this clerk's copy is at
 
             def save(data: dict[str, Any]) -> int:
-                return self._update(row_id, values or {}, data)
+                try:
+                    loaded[0] = self._update(row_id, values or {}, data, loaded[0])
+                except EditConflict as conflict:
+                    loaded[0] = conflict.current_version  # a resolved save goes on theirs
+                    raise
+                return row_id
 
             dialog = RecordDialog(
                 self.ctx, self.ledger, save, values=values, row_id=row_id, parent=self
@@ -490,11 +504,17 @@ class LedgerPage(QWidget):
         self.select_id(row_id)
         return row_id
 
-    def _update(self, row_id: int, before: dict[str, Any], data: dict[str, Any]) -> int:
-        self.service.update(self.ctx.store, row_id, data)
-        self.undo_stack.push(EditCommand(self.ctx, self.service, row_id, before, data))
+    def _update(
+        self, row_id: int, before: dict[str, Any], data: dict[str, Any], version: int | None
+    ) -> int:
+        """Save an edit made on ``version``; returns the row's new version."""
+        new_version = self.service.update(self.ctx.store, row_id, data, expected_version=version)
+        # Undo compares the row with what this save stored (derived fields included).
+        stored = self.service.get(self.ctx.store, row_id) or {}
+        after = editable_values(self.service, stored) if stored else data
+        self.undo_stack.push(EditCommand(self.ctx, self.service, row_id, before, after))
         self.select_id(row_id)
-        return row_id
+        return new_version
 
     def delete_selected(self, *, confirm: bool = True) -> int:
         ids = self.selected_ids()

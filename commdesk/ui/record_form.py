@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from commdesk.domain.ledgers import ID_NUMBER, Field, Ledger
 from commdesk.domain.records import Validated, ValidationError, validate_record
 from commdesk.domain.validators import check_resident_id, id_birth_date, id_gender
+from commdesk.store.services.conflicts import EditConflict
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.field_widgets import IdEditor, make_editor
@@ -264,6 +265,8 @@ class RecordDialog(QDialog):
         self.ledger = ledger
         self._save_callback = save
         self.is_new = values is None
+        # What the clerk started from: the base of a three-way merge on a conflict.
+        self.original = dict(values or {})
         name = ledger.label()
         if self.is_new:
             title = translate("RecordDialog", "New record — {ledger}").format(ledger=name)
@@ -338,6 +341,8 @@ class RecordDialog(QDialog):
             return False
         except PeriodLocked:
             return False  # the clerk kept the period locked; the dialog stays open
+        except EditConflict as conflict:
+            return self._resolve(conflict)
         self.saved.emit(outcome)
         if again and self.is_new:
             keep = [f.name for f in self.ledger.fields if f.keep_on_save_and_new]
@@ -349,6 +354,50 @@ class RecordDialog(QDialog):
         self.form.dirty = False
         self.accept()
         return True
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Another clerk saved first: show both versions; save the clerk's choice."""
+        from commdesk.store.services.volunteers import team_choices
+        from commdesk.ui.conflict_dialog import THEIRS, ConflictDialog
+
+        if conflict.theirs is None:
+            self.status.setText(
+                translate(
+                    "RecordDialog",
+                    "Not saved: another clerk deleted this record while you were editing it. "
+                    "It can be restored from the Deleted view.",
+                )
+            )
+            return False
+        dialog = ConflictDialog(
+            self.ledger,
+            self.ctx.catalogues,
+            base=self.original,
+            mine=conflict.mine,
+            theirs=conflict.theirs,
+            team_names=dict(team_choices(self.ctx.store)),
+            parent=self,
+        )
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.status.setText(
+                    translate(
+                        "RecordDialog",
+                        "Not saved: another clerk changed this record. Save again to compare.",
+                    )
+                )
+                return False
+            choice, values = dialog.choice, dialog.result_values()
+        finally:
+            dialog.deleteLater()
+        self.original = {name: conflict.theirs.get(name) for name in self.ledger.names()}
+        self.form.set_values(values)
+        if choice == THEIRS:  # their version is already saved: nothing to write
+            self.form.dirty = False
+            self.saved.emit(self.row_id)
+            self.accept()
+            return True
+        return self.commit()
 
     def _point_at_error(self, otherwise: str = "") -> None:
         """Not saved: say so, and take the clerk to the first field that needs fixing."""

@@ -238,7 +238,15 @@ class HistoryPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        period_log.mark_submitted(self.store, int(entry["id"]))
+        from commdesk.store.accounts import NotAllowed
+
+        try:
+            period_log.mark_submitted(self.store, int(entry["id"]))
+        except NotAllowed as refused:  # the store decides; the clerk reads why
+            QMessageBox.warning(
+                self, translate("ReturnsHistory", "Mark as submitted"), str(refused)
+            )
+            return False
         self.refresh()
         self.changed.emit()
         return True

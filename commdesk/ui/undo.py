@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commdesk.store.services.base import LedgerService, NotFound
+from commdesk.store.services.conflicts import EditConflict
 from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.period_lock import ask_unlock
@@ -53,6 +54,17 @@ class _LedgerCommand(QUndoCommand):
             step()
         except NotFound:
             self.setObsolete(True)
+            return False
+        except EditConflict as conflict:
+            # Another clerk changed the row since: undoing would overwrite their work.
+            self.setObsolete(True)
+            QMessageBox.information(
+                QApplication.activeWindow(),
+                translate("Undo", "Cannot undo"),
+                translate(
+                    "Undo", "{reason} Undoing now would overwrite their change; edit the record."
+                ).format(reason=conflict),
+            )
             return False
         return True
 
@@ -100,15 +112,42 @@ class EditCommand(_LedgerCommand):
         self.after = dict(after)
         self._first = True
 
+    def _write(self, expected: Mapping[str, Any], values: Mapping[str, Any]) -> None:
+        """Write ``values`` only if the row still holds ``expected`` (what this step left).
+
+        Compared by value, not version: this clerk's own delete/restore moves the
+        version but not the fields; another clerk's edit moves the fields.
+        """
+        from commdesk.ui.conflict_dialog import same
+
+        def step() -> None:
+            current = self.service.get(self.ctx.store, self.row_id)
+            if current is None or current["deleted_at"] is not None:
+                raise NotFound(self.row_id)
+            if any(not same(current.get(name), value) for name, value in expected.items()):
+                raise EditConflict(
+                    self.service.ledger.name,
+                    self.row_id,
+                    values,
+                    current,
+                    expected_version=current["version"],
+                    current_version=current["version"],
+                )
+            self.service.update(
+                self.ctx.store, self.row_id, values, expected_version=current["version"]
+            )
+
+        self._run(step)
+
     def redo(self) -> None:
         if self._first:
             self._first = False
         else:
-            self._run(lambda: self.service.update(self.ctx.store, self.row_id, self.after))
+            self._write(self.before, self.after)
         self._changed()
 
     def undo(self) -> None:
-        self._run(lambda: self.service.update(self.ctx.store, self.row_id, self.before))
+        self._write(self.after, self.before)
         self._changed()
 
 

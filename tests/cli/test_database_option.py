@@ -42,7 +42,7 @@ def test_wrong_urls_are_refused_in_one_line(data_dir: Path) -> None:
 
 
 def test_file_commands_refuse_a_server(data_dir: Path) -> None:
-    for args in (["check"], ["backup"], ["demo"], ["restore", str(data_dir / "x.sqlite")]):
+    for args in (["check"], ["demo"], ["restore", str(data_dir / "x.sqlite")]):
         line = assert_refused(commdesk("--database", AWAY, *args, data_dir=data_dir))
         assert args[0] in line
 

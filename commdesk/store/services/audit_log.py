@@ -117,7 +117,14 @@ _IMPORT_NOTE = re.compile(
     r"skipped=(?P<skipped>\d+) rejected=(?P<rejected>\d+) warnings=(?P<warnings>\d+)$",
     re.S,
 )
-_HIDDEN = INTERNAL_COLUMNS | {"created_at", "updated_at", "created_by", "updated_by", "deleted_at"}
+_HIDDEN = INTERNAL_COLUMNS | {
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "deleted_at",
+    "version",  # the row version moves with every save: not a change the clerk made
+}
 _SENSITIVE_KEYS = {"id_number", "recipient_id_number"}
 
 

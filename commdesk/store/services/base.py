@@ -24,8 +24,17 @@ from commdesk.store import audit
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
 from commdesk.store.models import Base
+from commdesk.store.services.conflicts import EditConflict
 
-_META = ("id", "created_at", "updated_at", "created_by", "updated_by", "deleted_at")
+_META = (
+    "id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    "deleted_at",
+    "version",
+)
 # Columns the program keeps for itself: never shown, exported or audited.
 INTERNAL_COLUMNS = frozenset({"search_text", "search_key_id"})
 # What a keyed search costs, per row, in each plan (measured with a million records):
@@ -144,7 +153,7 @@ class LedgerService:
     def add(self, store: Store, data: Mapping[str, Any], *, user: str | None = None) -> int:
         checked = self._checked(store, data)
         self._guard(store, [checked.values])
-        user = user or audit.current_user()
+        user = user or audit.current_user(store)
         with store.write() as s:
             self._refuse_same_person(s, checked.values, None)
             row_id = self._insert(s, checked.values, user)
@@ -171,13 +180,30 @@ class LedgerService:
         return row_id
 
     def update(
-        self, store: Store, row_id: int, data: Mapping[str, Any], *, user: str | None = None
-    ) -> None:
-        """Replace the fields given in ``data``; the others keep their values."""
-        user = user or audit.current_user()
+        self,
+        store: Store,
+        row_id: int,
+        data: Mapping[str, Any],
+        *,
+        user: str | None = None,
+        expected_version: int | None = None,
+    ) -> int:
+        """Replace the fields given in ``data``; the others keep their values.
+
+        With ``expected_version`` (the version the clerk's copy was loaded at) a
+        row saved by someone else since raises :class:`EditConflict` instead of
+        being overwritten. Returns the row's new version.
+        """
+        user = user or audit.current_user(store)
         catalogues = load_catalogues(store)
         with store.write() as s:
             before = self._fetch(s, row_id)
+            if expected_version is not None and (
+                before is None
+                or before["deleted_at"] is not None
+                or before["version"] != expected_version
+            ):
+                raise self._conflict(row_id, data, before, expected_version)
             if before is None or before["deleted_at"] is not None:
                 raise NotFound(row_id)
             merged = {name: before.get(name) for name in self.ledger.names()} | dict(data)
@@ -189,11 +215,19 @@ class LedgerService:
             values = self._column_values(checked.values) | {
                 "updated_at": audit.now(),
                 "updated_by": user,
+                "version": before["version"] + 1,
             }
+            # The version in the WHERE clause: a concurrent writer that got in between
+            # our read and this write (another server connection) makes it match nothing.
+            stmt = self.table.update().where(
+                self.table.c.id == row_id, self.table.c.version == before["version"]
+            )
             try:
-                s.execute(self.table.update().where(self.table.c.id == row_id).values(**values))
+                done = s.execute(stmt.values(**values)).rowcount
             except IntegrityError as exc:
                 raise self._integrity_error(exc) from exc
+            if done != 1:
+                raise self._conflict(row_id, data, self._fetch(s, row_id), before["version"])
             self._write_links(s, row_id, checked.values)
             self.link_search_keys(s)
             after = self._fetch(s, row_id)
@@ -206,6 +240,24 @@ class LedgerService:
                 after=self._public(after),
                 user=user,
             )
+        return int(values["version"])
+
+    def _conflict(
+        self,
+        row_id: int,
+        mine: Mapping[str, Any],
+        current: Mapping[str, Any] | None,
+        expected_version: int,
+    ) -> EditConflict:
+        live = current is not None and current["deleted_at"] is None
+        return EditConflict(
+            self.ledger.name,
+            row_id,
+            mine,
+            self._public(dict(current)) if live and current is not None else None,
+            expected_version=expected_version,
+            current_version=current["version"] if live and current is not None else None,
+        )
 
     def delete(self, store: Store, ids: Iterable[int], *, user: str | None = None) -> int:
         return self._set_deleted(store, ids, deleted=True, user=user)
@@ -216,7 +268,7 @@ class LedgerService:
     def _set_deleted(
         self, store: Store, ids: Iterable[int], *, deleted: bool, user: str | None
     ) -> int:
-        user = user or audit.current_user()
+        user = user or audit.current_user(store)
         ids = list(dict.fromkeys(int(i) for i in ids))
         changed = 0
         with store.write() as s:
@@ -234,7 +286,10 @@ class LedgerService:
                     self.table.update()
                     .where(self.table.c.id == row_id)
                     .values(
-                        deleted_at=stamp if deleted else None, updated_at=stamp, updated_by=user
+                        deleted_at=stamp if deleted else None,
+                        updated_at=stamp,
+                        updated_by=user,
+                        version=self.table.c.version + 1,
                     )
                 )
                 audit.record(

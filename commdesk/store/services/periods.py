@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 
 from commdesk.domain.i18n import translate
 from commdesk.domain.periods import Period
+from commdesk.domain.roles import SUBMIT, UNLOCK
 from commdesk.store import audit
 from commdesk.store.engine import Store
 from commdesk.store.models import ExportLog
@@ -64,7 +65,7 @@ def log_export(
     user: str | None = None,
 ) -> int:
     """Record an export; a new export clears the period's "modified" flag."""
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     with store.write() as s:
         s.execute(
             update(ExportLog)
@@ -131,6 +132,10 @@ def previous_values(store: Store, period: Period, definition_id: str) -> dict[st
 
 def mark_submitted(store: Store, log_id: int, *, user: str | None = None) -> None:
     """已上报: the export was handed upward; the period's records become read-only."""
+    from commdesk.store.accounts import require
+
+    require(store, SUBMIT)
+    user = user or audit.current_user(store)
     with store.write() as s:
         entry = s.get(ExportLog, log_id)
         if entry is None:
@@ -148,6 +153,10 @@ def unlock_period(store: Store, period: Period, reason: str, *, user: str | None
     reason = (reason or "").strip()
     if not reason:
         raise ValueError(translate("Periods", "A reason is required to unlock a period."))
+    from commdesk.store.accounts import require
+
+    require(store, UNLOCK)
+    user = user or audit.current_user(store)
     with store.write() as s:
         entries = list(
             s.scalars(

@@ -100,7 +100,7 @@ def save_profile(
     for every earlier period.
     """
     effective = effective or date.today()
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     current = get_profile(store)
     merged = {n: current.get(n) for n in PROFILE.names()} if current else {}
     values = _service._checked(store, merged | dict(data)).values
@@ -119,7 +119,7 @@ def save_profile(
             _change_from(s, row_id, effective, changed, user)
         latest = versions(s, row_id)[-1]
         row = _service._column_values(values) | {k: latest[k] for k in COUNTED_PROFILE_FIELDS}
-        row |= {"updated_at": audit.now(), "updated_by": user}
+        row |= {"updated_at": audit.now(), "updated_by": user, "version": Community.version + 1}
         s.execute(Community.__table__.update().where(Community.id == row_id).values(**row))
         after = _service._public(_service._fetch(s, row_id))
         note = f"counted fields from {effective.isoformat()}" if changed else None

@@ -1,0 +1,177 @@
+"""Signing in, and the role check every guarded store service makes.
+
+On a single PC accounts are optional: they live in ``app_setting`` as
+PBKDF2-HMAC-SHA256 hashes with the install salt (as the start-up password),
+never in clear. Without any account everything is allowed, as before.
+
+On a server every clerk is a PostgreSQL login role; the password stays in
+PostgreSQL (signing in *is* connecting). The clerk's role in the committee is
+membership of the committee's group roles, made by ``commdesk server init``:
+``<database>_entry``, ``<database>_reviewer``, ``<database>_admin``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+
+from commdesk.domain.i18n import translate
+from commdesk.domain.roles import ADMIN, MANAGE_ACCOUNTS, REVIEWER, ROLES, may, role_label
+from commdesk.store import audit
+from commdesk.store.engine import Store
+from commdesk.store.models import AppSetting
+from commdesk.store.privacy import (
+    ITERATIONS,
+    MIN_LENGTH,
+    _derive,
+    _encode,
+    install_salt,
+    password_matches,
+)
+
+ACCOUNT_PREFIX = "account:"
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+
+
+class NotAllowed(PermissionError):
+    """The signed-in person's role does not allow this (checked in the store, not the UI)."""
+
+
+class SignInError(ValueError):
+    """Unknown name or wrong password (one message for both: no name probing)."""
+
+
+def group_role(database: str, role: str) -> str:
+    """The PostgreSQL group role of ``role`` in the committee database ``database``."""
+    return f"{database}_{role}"
+
+
+def _accounts(store: Store) -> dict[str, dict[str, str]]:
+    with store.read() as s:
+        rows = s.scalars(select(AppSetting).where(AppSetting.key.like(f"{ACCOUNT_PREFIX}%"))).all()
+        return {row.key[len(ACCOUNT_PREFIX) :]: json.loads(row.value or "{}") for row in rows}
+
+
+def accounts(store: Store) -> list[Account]:
+    """This PC's accounts (single-PC mode), by name."""
+    return [Account(name, data["role"]) for name, data in sorted(_accounts(store).items())]
+
+
+def uses_accounts(store: Store) -> bool:
+    return store.is_server or bool(_accounts(store))
+
+
+def who(store: Store) -> Account | None:
+    """The signed-in person; on a server the login itself, read once from PostgreSQL."""
+    if store.signed_in is None and store.is_server:
+        try:
+            sign_in_server(store)
+        except SignInError:
+            with store.read() as s:
+                user = s.execute(text("SELECT current_user")).scalar_one()
+            store.signed_in = Account(str(user), "")  # named in the audit, allowed nothing
+    return store.signed_in
+
+
+def require(store: Store, permission: str) -> None:
+    """NotAllowed unless the signed-in person may; a PC without accounts allows all."""
+    account = who(store)
+    if account is None and not uses_accounts(store):
+        return
+    if account is not None and may(account.role, permission):
+        return
+    name = account.name if account is not None else translate("Accounts", "nobody signed in")
+    raise NotAllowed(
+        translate("Accounts", "{who} ({role}) may not do this; ask a reviewer.").format(
+            who=name, role=role_label(account.role) if account is not None else "-"
+        )
+    )
+
+
+def add_account(store: Store, name: str, role: str, password: str) -> None:
+    """A new single-PC account; the first must be an administrator, later ones need one."""
+    name = (name or "").strip()
+    if role not in ROLES or not name:
+        raise ValueError(translate("Accounts", "Give a name and one of the roles."))
+    if len(password or "") < MIN_LENGTH:
+        raise ValueError(
+            translate("Accounts", "The password must have at least {n} characters.").format(
+                n=MIN_LENGTH
+            )
+        )
+    existing = _accounts(store)
+    if not existing and role != ADMIN:
+        raise ValueError(translate("Accounts", "The first account must be an administrator."))
+    if existing:
+        require(store, MANAGE_ACCOUNTS)
+    if name in existing:
+        raise ValueError(
+            translate("Accounts", "There is already an account {name}.").format(name=name)
+        )
+    salt = install_salt(store)
+    value = json.dumps(
+        {"role": role, "hash": _encode(_derive(password, salt, ITERATIONS), ITERATIONS)}
+    )
+    with store.write() as s:
+        s.add(AppSetting(key=ACCOUNT_PREFIX + name, value=value))
+        audit.record(
+            s,
+            "account_add",
+            "app_setting",
+            None,
+            after={"name": name, "role": role},
+            user=audit.current_user(store),
+        )
+
+
+def sign_in(store: Store, name: str, password: str) -> Account:
+    """Check a single-PC account's password and make it the store's signed-in person."""
+    data = _accounts(store).get((name or "").strip())
+    with store.read() as s:
+        salt = s.get(AppSetting, "install_salt")
+    if data is None or not password_matches(
+        data.get("hash"), salt.value if salt else None, password
+    ):
+        raise SignInError(translate("Accounts", "Unknown name or wrong password."))
+    store.signed_in = Account(name.strip(), data["role"])
+    return store.signed_in
+
+
+def sign_in_server(store: Store) -> Account:
+    """The server already checked the password (on connecting): read who and which role."""
+    with store.read() as s:
+        user, database, superuser = s.execute(
+            text(
+                "SELECT current_user, current_database(), "
+                "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user)"
+            )
+        ).one()
+        # The server's own administrator (who runs server init and push) manages everything.
+        role = ADMIN if superuser else None
+        for candidate in () if role else (ADMIN, REVIEWER, "entry"):
+            group = group_role(database, candidate)
+            held = s.execute(
+                text(
+                    "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :g) "
+                    "AND pg_has_role(current_user, :g, 'MEMBER')"
+                ),
+                {"g": group},
+            ).scalar()
+            if held:
+                role = candidate
+                break
+    if role is None:
+        raise SignInError(
+            translate("Accounts", "{user} holds no CommDesk role in {database}.").format(
+                user=user, database=database
+            )
+        )
+    store.signed_in = Account(str(user), role)
+    return store.signed_in

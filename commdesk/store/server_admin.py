@@ -1,0 +1,210 @@
+"""Setting up committees on a shared PostgreSQL server, isolated by the server itself.
+
+Each committee gets its own database, owned by its own (NOLOGIN) role, with
+CONNECT revoked from PUBLIC: a clerk of one committee is refused by PostgreSQL
+itself when connecting to another's. Clerks are login roles (their passwords
+stay in PostgreSQL) granted one of the committee's group roles, which the store
+reads back as 填报员 / 审核人 / 管理员 (commdesk.store.accounts). The township's
+group role may connect to and read every committee database.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from commdesk.domain.i18n import translate
+from commdesk.domain.roles import ROLES
+from commdesk.store.accounts import group_role
+
+TOWNSHIP_ROLE = "commdesk_township"
+_CODE = re.compile(r"^[A-Za-z0-9_]{1,40}$")
+
+
+@dataclass(frozen=True)
+class Committee:
+    code: str
+    database: str  # also the name of the owner role
+
+    def group(self, role: str) -> str:
+        return group_role(self.database, role)
+
+
+def committee(code: str) -> Committee:
+    """The names a committee code maps to (letters, digits and _ only: they become SQL names)."""
+    code = (code or "").strip()
+    if not _CODE.match(code):
+        raise ValueError(
+            translate(
+                "Server",
+                "The committee code {code} may hold only letters, digits and _ "
+                "(e.g. its 12-digit division code).",
+            ).format(code=code or "''")
+        )
+    return Committee(code, f"cd_{code.lower()}")
+
+
+def conninfo(url: str, database: str | None = None) -> str:
+    """psycopg's connection string for a SQLAlchemy URL (optionally another database)."""
+    parsed = make_url(url).set(drivername="postgresql")
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
+def committee_url(url: str, c: Committee) -> str:
+    return make_url(url).set(database=c.database).render_as_string(hide_password=False)
+
+
+def _admin(url: str, database: str | None = None) -> Any:
+    import psycopg
+
+    return psycopg.connect(conninfo(url, database), autocommit=True)
+
+
+def _exists(conn: Any, sql: str, name: str) -> bool:
+    return conn.execute(sql, (name,)).fetchone() is not None
+
+
+def init_committee(admin_url: str, code: str) -> Committee:
+    """Create (or bring up to date) the committee's roles and database, migrated to head."""
+    from psycopg import sql
+
+    c = committee(code)
+    with _admin(admin_url) as conn:
+        for role in (c.database, TOWNSHIP_ROLE, *(c.group(r) for r in ROLES)):
+            if not _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", role):
+                conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        if not _exists(conn, "SELECT 1 FROM pg_database WHERE datname = %s", c.database):
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} OWNER {} ENCODING 'UTF8' TEMPLATE template0").format(
+                    sql.Identifier(c.database), sql.Identifier(c.database)
+                )
+            )
+        db = sql.Identifier(c.database)
+        conn.execute(sql.SQL("REVOKE ALL ON DATABASE {} FROM PUBLIC").format(db))
+        readers = [c.group(r) for r in ROLES] + [TOWNSHIP_ROLE]
+        conn.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(
+                db, sql.SQL(", ").join(sql.Identifier(r) for r in readers)
+            )
+        )
+    _migrate(admin_url, c)
+    _grant_tables(admin_url, c)
+    return c
+
+
+def _migrate(admin_url: str, c: Committee) -> None:
+    """Run the migrations as the owner role, so the committee's role owns its tables."""
+    from sqlalchemy import event
+
+    from commdesk.store.backend import make_server_engine
+    from commdesk.store.migrate import upgrade_server
+
+    url = committee_url(admin_url, c)
+    engine = make_server_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _as_owner(dbapi_conn: Any, _record: object) -> None:
+        with dbapi_conn.cursor() as cur:
+            cur.execute(f'SET ROLE "{c.database}"')
+        dbapi_conn.commit()
+
+    try:
+        upgrade_server(engine, url)
+    finally:
+        engine.dispose()
+
+
+def _grant_tables(admin_url: str, c: Committee) -> None:
+    from psycopg import sql
+
+    writers = sql.SQL(", ").join(sql.Identifier(c.group(r)) for r in ROLES)
+    township = sql.Identifier(TOWNSHIP_ROLE)
+    with _admin(admin_url, c.database) as conn:
+        conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(c.database)))
+        conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}, {}").format(writers, township))
+        conn.execute(
+            sql.SQL(
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}"
+            ).format(writers)
+        )
+        conn.execute(
+            sql.SQL("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {}").format(
+                writers
+            )
+        )
+        conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}").format(township))
+
+
+def add_clerk(admin_url: str, code: str, name: str, role: str, password: str) -> None:
+    """A login role for one clerk in one committee group; PostgreSQL keeps the password."""
+    from psycopg import sql
+
+    c = committee(code)
+    if role not in ROLES:
+        raise ValueError(
+            translate("Server", "The role must be one of: {roles}").format(roles=", ".join(ROLES))
+        )
+    with _admin(admin_url) as conn:
+        ident = sql.Identifier(name)
+        if _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", name):
+            conn.execute(
+                sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+            )
+        else:
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+            )
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(c.group(role)), ident))
+
+
+def add_township_reader(admin_url: str, name: str, password: str) -> None:
+    """A login role for the street office that may read every committee database."""
+    from psycopg import sql
+
+    with _admin(admin_url) as conn:
+        if not _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", TOWNSHIP_ROLE):
+            conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(TOWNSHIP_ROLE)))
+        ident = sql.Identifier(name)
+        if not _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", name):
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+            )
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(TOWNSHIP_ROLE), ident))
+
+
+def readable_committees(url: str) -> list[str]:
+    """The committee databases the role of ``url`` may connect to (for the township)."""
+    with _admin(url) as conn:
+        rows = conn.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE 'cd\\_%%' "
+            "AND has_database_privilege(datname, 'CONNECT') ORDER BY datname"
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def server_admin_lines(c: Committee) -> str:
+    """What the person running the server adds to pg_hba.conf and postgresql.conf."""
+    groups = ",".join(f"+{c.group(r)}" for r in ROLES)
+    return "\n".join(
+        [
+            translate(
+                "Server",
+                "# pg_hba.conf: committee {code}, only its clerks, TLS and "
+                "SCRAM passwords (put the office network's address range):",
+            ).format(code=c.code),
+            f"hostssl  {c.database}  {groups},+{TOWNSHIP_ROLE}  192.168.0.0/16  scram-sha-256",
+            f"hostnossl  {c.database}  all  0.0.0.0/0  reject",
+            translate("Server", "# postgresql.conf (once per server):"),
+            "ssl = on",
+            "ssl_cert_file = 'server.crt'",
+            "ssl_key_file = 'server.key'",
+            "password_encryption = scram-sha-256",
+            translate("Server", "# then: SELECT pg_reload_conf();  each PC joins with:"),
+            f"commdesk --database 'postgresql+psycopg://CLERK@SERVER/{c.database}?sslmode=verify-full'",
+        ]
+    )
