@@ -2,9 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <location filename="../commdesk/store/accounts.py" line="+90" />
+        <source>nobody signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{who} ({role}) may not do this; ask a reviewer.</source>
+        <translation>{who}（{role}）无权进行此操作，请找审核人。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Give a name and one of the roles.</source>
+        <translation>请填写姓名并选择一个角色。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The password must have at least {n} characters.</source>
+        <translation>密码至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The first account must be an administrator.</source>
+        <translation>第一个账号必须是管理员。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>There is already an account {name}.</source>
+        <translation>已有账号 {name}。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <source>Unknown name or wrong password.</source>
+        <translation>账号不存在或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>{user} holds no CommDesk role in {database}.</source>
+        <translation>{user} 在 {database} 中没有 CommDesk 角色。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../commdesk/app.py" line="+94" />
+        <location filename="../commdesk/app.py" line="+96" />
+        <source>The {server} cannot be opened:
+
+{reason}</source>
+        <translation>无法打开{server}：
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+3" />
         <source>The data folder {path} cannot be opened:
 
 {reason}</source>
@@ -232,7 +284,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../commdesk/store/backups.py" line="+259" />
+        <location filename="../commdesk/store/backups.py" line="+262" />
         <source>The second backup folder {folder} is not available; skipped.</source>
         <translation>第二备份文件夹 {folder} 当前不可用，已跳过。</translation>
     </message>
@@ -242,7 +294,7 @@
         <translation>复制到第二备份文件夹失败：{reason}</translation>
     </message>
     <message>
-        <location line="+49" />
+        <location line="+56" />
         <source>The database file is missing.</source>
         <translation>数据库文件不见了。</translation>
     </message>
@@ -267,7 +319,7 @@
         <translation>升级前</translation>
     </message>
     <message>
-        <location line="+66" />
+        <location line="+68" />
         <location line="+127" />
         <source>Backup saved: {name}</source>
         <translation>已备份：{name}</translation>
@@ -339,7 +391,7 @@
     </message>
     <message>
         <location line="+17" />
-        <location filename="../commdesk/ui/shell.py" line="+247" />
+        <location filename="../commdesk/ui/shell.py" line="+268" />
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -488,7 +540,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>程序将使用一个新的空白数据库启动。损坏的文件仍保留在原处，可以交给技术人员处理。是否继续？</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/shell.py" line="-33" />
+        <location filename="../commdesk/ui/shell.py" line="-46" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -507,13 +559,108 @@ The damaged file was kept (nothing was deleted) as:
         <translation>备份已恢复；原来的数据已另存为 {name}。</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+17" />
+        <source>Saving a backup of your data before closing…</source>
+        <translation>正在关闭前备份您的数据…</translation>
+    </message>
+    <message>
+        <location line="+18" />
         <source>The automatic backup could not be written; your data is unchanged.
 
 {reason}</source>
         <translation>自动备份未能写入，您的数据没有任何改动。
 
 {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BatchEntry</name>
+    <message>
+        <location filename="../commdesk/ui/batch_entry.py" line="+127" />
+        <source>Batch entry: {ledger}</source>
+        <translation>批量录入：{ledger}</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Tab moves right, Enter to the next row, Ctrl+D copies the cell above, Ctrl+S saves all rows at once.</source>
+        <translation>Tab 向右，回车到下一行，Ctrl+D 复制上一格，Ctrl+S 一次保存全部行。</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>Rows filled: {count}</source>
+        <translation>已填行数：{count}</translation>
+    </message>
+    <message>
+        <location line="+35" />
+        <source>Row {row}: {reason}</source>
+        <translation>第 {row} 行：{reason}</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>{count} row(s) cannot be saved (marked in red); nothing was saved.</source>
+        <translation>有 {count} 行不能保存（已标红），全部未保存。</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Saved {count} records.</source>
+        <translation>已保存 {count} 条记录。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Batch entry is for the services ledger.</source>
+        <translation>批量录入只用于服务台账。</translation>
+    </message>
+</context>
+<context>
+    <name>Briefing</name>
+    <message>
+        <location filename="../commdesk/returns/briefing.py" line="+35" />
+        <source>Annual community service briefing</source>
+        <translation>年度社区服务简报</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Quarterly community service briefing</source>
+        <translation>季度社区服务简报</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Community service briefing</source>
+        <translation>社区服务简报</translation>
+    </message>
+    <message>
+        <location line="+54" />
+        <source>Main figures</source>
+        <translation>主要数据</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Plan indicators</source>
+        <translation>规划指标</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Made by CommDesk on {date}</source>
+        <translation>CommDesk 生成于 {date}</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingAction</name>
+    <message>
+        <location filename="../commdesk/ui/briefing_action.py" line="+34" />
+        <location line="+20" />
+        <source>Save briefing</source>
+        <translation>保存简报</translation>
+    </message>
+    <message>
+        <location line="-18" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>The briefing could not be written: {error}</source>
+        <translation>简报无法写入：{error}</translation>
     </message>
 </context>
 <context>
@@ -620,6 +767,505 @@ The damaged file was kept (nothing was deleted) as:
     </message>
 </context>
 <context>
+    <name>Certificates</name>
+    <message>
+        <location filename="../commdesk/store/services/certificates.py" line="+58" />
+        <source>“{text}” matches {count} volunteers: {list}; give the ID number</source>
+        <translation>“{text}”对应 {count} 名志愿者：{list}；请改用身份证号</translation>
+    </message>
+    <message>
+        <location line="+29" />
+        <source>no volunteer was named</source>
+        <translation>未指定志愿者</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>no volunteer “{text}” in the volunteer ledger</source>
+        <translation>志愿者台账中没有“{text}”</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>no volunteer team “{name}”</source>
+        <translation>没有名为“{name}”的志愿服务队</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>the range starts {start}, after its end {end}</source>
+        <translation>起始日期 {start} 晚于截止日期 {end}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>the range ends {end}, after today ({today}): end it by today</source>
+        <translation>截止日期 {end} 晚于今天（{today}）：请截止到今天或更早</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>no service records are entered yet: nothing to certify</source>
+        <translation>尚未录入任何服务记录，无可证明的内容</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>service records are entered only up to {last}, the range reaches {end}: enter the records up to {end}, or end the range by {last}</source>
+        <translation>服务记录只录入到 {last}，所选期间截至 {end}：请先录入截至 {end} 的记录，或把截止日期改为 {last} 或更早</translation>
+    </message>
+    <message>
+        <location line="+62" />
+        <source>the committee's name</source>
+        <translation>委员会名称</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the head (单位负责人)</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the handling clerk (填表人 or --clerk)</source>
+        <translation>经办人（填表人，或用 --clerk 指定）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>the community profile lacks {what}</source>
+        <translation>社区基本情况缺少{what}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>the division code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location line="+53" />
+        <source>not in the volunteer ledger</source>
+        <translation>不在志愿者台账中</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>deleted from the volunteer ledger: restore the volunteer first</source>
+        <translation>已从志愿者台账删除：请先恢复该志愿者</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>no service records linked from {start} to {end}</source>
+        <translation>{start} 至 {end} 没有关联的服务记录</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <location line="+16" />
+        <source>no certificate {id} in the register</source>
+        <translation>证明登记簿中没有第 {id} 号证明</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>certificate {number} was voided: {reason}</source>
+        <translation>证明 {number} 已作废：{reason}</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>a reason is needed to void</source>
+        <translation>作废须填写原因</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>certificate {id} is not an issued one</source>
+        <translation>证明 {id} 不是有效（已出具）的证明</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/services/volunteer_record.py" line="+29" />
+        <source>volunteer {id} is not in the volunteer ledger</source>
+        <translation>志愿者 {id} 不在志愿者台账中</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/certificate_dialog.py" line="+86" />
+        <source>Issue service certificates</source>
+        <translation>出具志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Selected volunteers ({count})</source>
+        <translation>选中的志愿者（{count} 名）</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Whole team</source>
+        <translation>整个服务队</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <location filename="../commdesk/ui/certificate_register.py" line="+68" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Volunteers</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service from</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Handling clerk</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <location filename="../commdesk/ui/certificate_register.py" line="+7" />
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Services</source>
+        <translation>服务次数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../commdesk/ui/certificate_register.py" line="+3" />
+        <source>Hours</source>
+        <translation>时长（小时）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Issue and save PDF…</source>
+        <translation>出具并保存 PDF…</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Enter the first and last day of the service.</source>
+        <translation>请填写服务的起始日期和截止日期。</translation>
+    </message>
+    <message>
+        <location line="+32" />
+        <source>deleted: no certificate</source>
+        <translation>已删除：不能出具证明</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>no linked service records in the range</source>
+        <translation>该期间没有关联的服务记录</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Nobody here has service records in the range.</source>
+        <translation>所选志愿者在该期间都没有服务记录。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>{count} certificate(s) to issue, {hours} hours in all.</source>
+        <translation>将出具 {count} 份证明，合计 {hours} 小时。</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>service-certificates_{day}.pdf</source>
+        <translation>志愿服务记录证明_{day}.pdf</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save the certificates</source>
+        <translation>保存证明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../commdesk/ui/certificate_register.py" line="+96" />
+        <location line="+56" />
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>No certificate issued</source>
+        <translation>未出具证明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Nothing was issued and no number was used.
+
+{reason}</source>
+        <translation>未出具任何证明，也没有占用编号。
+
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Issued {numbers}; saved to {file}.</source>
+        <translation>已出具 {numbers}，保存为 {file}。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Not issued: {list}</source>
+        <translation>未出具：{list}</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/certificate_register.py" line="-190" />
+        <source>voided: {reason}</source>
+        <translation>已作废：{reason}</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>issued, reprinted {count}×</source>
+        <translation>有效，已补打 {count} 次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>issued</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Certificate register</source>
+        <translation>证明登记簿</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Issued from</source>
+        <translation>出具日期从</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service period</source>
+        <translation>服务期间</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Issued on</source>
+        <translation>出具日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Reprint…</source>
+        <translation>补打…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Void…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Publicity list…</source>
+        <translation>公示名单…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificates issued in the span, to post for at least {days} days</source>
+        <translation>该期间出具的证明名单，公示不少于 {days} 日</translation>
+    </message>
+    <message>
+        <location line="+73" />
+        <source>Save the reprint</source>
+        <translation>保存补打的证明</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>{number} reprinted to {file}.</source>
+        <translation>{number} 已补打，保存为 {file}。</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Void certificate</source>
+        <translation>作废证明</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Why is {number} ({name}) void? It stays in the register.</source>
+        <translation>作废 {number}（{name}）的原因？作废后仍保留在登记簿中。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>{number} voided.</source>
+        <translation>{number} 已作废。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Enter the span of issue dates for the list.</source>
+        <translation>请填写公示名单的出具日期范围。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save the publicity list</source>
+        <translation>保存公示名单</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>{count} certificate(s) listed in {file}.</source>
+        <translation>{count} 份证明已列入 {file}。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <location line="+37" />
+        <source>Not written</source>
+        <translation>未能写入</translation>
+    </message>
+    <message>
+        <location line="-16" />
+        <source>Service record</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Select a volunteer on the volunteers page first.</source>
+        <translation>请先在志愿者页面选中一名志愿者。</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Save the service record</source>
+        <translation>保存志愿服务记录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>PDF file (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF 文件 (*.pdf);;Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Certificates</source>
+        <translation>证明</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Volunteer service certificates (志愿服务记录证明)</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Issue certificate…</source>
+        <translation>出具证明…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Certificate register…</source>
+        <translation>证明登记簿…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Service record…</source>
+        <translation>志愿服务记录…</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../commdesk/returns/charts.py" line="+87" />
+        <source>Services per month</source>
+        <translation>每月服务次数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>People served per month</source>
+        <translation>每月服务人次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service hours per month</source>
+        <translation>每月服务时长</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>services</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>people served</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+29" />
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>Volunteers active per month</source>
+        <translation>每月参与服务的志愿者</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Volunteers active</source>
+        <translation>参与服务的志愿者</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Volunteer hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>volunteers</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Facility area per 100 households</source>
+        <translation>每百户设施面积</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>m² per 100 households</source>
+        <translation>每百户面积（m²）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <location line="+110" />
+        <source>Plan target</source>
+        <translation>规划目标</translation>
+    </message>
+    <message>
+        <location line="-61" />
+        <source>Committees, lowest to highest</source>
+        <translation>各村（居）委会（由低到高）</translation>
+    </message>
+    <message>
+        <location line="+49" />
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../commdesk/cli/backup.py" line="+17" />
@@ -667,12 +1313,19 @@ The damaged file was kept (nothing was deleted) as:
         <translation>{value} 超出范围：请使用 {low} 到 {high} 之间的数</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+22" />
         <source>--out must name an .xlsx file</source>
         <translation>--out 必须是 .xlsx 文件</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+7" />
+        <source>--out must name an .xlsx or .pdf file</source>
+        <translation>--out 必须是 .xlsx 或 .pdf 文件</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/cli/briefing.py" line="+28" />
+        <location filename="../commdesk/cli/certificate.py" line="+65" />
+        <location filename="../commdesk/cli/contract.py" line="+15" />
         <source>folder {path} does not exist</source>
         <translation>文件夹 {path} 不存在</translation>
     </message>
@@ -717,15 +1370,16 @@ The damaged file was kept (nothing was deleted) as:
         <translation>演示数据已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../commdesk/cli/export.py" line="+16" />
-        <location filename="../commdesk/returns/consolidate_cli.py" line="+32" />
+        <location filename="../commdesk/cli/briefing.py" line="-13" />
+        <location filename="../commdesk/cli/export.py" line="+33" />
+        <location filename="../commdesk/returns/consolidate_cli.py" line="+41" />
         <source>2026-10, 2026Q3, 2026H1 or 2026</source>
         <translation>2026-10、2026Q3、2026H1 或 2026</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>the .xlsx to write</source>
-        <translation>要写入的 .xlsx 文件</translation>
+        <location filename="../commdesk/cli/export.py" line="+3" />
+        <source>the .xlsx or .pdf to write</source>
+        <translation>要写出的 .xlsx 或 .pdf 文件</translation>
     </message>
     <message>
         <location line="+7" />
@@ -744,27 +1398,106 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+6" />
-        <source>export the statistical return as xlsx</source>
-        <translation>导出统计报表（xlsx）</translation>
+        <source>export the statistical return as xlsx or PDF</source>
+        <translation>导出统计报表（xlsx 或 PDF）</translation>
     </message>
     <message>
+        <location filename="../commdesk/cli/briefing.py" line="+3" />
+        <location filename="../commdesk/cli/certificate.py" line="-25" />
+        <location filename="../commdesk/cli/roster.py" line="+27" />
+        <source>the .pdf to write</source>
+        <translation>要写入的 .pdf 文件</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location filename="../commdesk/cli/certificate.py" line="+23" />
+        <location filename="../commdesk/cli/contract.py" line="-8" />
+        <source>--out must name a .pdf file</source>
+        <translation>--out 必须是 .pdf 文件</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>write the one-page community service briefing as PDF</source>
+        <translation>生成一页的社区服务简报（PDF）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location filename="../commdesk/cli/certificate.py" line="+33" />
         <location filename="../commdesk/cli/check.py" line="-6" />
         <location filename="../commdesk/cli/export.py" line="+21" />
+        <location filename="../commdesk/cli/roster.py" line="+48" />
         <source>no database in {path}</source>
         <translation>{path} 中没有数据库</translation>
     </message>
     <message>
+        <location line="+4" />
         <location filename="../commdesk/cli/export.py" line="+8" />
         <source>the community profile is missing or incomplete</source>
         <translation>社区信息缺失或不完整</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+7" />
+        <source>briefing written to {path}</source>
+        <translation>简报已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/cli/export.py" line="+12" />
         <source>nothing written: {count} issue(s) to fix or explain</source>
         <translation>未写入任何内容：有 {count} 个问题需要修改或说明</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location filename="../commdesk/cli/certificate.py" line="-70" />
+        <source>ID number or name of a volunteer; repeatable</source>
+        <translation>志愿者的身份证号或姓名；可重复</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>every volunteer of this team</source>
+        <translation>该服务队的全部志愿者</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>first day of the service covered</source>
+        <translation>证明的服务起始日期</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>last day of the service covered</source>
+        <translation>证明的服务截止日期</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>handling clerk (default: the profile's preparer)</source>
+        <translation>经办人（默认：基本情况中的填表人）</translation>
+    </message>
+    <message>
+        <location line="+31" />
+        <source>team “{name}” has no volunteers</source>
+        <translation>服务队“{name}”没有志愿者</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>issue volunteer service certificates (志愿服务记录证明) as PDF</source>
+        <translation>出具志愿服务记录证明（PDF）</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>refused {who}: {reason}</source>
+        <translation>未出具 {who}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no certificate issued: {count} volunteer(s) refused</source>
+        <translation>未出具任何证明：{count} 名志愿者不符合条件</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{number} {name}: {hours} hours in {count} service(s)</source>
+        <translation>{number} {name}：{count} 次服务，共 {hours} 小时</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <location filename="../commdesk/cli/export.py" line="+11" />
         <source>written {path}</source>
         <translation>已写入 {path}</translation>
     </message>
@@ -774,7 +1507,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将原有的电子表格（xlsx、xls、ods、csv）导入台账</translation>
     </message>
     <message>
-        <location filename="../commdesk/cli/registry.py" line="+96" />
+        <location filename="../commdesk/cli/registry.py" line="+100" />
         <source>(see {prog} --help)</source>
         <translation>（参见 {prog} --help）</translation>
     </message>
@@ -795,6 +1528,11 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+5" />
+        <source>a PostgreSQL server instead of the data folder's file, e.g. postgresql+psycopg://clerk@server/committee (default: $COMMDESK_DATABASE_URL, else the file)</source>
+        <translation>使用 PostgreSQL 服务器而不是数据文件夹中的文件，例如 postgresql+psycopg://clerk@server/committee（默认：$COMMDESK_DATABASE_URL，未设置时用文件）</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>open every page and dialog offscreen, then exit (0 = all good)</source>
         <translation>在后台打开每个页面和对话框，然后退出（0 表示一切正常）</translation>
     </message>
@@ -809,19 +1547,24 @@ The damaged file was kept (nothing was deleted) as:
         <translation>命令</translation>
     </message>
     <message>
-        <location line="+46" />
+        <location line="+64" />
         <source>the data folder {path} is a file, not a folder</source>
         <translation>数据文件夹 {path} 是一个文件，不是文件夹</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+18" />
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+12" />
         <source>unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>commdesk {name} works on the data folder's file, not on a server database</source>
+        <translation>commdesk {name} 只用于数据文件夹中的文件，不能用于服务器数据库</translation>
     </message>
     <message>
         <location filename="../commdesk/cli/restore.py" line="+14" />
@@ -839,12 +1582,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>原数据库已另存为 {path}</translation>
     </message>
     <message>
-        <location filename="../commdesk/returns/consolidate_cli.py" line="-3" />
+        <location filename="../commdesk/returns/consolidate_cli.py" line="-12" />
         <source>return workbooks or folders</source>
         <translation>报表文件或文件夹</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+5" />
+        <source>read every committee database this PostgreSQL login may read, instead of files (periods not yet submitted are left out and named)</source>
+        <translation>读取此 PostgreSQL 账号可读的所有社区数据库，代替文件（尚未上报该期的社区不计入并列出）</translation>
+    </message>
+    <message>
+        <location line="+13" />
         <source>the consolidated .xlsx to write</source>
         <translation>要写入的汇总 .xlsx 文件</translation>
     </message>
@@ -909,7 +1657,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>--out {path} 是输入文件之一，请为汇总结果另选一个文件</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+28" />
+        <source>name return files or folders, or --server URL</source>
+        <translation>请给出报表文件或文件夹，或 --server URL</translation>
+    </message>
+    <message>
+        <location line="+2" />
         <source>an input is empty; name a file or folder</source>
         <translation>有一个输入为空，请指定文件或文件夹</translation>
     </message>
@@ -934,7 +1687,22 @@ The damaged file was kept (nothing was deleted) as:
         <translation>未汇总：{count} 个文件都不能使用</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+16" />
+        <source>give either files or --server, not both</source>
+        <translation>请给出文件或 --server，不能同时给出</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>not-submitted  {database}  {period} is not submitted yet</source>
+        <translation>not-submitted  {database}  {period} 尚未上报</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>no committee on the server has submitted {period}</source>
+        <translation>服务器上没有社区上报 {period}</translation>
+    </message>
+    <message>
+        <location line="+24" />
         <source>written {path}: {included} of {files} files consolidated into {unit} ({code})</source>
         <translation>已写入 {path}：{files} 个文件中的 {included} 个已汇总为 {unit}（{code}）</translation>
     </message>
@@ -954,7 +1722,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>数据库已损坏（{reason}）；未写入任何内容。{restore}</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>Restore the newest good backup: commdesk restore {path}</source>
         <translation>请恢复最新的完好备份：commdesk restore {path}</translation>
     </message>
@@ -989,9 +1757,165 @@ The damaged file was kept (nothing was deleted) as:
         <translation>无法读取启动密码设置（{error}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/paths.py" line="+48" />
+        <location filename="../commdesk/paths.py" line="+51" />
         <source>--data-dir is empty; name a folder</source>
         <translation>--data-dir 为空，请指定一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/cli/roster.py" line="-50" />
+        <source>the ledger to print</source>
+        <translation>要打印的台账</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>only rows matching TEXT</source>
+        <translation>只打印与 TEXT 匹配的行</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>print ID numbers in full (recorded in the audit log)</source>
+        <translation>打印完整身份证号码（记入审计日志）</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>print a ledger's roster (花名册) as PDF</source>
+        <translation>将台账花名册打印为 PDF</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source>written {path}: {count} rows</source>
+        <translation>已写出 {path}：{count} 行</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/cli/server.py" line="+23" />
+        <source>init: create the committee's database and roles; clerk: add a clerk's login; push: copy this data folder's database into the committee's empty database</source>
+        <translation>init：建立社区的数据库和角色；clerk：添加工作人员登录账号；push：把本数据文件夹的数据库复制到社区的空数据库</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>postgresql+psycopg://… of the server's administrator (init, clerk) or of the committee database (push)</source>
+        <translation>服务器管理员（init、clerk）或社区数据库（push）的 postgresql+psycopg://… 地址</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>committee code (init, clerk)</source>
+        <translation>社区代码（init、clerk）</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>clerk's login (clerk)</source>
+        <translation>工作人员登录名（clerk）</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>clerk's role: entry 填报员, reviewer 审核人, admin 管理员 (clerk)</source>
+        <translation>工作人员角色：entry 填报员、reviewer 审核人、admin 管理员（clerk）</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{option} is required here</source>
+        <translation>此处必须提供 {option}</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>set up a committee on a PostgreSQL server; push a folder into it</source>
+        <translation>在 PostgreSQL 服务器上设置社区；把数据文件夹搬上去</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>committee {code}: database {database} ready</source>
+        <translation>社区 {code}：数据库 {database} 已就绪</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>give the new password in {variable}</source>
+        <translation>请在 {variable} 中给出新密码</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>New password: </source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>clerk {name} added</source>
+        <translation>已添加工作人员 {name}</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>copy differs in: {tables}</source>
+        <translation>复制结果不一致的表：{tables}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../commdesk/ui/conflict_dialog.py" line="+79" />
+        <source>Someone else changed this record</source>
+        <translation>他人已修改此记录</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>{user} saved this record at {time}, while you were editing it. Both versions are shown below; fields that differ are marked ≠. Choose which value to keep for each of them, or keep one version whole.</source>
+        <translation>在您编辑期间，{user} 于 {time} 保存了此记录。下面并排列出两个版本，不同的字段标有 ≠。请逐项选择保留哪一个值，或整体保留其中一个版本。</translation>
+    </message>
+    <message>
+        <location line="+17" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Your version</source>
+        <translation>您的版本</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Their version (saved)</source>
+        <translation>对方的版本（已保存）</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Keep &amp;theirs</source>
+        <translation>保留对方的(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Save merged</source>
+        <translation>保存合并结果(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <location filename="../commdesk/store/services/conflicts.py" line="+41" />
+        <source>Record {row} was changed by {user} (version {theirs}) after you opened it (version {mine}).</source>
+        <translation>记录 {row} 在您打开后（版本 {mine}）已被 {user} 修改（版本 {theirs}）。</translation>
     </message>
 </context>
 <context>
@@ -1072,7 +1996,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/consolidation_page.py" line="+143" />
+        <location filename="../commdesk/ui/consolidation_page.py" line="+145" />
         <source>Consolidation (汇总)</source>
         <translation>汇总</translation>
     </message>
@@ -1162,18 +2086,25 @@ The damaged file was kept (nothing was deleted) as:
         <translation>乡镇（街道）名册</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Indicators</source>
+        <translation>指标达标情况</translation>
+    </message>
+    <message>
         <location line="+41" />
         <source>Reading {done} of {total} files…</source>
         <translation>正在读取第 {done} 个文件，共 {total} 个…</translation>
     </message>
     <message>
         <location line="+13" />
-        <location line="+176" />
+        <location line="+177" />
+        <location line="+28" />
+        <location line="+9" />
         <source>Consolidation</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location line="-175" />
+        <location line="-213" />
         <source>The consolidation failed:
 {error}</source>
         <translation>汇总失败：
@@ -1186,12 +2117,12 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+2" />
-        <location line="+174" />
+        <location line="+176" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location line="-166" />
+        <location line="-168" />
         <source>Add a folder of return workbooks</source>
         <translation>添加存放报表的文件夹</translation>
     </message>
@@ -1211,7 +2142,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>此工作簿在导出后被修改过。勾选后仍按表面数据汇总，并在“汇总说明”工作表中记录。</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/consolidation_page.py" line="+33" />
+        <location filename="../commdesk/ui/consolidation_page.py" line="+34" />
         <source>No files added yet.</source>
         <translation>尚未添加文件。</translation>
     </message>
@@ -1227,16 +2158,22 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+31" />
+        <location line="+37" />
         <source>Report date: {problem}</source>
         <translation>报出日期：{problem}</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="-29" />
         <source>Save the consolidated return</source>
         <translation>保存汇总表</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+20" />
+        <source>Add the committees' returns first.</source>
+        <translation>请先添加各村（居）委会的报表。</translation>
+    </message>
+    <message>
+        <location line="+29" />
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
@@ -1298,9 +2235,126 @@ The damaged file was kept (nothing was deleted) as:
     </message>
 </context>
 <context>
+    <name>DueDates</name>
+    <message>
+        <location filename="../commdesk/domain/due_dates.py" line="+97" />
+        <source>{where}: a return needs a name</source>
+        <translation>{where}：每个报表都需要名称（name）</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>{where}: period must be one of {kinds}</source>
+        <translation>{where}：period 必须是 {kinds} 之一</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{where}: months_after must be a whole number</source>
+        <translation>{where}：months_after 必须是整数</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>{where}: months_after must be between 0 and 24</source>
+        <translation>{where}：months_after 必须在 0 到 24 之间</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>{where}: day must be 1–31 or “last”</source>
+        <translation>{where}：day 必须是 1–31 或 “last”（月末）</translation>
+    </message>
+</context>
+<context>
+    <name>DueReturns</name>
+    <message>
+        <location filename="../commdesk/ui/due_returns.py" line="+46" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Submitted</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Modified, needs re-submitting</source>
+        <translation>已修改需重新上报</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>in {days} days</source>
+        <translation>还有{days}天</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>due today</source>
+        <translation>今天截止</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{days} days late</source>
+        <translation>已逾期{days}天</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>{name} {period}: due {date} ({when}, {state})</source>
+        <translation>{name}（{period}）{date}截止（{when}，{state}）</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Returns due soon or late: {list}</source>
+        <translation>报表即将到期或已逾期：{list}</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <location line="+67" />
+        <source>The return calendar cannot be read: {error}</source>
+        <translation>无法读取报送日历：{error}</translation>
+    </message>
+    <message>
+        <location line="-29" />
+        <source>Return</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Period</source>
+        <translation>报告期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+40" />
+        <source>{date} ({when})</source>
+        <translation>{date}（{when}）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../commdesk/ui/errors.py" line="+45" />
+        <location filename="../commdesk/ui/errors.py" line="+50" />
         <source>{path}: {reason}</source>
         <translation>{path}：{reason}</translation>
     </message>
@@ -1400,6 +2454,14 @@ The damaged file was kept (nothing was deleted) as:
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <location filename="../commdesk/ui/help_window.py" line="+56" />
+        <source>CommDesk user guide</source>
+        <translation>CommDesk 用户指南</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../commdesk/importing/commit.py" line="+90" />
@@ -1422,7 +2484,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+70" />
         <source>Record {id} was deleted since the preview; preview the import again.</source>
         <translation>记录 {id} 在预览后已被删除，请重新预览导入。</translation>
     </message>
@@ -1483,7 +2545,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>未知的台账“{name}”，请从以下选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/plan.py" line="+179" />
+        <location filename="../commdesk/importing/plan.py" line="+216" />
         <source>Blank rows skipped: {count}.</source>
         <translation>已跳过空行：{count} 行。</translation>
     </message>
@@ -1568,7 +2630,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>台账中已有（记录 {id}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/readers.py" line="+130" />
+        <location filename="../commdesk/importing/readers.py" line="+135" />
         <source>Cannot read the list of sheets in {name}.</source>
         <translation>无法读取 {name} 中的工作表列表。</translation>
     </message>
@@ -1583,7 +2645,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>无法把 {name} 作为表格读取（{error}）。</translation>
     </message>
     <message>
-        <location line="+36" />
+        <location line="+38" />
         <source>Cannot read the sheet {sheet} ({error}).</source>
         <translation>无法读取工作表“{sheet}”（{error}）。</translation>
     </message>
@@ -1598,12 +2660,43 @@ The damaged file was kept (nothing was deleted) as:
         <translation>读到第 {row} 行停止：连续 {count} 行为空，其下第 {first}—{last} 行未读取。</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location filename="../commdesk/importing/html_table.py" line="+54" />
+        <source>Table {number}</source>
+        <translation>表格{number}</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>{name} is a web page with no table in it; nothing to import.</source>
+        <translation>{name} 是网页文件，其中没有表格，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <location line="+55" />
+        <source>The page declares the text encoding {declared} but is written in {actual}; it was read as {actual}.</source>
+        <translation>该网页声明的文字编码是 {declared}，实际却是 {actual}；已按 {actual} 读取。</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location filename="../commdesk/importing/readers.py" line="+14" />
         <source>The sheet {sheet} has more than {limit} rows; split it into smaller files.</source>
         <translation>工作表“{sheet}”超过 {limit} 行，请拆分成几个较小的文件。</translation>
     </message>
     <message>
-        <location line="+48" />
+        <location line="+21" />
+        <source>A table in {name} is wider than {limit} columns; it is not a ledger.</source>
+        <translation>{name} 中有表格超过 {limit} 列，不是台账。</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>The tables in {name} have more than {limit} cells; split it into smaller files.</source>
+        <translation>{name} 中的表格共超过 {limit} 个单元格，请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <location line="+83" />
+        <source>{name} nests its elements more than {limit} deep; it is damaged or not a table exported by another system.</source>
+        <translation>{name} 的元素嵌套超过 {limit} 层，文件已损坏，或不是其他系统导出的表格。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/readers.py" line="+48" />
         <source>Cannot tell the text encoding of {name}; save it as “CSV UTF-8” in Excel/WPS.</source>
         <translation>无法识别 {name} 的文字编码；请在 Excel/WPS 中另存为“CSV UTF-8”格式。</translation>
     </message>
@@ -1733,7 +2826,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>尚未导出过报表，因此除非为其指定退出日期，否则不计入任何统计期。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/cli.py" line="+84" />
+        <location filename="../commdesk/importing/cli.py" line="+88" />
         <source>“{value}” is neither {word} nor a date YYYY-MM-DD</source>
         <translation>“{value}”既不是 {word}，也不是 YYYY-MM-DD 格式的日期</translation>
     </message>
@@ -1748,12 +2841,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>没有指定文件（FILE 参数为空）。</translation>
     </message>
     <message>
-        <location line="+23" />
+        <location line="+24" />
         <source>Rejected rows written to: {path}</source>
         <translation>未导入的行已写入：{path}</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+3" />
         <source>Dry run: the report would be written to {path}</source>
         <translation>试运行：未导入行的报告将写入 {path}</translation>
     </message>
@@ -1851,7 +2944,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将新增（{count}），前几行：</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/guards.py" line="+51" />
+        <location filename="../commdesk/importing/guards.py" line="+53" />
         <source>{name} is a device, pipe or socket, not a file; nothing was read.</source>
         <translation>{name} 是设备、管道或套接字，不是文件；未读取。</translation>
     </message>
@@ -1886,20 +2979,20 @@ The damaged file was kept (nothing was deleted) as:
         <translation>文件设有密码。请在 Excel/WPS 中打开，取消密码（文件 → 信息 → 保护工作簿）后保存，再重新导入。</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+13" />
         <source>{name} is a web page or XML saved with a spreadsheet name (exported by another system); open it in Excel/WPS, save it as .xlsx and import that.</source>
         <translation>{name} 其实是网页或 XML 文件，只是用了表格的文件名（多为其他系统导出）；请在 Excel/WPS 中打开，另存为 .xlsx 后再导入。</translation>
     </message>
     <message>
         <location line="+9" />
-        <location filename="../commdesk/importing/readers.py" line="-215" />
+        <location filename="../commdesk/importing/readers.py" line="-217" />
         <source>{name} is password-protected or not an xlsx file.</source>
         <translation>{name} 设有密码，或者不是 xlsx 文件。</translation>
     </message>
     <message>
         <location line="+3" />
-        <location line="+47" />
-        <location filename="../commdesk/importing/readers.py" line="+125" />
+        <location line="+61" />
+        <location filename="../commdesk/importing/readers.py" line="+127" />
         <location line="+58" />
         <source>{name} is not a spreadsheet (xlsx, xls, ods or csv).</source>
         <translation>{name} 不是表格文件（应为 xlsx、xls、ods 或 csv）。</translation>
@@ -1911,7 +3004,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+11" />
-        <location filename="../commdesk/importing/readers.py" line="-235" />
+        <location filename="../commdesk/importing/readers.py" line="-237" />
         <source>{name} is damaged (not a readable zip/xlsx file).</source>
         <translation>{name} 已损坏（无法作为 zip/xlsx 文件读取）。</translation>
     </message>
@@ -1963,7 +3056,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>工作表“{sheet}”有 {rows} 行 × {columns} 列数据，太大无法打开。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/report.py" line="+127" />
+        <location filename="../commdesk/importing/report.py" line="+138" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
@@ -1976,6 +3069,36 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+0" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/importing/clipboard.py" line="+46" />
+        <source>The clipboard holds too much to paste at once; paste fewer rows or import a file.</source>
+        <translation>剪贴板内容太多，无法一次粘贴；请少粘贴一些行，或用“从表格导入”。</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>The pasted text cannot be read ({error}).</source>
+        <translation>粘贴的内容无法读取（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+95" />
+        <source>The clipboard holds no rows. Select the rows in Excel or WPS, copy them (Ctrl+C) and paste again.</source>
+        <translation>剪贴板里没有可粘贴的行。请在 Excel 或 WPS 中选中这些行，复制（Ctrl+C）后再粘贴。</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <source>The first pasted row was read as the header.</source>
+        <translation>粘贴的第一行作为表头读取。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The pasted rows have {count} more column(s) than the page shows; they were not read.</source>
+        <translation>粘贴的内容比本页显示的列多 {count} 列，多出的列未读取。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The pasted rows have no header; read in the page's column order: {names}.</source>
+        <translation>粘贴的内容没有表头，按本页各列的顺序读取：{names}。</translation>
     </message>
 </context>
 <context>
@@ -2020,7 +3143,7 @@ The damaged file was kept (nothing was deleted) as:
     <name>ImportWizard</name>
     <message>
         <location filename="../commdesk/ui/import_commit.py" line="+58" />
-        <location filename="../commdesk/ui/import_preview.py" line="+162" />
+        <location filename="../commdesk/ui/import_preview.py" line="+166" />
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
@@ -2050,7 +3173,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>正在把 {count} 行写入{ledger}…</translation>
     </message>
     <message>
-        <location line="+42" />
+        <location line="+43" />
         <source>Stopping the import…</source>
         <translation>正在停止导入…</translation>
     </message>
@@ -2117,7 +3240,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>另存清单(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+27" />
         <source>{count} rows were written to {ledger}.</source>
         <translation>已向{ledger}写入 {count} 行。</translation>
     </message>
@@ -2143,11 +3266,13 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+25" />
+        <location filename="../commdesk/ui/import_preview.py" line="+278" />
         <source>Save the rows that were not imported</source>
         <translation>保存未导入的行</translation>
     </message>
     <message>
         <location line="+2" />
+        <location filename="../commdesk/ui/import_preview.py" line="+2" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2248,7 +3373,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>正在按新的列设置重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_preview.py" line="-4" />
+        <location filename="../commdesk/ui/import_preview.py" line="-284" />
         <source>To add</source>
         <translation>将新增</translation>
     </message>
@@ -2283,7 +3408,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>台账中已有的记录改为更新，而不是跳过(&amp;U)</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+50" />
+        <source>Save it &amp;elsewhere…</source>
+        <translation>另存到其他位置(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+50" />
         <source>Row</source>
         <translation>行号</translation>
     </message>
@@ -2328,12 +3458,18 @@ The damaged file was kept (nothing was deleted) as:
         <translation>将新增（{count}）</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
+        <source>Rejected rows will be saved for correction to: {path}</source>
+        <translation>未导入的行将保存到以下文件，供改正后重新导入：{path}</translation>
+    </message>
+    <message>
+        <location line="+20" />
         <source>{file}, sheet {sheet}, header in row {rows}.</source>
         <translation>{file}，工作表 {sheet}，表头在第 {rows} 行。</translation>
     </message>
     <message>
         <location line="+9" />
+        <location filename="../commdesk/ui/paste_rows.py" line="+65" />
         <source>Columns not imported: {columns}.</source>
         <translation>不导入的列：{columns}。</translation>
     </message>
@@ -2354,21 +3490,17 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+5" />
+        <location filename="../commdesk/ui/paste_rows.py" line="+5" />
         <source>No row would be written.</source>
         <translation>没有可以写入的行。</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Rejected rows will be saved to {name} for correction.</source>
-        <translation>不能导入的行将保存到 {name}，便于修改后重新导入。</translation>
-    </message>
-    <message>
-        <location line="+21" />
+        <location line="+18" />
         <source>Checking the rows again…</source>
         <translation>正在重新检查各行…</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/import_support.py" line="+119" />
+        <location filename="../commdesk/ui/import_support.py" line="+126" />
         <source>Unexpected error: {error}</source>
         <translation>意外错误：{error}</translation>
     </message>
@@ -2470,9 +3602,89 @@ The damaged file was kept (nothing was deleted) as:
     </message>
 </context>
 <context>
+    <name>Indicators</name>
+    <message>
+        <location filename="../commdesk/returns/briefing.py" line="-55" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+53" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+1" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+1" />
+        <source>Target</source>
+        <translation>规划目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+37" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+42" />
+        <source>As of {date}; targets: {plan}</source>
+        <translation>截至{date}；目标依据：{plan}</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/returns/indicator_text.py" line="+18" />
+        <source>Met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>No target</source>
+        <translation>无目标</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location filename="../commdesk/ui/township_view.py" line="+233" />
+        <source>Yes</source>
+        <translation>有</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location filename="../commdesk/ui/township_view.py" line="+2" />
+        <source>No</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source> (enter: {items})</source>
+        <translation>（需填写：{items}）</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/indicators_panel.py" line="-3" />
+        <source>No plan loaded</source>
+        <translation>未载入规划</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>{state}; {count} records behind it (double-click)</source>
+        <translation>{state}；涉及{count}条记录（双击查看）</translation>
+    </message>
+</context>
+<context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../commdesk/ui/ledger_page.py" line="+85" />
+        <location filename="../commdesk/ui/ledger_page.py" line="+94" />
         <source>New</source>
         <translation>新增</translation>
     </message>
@@ -2527,7 +3739,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>搜索：姓名、内容、拼音首字母（zs）或身份证号末几位</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+21" />
         <source>any</source>
         <translation>不限</translation>
     </message>
@@ -2582,7 +3794,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>报表审核警告涉及的记录（点“清除筛选”查看全部）</translation>
     </message>
     <message>
-        <location line="+112" />
+        <location line="+140" />
         <source>Deleted {count} row(s). {undo} undoes it.</source>
         <translation>已删除 {count} 行。按 {undo} 可撤销。</translation>
     </message>
@@ -2595,6 +3807,11 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+1" />
         <source>Delete {count} selected row(s)? They can be restored from the Deleted view.</source>
         <translation>删除选中的 {count} 行？删除后可在“已删除”视图中恢复。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/copy_rows.py" line="+66" />
+        <source>Copied {count} row(s).</source>
+        <translation>已复制 {count} 行。</translation>
     </message>
 </context>
 <context>
@@ -2743,7 +3960,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../commdesk/ui/main_window.py" line="+146" />
+        <location filename="../commdesk/ui/main_window.py" line="+174" />
         <source>Returns</source>
         <translation>报表</translation>
     </message>
@@ -2763,7 +3980,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>审计日志</translation>
     </message>
     <message>
-        <location line="+157" />
+        <location line="+111" />
+        <source>Nothing on this page to print</source>
+        <translation>本页没有可打印的内容</translation>
+    </message>
+    <message>
+        <location line="+97" />
         <source>Cover the window until the password is given</source>
         <translation>遮住窗口，输入密码后才能继续</translation>
     </message>
@@ -2773,7 +3995,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>请先在“设置”中设置启动密码，才能锁定 CommDesk</translation>
     </message>
     <message>
-        <location filename="../commdesk/ui/actions.py" line="+46" />
+        <location filename="../commdesk/ui/actions.py" line="+61" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
@@ -2788,7 +4010,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>备份与恢复…</translation>
     </message>
     <message>
-        <location line="-8" />
+        <location line="-23" />
         <source>&amp;Import from a spreadsheet…</source>
         <translation>从表格导入(&amp;I)…</translation>
     </message>
@@ -2798,7 +4020,37 @@ The damaged file was kept (nothing was deleted) as:
         <translation>导出当前视图到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+2" />
+        <source>Print pre&amp;view…</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Export P&amp;DF…</source>
+        <translation>导出PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Issue service certificates…</source>
+        <translation>出具志愿服务记录证明…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Certificate register…</source>
+        <translation>证明登记簿…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Volunteer's service record…</source>
+        <translation>志愿者服务记录…</translation>
+    </message>
+    <message>
+        <location line="+10" />
         <source>Catalogues…</source>
         <translation>目录…</translation>
     </message>
@@ -2828,6 +4080,21 @@ The damaged file was kept (nothing was deleted) as:
         <translation>删除</translation>
     </message>
     <message>
+        <location line="+2" />
+        <source>Copy rows</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Batch entry…</source>
+        <translation>批量录入…</translation>
+    </message>
+    <message>
         <location filename="../commdesk/ui/main_window.py" line="-39" />
         <source>Undo</source>
         <translation>撤销</translation>
@@ -2854,7 +4121,12 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+3" />
-        <location filename="../commdesk/ui/main_window.py" line="+100" />
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location filename="../commdesk/ui/main_window.py" line="+127" />
         <source>About CommDesk</source>
         <translation>关于社区服务台账</translation>
     </message>
@@ -2864,7 +4136,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>关于 Qt</translation>
     </message>
     <message>
-        <location line="+17" />
+        <location line="+24" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2891,7 +4163,7 @@ Offline ledgers and statistical returns for village and residents' committees.</
 面向村（居）民委员会的离线台账与统计报表工具。</translation>
     </message>
     <message>
-        <location line="+26" />
+        <location line="+30" />
         <source>CommDesk community ledgers</source>
         <translation>社区服务台账</translation>
     </message>
@@ -2907,20 +4179,63 @@ Offline ledgers and statistical returns for village and residents' committees.</
     </message>
 </context>
 <context>
+    <name>OverviewDashboard</name>
+    <message>
+        <location filename="../commdesk/returns/indicator_text.py" line="+10" />
+        <source>{period}: {records} services, {people} people served, {hours} hours; volunteers {volunteer_hours} hours</source>
+        <translation>{period}：服务{records}次，{people}人次，{hours}小时；志愿服务{volunteer_hours}小时</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/ui/overview_dashboard.py" line="+64" />
+        <source>Briefing…</source>
+        <translation>简报…</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>Plan indicators and trends</source>
+        <translation>规划指标与趋势</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Period:</source>
+        <translation>期间：</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The indicators could not be read: {error}</source>
+        <translation>无法读取指标：{error}</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Briefing saved: {path}</source>
+        <translation>简报已保存：{path}</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>briefing saved as {name}</source>
+        <translation>简报已保存为 {name}</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../commdesk/ui/overview_page.py" line="+58" />
+        <location filename="../commdesk/ui/overview_page.py" line="+62" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
         <location line="+2" />
-        <location line="+108" />
+        <location line="+127" />
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="-101" />
+        <location line="-120" />
         <source>Service records</source>
         <translation>服务记录</translation>
     </message>
@@ -3000,7 +4315,12 @@ Offline ledgers and statistical returns for village and residents' committees.</
         <translation>当前应报的报表</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+9" />
+        <source>Due dates</source>
+        <translation>报送期限</translation>
+    </message>
+    <message>
+        <location line="+42" />
         <source>The figures could not be read: {error}</source>
         <translation>无法读取数据：{error}</translation>
     </message>
@@ -3010,8 +4330,8 @@ Offline ledgers and statistical returns for village and residents' committees.</
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <location line="-55" />
-        <location line="+74" />
+        <location line="-75" />
+        <location line="+94" />
         <source>Prepare…</source>
         <translation>编制…</translation>
     </message>
@@ -3019,6 +4339,78 @@ Offline ledgers and statistical returns for village and residents' committees.</
         <location line="+2" />
         <source>Open…</source>
         <translation>打开…</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <location filename="../commdesk/ui/paper_print.py" line="+41" />
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Print: {title}</source>
+        <translation>打印：{title}</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The printer could not be used: {reason}</source>
+        <translation>无法使用打印机：{reason}</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <location line="+14" />
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <location line="-12" />
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>The PDF could not be written; nothing was changed.
+
+{reason}</source>
+        <translation>无法写出 PDF 文件，未做任何更改。
+
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PasteRows</name>
+    <message>
+        <location filename="../commdesk/ui/paste_rows.py" line="-21" />
+        <source>Nothing has been written yet. Check the rows as they will be stored, then import them; Ctrl+Z afterwards removes the whole paste.</source>
+        <translation>尚未写入任何内容。请核对各行将保存的值，然后导入；导入后按 Ctrl+Z 可撤销整次粘贴。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>{count} pasted rows.</source>
+        <translation>共粘贴 {count} 行。</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Rejected rows are not written; the others can be imported without them.</source>
+        <translation>被拒绝的行不会写入，其余各行可照常导入。</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <location line="+70" />
+        <source>Paste rows</source>
+        <translation>粘贴行</translation>
+    </message>
+    <message>
+        <location line="-13" />
+        <source>Rows cannot be pasted into this view.</source>
+        <translation>此页面不能粘贴行。</translation>
     </message>
 </context>
 <context>
@@ -3146,12 +4538,12 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>无法识别报告期“{text}”。请使用如 2026-10、2026Q3、2026H1 或 2026 的写法。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/periods.py" line="+37" />
+        <location filename="../commdesk/store/services/periods.py" line="+38" />
         <source>{periods} has been submitted and is locked.</source>
         <translation>{periods}已上报并锁定。</translation>
     </message>
     <message>
-        <location line="+113" />
+        <location line="+117" />
         <source>A reason is required to unlock a period.</source>
         <translation>解锁报告期须填写原因。</translation>
     </message>
@@ -3348,7 +4740,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../commdesk/ui/record_form.py" line="+269" />
+        <location filename="../commdesk/ui/record_form.py" line="+272" />
         <source>New record — {ledger}</source>
         <translation>新增记录 — {ledger}</translation>
     </message>
@@ -3378,12 +4770,22 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>回车跳到下一项 · Ctrl+S 保存 · Esc 取消 · * 为必填</translation>
     </message>
     <message>
-        <location line="+45" />
+        <location line="+47" />
         <source>Saved. Enter the next record.</source>
         <translation>已保存，请录入下一条。</translation>
     </message>
     <message>
         <location line="+15" />
+        <source>Not saved: another clerk deleted this record while you were editing it. It can be restored from the Deleted view.</source>
+        <translation>未保存：在您编辑期间，另一位工作人员删除了此记录。可在“已删除”视图中恢复。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Not saved: another clerk changed this record. Save again to compare.</source>
+        <translation>未保存：另一位工作人员修改了此记录。再次保存可进行比较。</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Not saved: check {field}.</source>
         <translation>未保存：请检查“{field}”。</translation>
     </message>
@@ -3401,7 +4803,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>ReturnPreview</name>
     <message>
-        <location filename="../commdesk/ui/returns_preview.py" line="+282" />
+        <location filename="../commdesk/ui/returns_preview.py" line="+250" />
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -3421,7 +4823,7 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>说明</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+28" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -3441,7 +4843,12 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>（需要说明）</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+14" />
+        <source>Click for this rule's explanation (F1)</source>
+        <translation>点击查看此规则的说明（F1）</translation>
+    </message>
+    <message>
+        <location line="+12" />
         <source>Double-click to see the records.</source>
         <translation>双击查看相关记录。</translation>
     </message>
@@ -3454,7 +4861,7 @@ To change them, unlock the period and give a reason. The reason is written to th
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../commdesk/returns/definition.py" line="+319" />
+        <location filename="../commdesk/returns/definition.py" line="+321" />
         <source>{name}: cannot read the file ({error})</source>
         <translation>{name}：无法读取文件（{error}）</translation>
     </message>
@@ -3475,18 +4882,18 @@ To change them, unlock the period and give a reason. The reason is written to th
     </message>
     <message>
         <location line="+6" />
-        <location line="+90" />
+        <location line="+91" />
         <location line="+74" />
         <source>{where}, table {code}</source>
         <translation>{where}，表 {code}</translation>
     </message>
     <message>
-        <location line="-157" />
+        <location line="-158" />
         <source>{where}: every column needs “key” and “label”</source>
         <translation>{where}：每一列都必须有“key”和“label”</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+21" />
         <source>{where}: every row needs “code” and “label” (or “expand”)</source>
         <translation>{where}：每一行都必须有“code”和“label”（或“expand”）</translation>
     </message>
@@ -3662,12 +5069,12 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>{where}：引用的单元格 [{a}.{b}.{c}] 不存在</translation>
     </message>
     <message>
-        <location filename="../commdesk/returns/export.py" line="+64" />
+        <location filename="../commdesk/returns/export.py" line="+67" />
         <source>The return “{title}” is not made for periods like {period}.</source>
         <translation>报表“{title}”不适用于 {period} 这样的报告期。</translation>
     </message>
     <message>
-        <location line="+79" />
+        <location line="+103" />
         <source>A note must look like RULE=TEXT: {line}</source>
         <translation>说明的格式应为“规则代码=说明文字”：{line}</translation>
     </message>
@@ -3682,7 +5089,7 @@ To change them, unlock the period and give a reason. The reason is written to th
         <translation>{name}：报表“{title}”的 {version} 版已经安装。</translation>
     </message>
     <message>
-        <location filename="../commdesk/returns/consolidate.py" line="+129" />
+        <location filename="../commdesk/returns/consolidate.py" line="+130" />
         <source>{name} is one of the returns being consolidated; save the result under another name.</source>
         <translation>{name} 是参与汇总的报表之一，请用另一个文件名保存汇总结果。</translation>
     </message>
@@ -3795,11 +5202,12 @@ To change them, unlock the period and give a reason. The reason is written to th
     </message>
     <message>
         <location line="+14" />
+        <location line="+18" />
         <source>Mark as submitted</source>
         <translation>标记为已上报</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="-17" />
         <source>Mark the return for {period} ({file}) as submitted to the township?
 
 Records dated in {period} will be locked. Changing one later needs an unlock with a reason, and the return must then be submitted again.</source>
@@ -3811,7 +5219,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>ReturnsPage</name>
     <message>
-        <location filename="../commdesk/ui/returns_page.py" line="+113" />
+        <location filename="../commdesk/ui/returns_page.py" line="+124" />
         <source>Statistical returns</source>
         <translation>统计报表</translation>
     </message>
@@ -3891,7 +5299,7 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <translation>审核：{errors} 个错误，{warnings} 个警告</translation>
     </message>
     <message>
-        <location line="+77" />
+        <location line="+105" />
         <source>Export refused</source>
         <translation>不能导出</translation>
     </message>
@@ -3975,6 +5383,24 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
         <location line="+4" />
         <source>It is kept with the other templates; this page shows “{title}”.</source>
         <translation>它已与其他模板一起保存；本页显示的是“{title}”。</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../commdesk/domain/roles.py" line="+26" />
+        <source>Data entry clerk</source>
+        <translation>填报员</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reviewer</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
@@ -4191,9 +5617,45 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
     </message>
 </context>
 <context>
+    <name>RosterPaper</name>
+    <message>
+        <location filename="../commdesk/ui/roster_paper.py" line="+37" />
+        <source>Print roster</source>
+        <translation>打印花名册</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <location filename="../commdesk/store/server_admin.py" line="+41" />
+        <source>The committee code {code} may hold only letters, digits and _ (e.g. its 12-digit division code).</source>
+        <translation>社区代码 {code} 只能包含字母、数字和 _（例如 12 位区划代码）。</translation>
+    </message>
+    <message>
+        <location line="+109" />
+        <source>The role must be one of: {roles}</source>
+        <translation>角色必须是以下之一：{roles}</translation>
+    </message>
+    <message>
+        <location line="+45" />
+        <source># pg_hba.conf: committee {code}, only its clerks, TLS and SCRAM passwords (put the office network's address range):</source>
+        <translation># pg_hba.conf：社区 {code}，只允许本社区工作人员，使用 TLS 和 SCRAM 密码（填写单位网络的地址段）：</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source># postgresql.conf (once per server):</source>
+        <translation># postgresql.conf（每台服务器设置一次）：</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source># then: SELECT pg_reload_conf();  each PC joins with:</source>
+        <translation># 然后执行：SELECT pg_reload_conf();  每台电脑这样加入：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../commdesk/ui/settings_dialog.py" line="+49" />
+        <location filename="../commdesk/ui/settings_dialog.py" line="+50" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -4219,6 +5681,11 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
     </message>
     <message>
         <location line="+2" />
+        <source>This data folder is outside your Windows user folder, so other accounts on this computer (or on the network) may be able to read residents' ID numbers in it. Keep the data under your user folder (the default), or restrict the folder's permissions to your account.</source>
+        <translation>此数据文件夹不在您的 Windows 用户文件夹内，本机（或网络上）的其他账户可能读取其中居民的身份证号。请把数据放在您的用户文件夹内（默认位置），或将该文件夹的权限限制为仅您的账户可访问。</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Language and font size apply immediately; the window is rebuilt in the new language.</source>
         <translation>界面语言和字号立即生效，窗口会按新的语言重新显示。</translation>
     </message>
@@ -4268,7 +5735,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../commdesk/ui/startup.py" line="+58" />
+        <location filename="../commdesk/ui/startup.py" line="+59" />
         <source>CommDesk cannot open the database in {path}:
 
 {reason}</source>
@@ -4282,7 +5749,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{path} 中的数据库由更新版本的程序创建（{reason}）。请安装新版本后再打开；没有做任何改动。</translation>
     </message>
     <message>
-        <location line="+31" />
+        <location line="+20" />
+        <source>Checking the database for damage before opening it (the last session did not close normally)…</source>
+        <translation>正在打开前检查数据库是否损坏（上次未正常关闭）…</translation>
+    </message>
+    <message>
+        <location line="+29" />
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -4299,12 +5771,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Store</name>
     <message>
-        <location filename="../commdesk/store/demo.py" line="+394" />
+        <location filename="../commdesk/store/demo.py" line="+395" />
         <source>The data folder already holds ledger records ({tables}); demo data goes only into an empty data folder (or replace them, which deletes them first).</source>
         <translation>数据文件夹中已有台账记录（{tables}）；演示数据只能放入空的数据文件夹（或选择替换，会先删除现有记录）。</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+44" />
         <source>The kind must be urban or village, not {kind}.</source>
         <translation>类型只能是居委会（urban）或村委会（village），不能是“{kind}”。</translation>
     </message>
@@ -4319,18 +5791,19 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>区划代码 {code}：{errors}</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/engine.py" line="+75" />
+        <location filename="../commdesk/store/engine.py" line="+79" />
         <source>{name} is not a readable CommDesk database ({error})</source>
         <translation>{name} 不是可读取的 CommDesk 数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+111" />
         <source>The database in {path} is missing or empty, though this folder held one: restore a backup (commdesk restore FILE; backups are in {backups}).</source>
         <translation>{path} 中的数据库丢失或为空，但此文件夹原先有数据库：请恢复备份（commdesk restore 文件；备份位于 {backups}）。</translation>
     </message>
     <message>
         <location line="+8" />
-        <location filename="../commdesk/store/maintenance.py" line="+428" />
+        <location filename="../commdesk/store/maintenance.py" line="+443" />
+        <location filename="../commdesk/store/transfer.py" line="+109" />
         <source>No database in {path}</source>
         <translation>{path} 中没有数据库</translation>
     </message>
@@ -4406,7 +5879,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+5" />
-        <location filename="../commdesk/store/maintenance.py" line="-353" />
+        <location filename="../commdesk/store/maintenance.py" line="-368" />
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
@@ -4462,7 +5935,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>数据库结构版本 {revision} 与应有的 {head} 不符。</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+14" />
         <source>service records with a wrong search key: {count}</source>
         <translation>检索键有误的服务记录：{count} 条</translation>
     </message>
@@ -4498,7 +5971,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+2" />
-        <location filename="../commdesk/store/services/audit_log.py" line="+415" />
+        <location filename="../commdesk/store/services/audit_log.py" line="+432" />
         <location filename="../commdesk/store/services/roster_export.py" line="+129" />
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
@@ -4515,14 +5988,14 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>无法把备份写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location line="+57" />
+        <location line="+61" />
         <location filename="../commdesk/store/services/roster_export.py" line="-1" />
         <location line="+52" />
         <source>Cannot write {name}: {reason}</source>
         <translation>无法写入 {name}：{reason}</translation>
     </message>
     <message>
-        <location line="+92" />
+        <location line="+97" />
         <source>{name} is damaged: {verdict}</source>
         <translation>{name} 已损坏：{verdict}</translation>
     </message>
@@ -4542,12 +6015,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{name} 不是可读取的数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+72" />
+        <location line="+76" />
         <source>The database file is missing or empty, though this folder held one.</source>
         <translation>数据库文件丢失或为空，但此文件夹原先有数据库。</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+23" />
         <source>not a CommDesk database (no schema version)</source>
         <translation>不是 CommDesk 数据库（没有结构版本）</translation>
     </message>
@@ -4557,12 +6030,17 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>由更新或未知版本的 CommDesk 创建（结构版本 {schema}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/migrate.py" line="+85" />
+        <location filename="../commdesk/store/migrate.py" line="+90" />
         <source>The database upgrade failed; the previous file was kept ({error})</source>
         <translation>数据库升级失败，已保留原文件（{error}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/soundness.py" line="+37" />
+        <location line="+36" />
+        <source>The database upgrade failed; the server database is unchanged ({error})</source>
+        <translation>数据库升级失败，服务器上的数据库未改动（{error}）</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/soundness.py" line="+40" />
         <source>{name} cannot be read: {error}</source>
         <translation>无法读取 {name}：{error}</translation>
     </message>
@@ -4580,6 +6058,142 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <location line="+8" />
         <source>{name} or its folder cannot be opened by this account (permissions, or a read-only folder: the database needs its -wal and -shm files beside it). Nothing was changed.</source>
         <translation>当前账户无法打开 {name} 或其所在文件夹（权限不足，或文件夹只读：数据库需要在旁边创建 -wal 和 -shm 文件）。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/backend.py" line="+79" />
+        <source>--database is empty; give a server URL</source>
+        <translation>--database 为空，请给出服务器地址</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>“{url}” is not a database URL; write postgresql+psycopg://USER@HOST/DB</source>
+        <translation>“{url}”不是数据库地址，请写成 postgresql+psycopg://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>CommDesk works with a PostgreSQL server (postgresql+psycopg://…), not “{kind}”</source>
+        <translation>CommDesk 使用 PostgreSQL 服务器（postgresql+psycopg://…），不支持“{kind}”</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>the driver “{driver}” is not included; write postgresql+psycopg://…</source>
+        <translation>不包含驱动“{driver}”，请写成 postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>note: using the psycopg driver ({url})</source>
+        <translation>提示：使用 psycopg 驱动（{url}）</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>the local server</source>
+        <translation>本机服务器</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>the socket in {dir}</source>
+        <translation>{dir} 中的套接字</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>database {name} on {server}</source>
+        <translation>服务器 {server} 上的数据库 {name}</translation>
+    </message>
+    <message>
+        <location line="+90" />
+        <source>The database server did not answer in time ({server}): {reason}</source>
+        <translation>数据库服务器未及时响应（{server}）：{reason}</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The database server is not available ({server}): {reason}</source>
+        <translation>数据库服务器无法连接（{server}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/server_store.py" line="+45" />
+        <source>No CommDesk data in {server}</source>
+        <translation>{server}中没有 CommDesk 数据</translation>
+    </message>
+    <message>
+        <location filename="../commdesk/store/transfer.py" line="+8" />
+        <source>The server database already holds data; push copies into an empty one only.</source>
+        <translation>服务器数据库中已有数据；push 只能复制到空数据库。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>{path} already exists</source>
+        <translation>{path} 已存在</translation>
+    </message>
+</context>
+<context>
+    <name>TownshipIndicators</name>
+    <message>
+        <location filename="../commdesk/ui/township_view.py" line="-160" />
+        <location line="+38" />
+        <source>Nothing consolidated yet.</source>
+        <translation>尚未汇总。</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>{unit}, {period}: {count} committees; targets: {plan}</source>
+        <translation>{unit}，{period}：{count}个村（居）委会；目标依据：{plan}</translation>
+    </message>
+    <message>
+        <location line="+36" />
+        <source>Township indicator</source>
+        <translation>本级指标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Target</source>
+        <translation>规划目标</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Committees meeting the target</source>
+        <translation>达标村（居）委会</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+35" />
+        <source>Urban (居)</source>
+        <translation>城市社区（居）</translation>
+    </message>
+    <message>
+        <location line="-34" />
+        <location line="+35" />
+        <source>Rural (村)</source>
+        <translation>农村社区（村）</translation>
+    </message>
+    <message>
+        <location line="-10" />
+        <source>Committee</source>
+        <translation>村（居）委会</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -4677,9 +6291,63 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
 </context>
 <context>
+    <name>TrendCharts</name>
+    <message>
+        <location filename="../commdesk/ui/trend_charts.py" line="+37" />
+        <source>Services by group</source>
+        <translation>各类服务次数</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>People served by group</source>
+        <translation>各类服务人次</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Service hours by group</source>
+        <translation>各类服务时长</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Volunteers and their hours</source>
+        <translation>志愿者人数与时长</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Facility area per 100 households</source>
+        <translation>每百户设施面积</translation>
+    </message>
+    <message>
+        <location line="+26" />
+        <location line="+49" />
+        <source>Show numbers</source>
+        <translation>显示数据</translation>
+    </message>
+    <message>
+        <location line="-44" />
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <location line="+42" />
+        <source>Show chart</source>
+        <translation>显示图表</translation>
+    </message>
+</context>
+<context>
     <name>Undo</name>
     <message>
-        <location filename="../commdesk/ui/undo.py" line="+67" />
+        <location filename="../commdesk/ui/undo.py" line="+63" />
+        <source>Cannot undo</source>
+        <translation>无法撤销</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>{reason} Undoing now would overwrite their change; edit the record.</source>
+        <translation>{reason} 现在撤销会覆盖对方的修改，请直接编辑该记录。</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <source>Add to {ledger}</source>
         <translation>新增{ledger}记录</translation>
     </message>
@@ -4689,7 +6357,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>修改{ledger}记录</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+59" />
         <source>Restore rows in {ledger}: {count}</source>
         <translation>恢复{ledger}记录 {count} 条</translation>
     </message>
@@ -4697,6 +6365,11 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <location line="+2" />
         <source>Delete rows from {ledger}: {count}</source>
         <translation>删除{ledger}记录 {count} 条</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Paste {count} rows into {ledger}</source>
+        <translation>粘贴 {count} 行到{ledger}</translation>
     </message>
 </context>
 <context>
@@ -4918,7 +6591,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+281" />
+        <location filename="../commdesk/store/services/base.py" line="+336" />
         <source>This ID number is already entered: {name} ({id}), record {row} in {ledger}. Open that record instead of entering the person again.</source>
         <translation>该身份证号已登记：{name}（{id}），{ledger}第{row}号记录。请打开该记录修改，不要重复登记同一人。</translation>
     </message>
