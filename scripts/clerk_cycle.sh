@@ -113,7 +113,8 @@ expect 1 --data-dir "$A" import volunteers "$IN/$ROSTER"
     || die "import volunteers: last line $(last_line)"
 same_number "volunteers added" "${BASH_REMATCH[1]}" "$(expected "$ROSTER" accepted)"
 same_number "volunteers rejected" "${BASH_REMATCH[2]}" "$(expected "$ROSTER" rejected)"
-[ -f "$IN/志愿者花名册_2024_未导入.xlsx" ] || die "no rejected-rows report"
+[ -f "$A/reports/志愿者花名册_2024_未导入.xlsx" ] || die "no rejected-rows report in the data folder's reports/"
+[ ! -e "$IN/志愿者花名册_2024_未导入.xlsx" ] || die "the rejected-rows report was written next to the source"
 
 LEDGER=服务台账_2025.xlsx
 expect 0 --data-dir "$A" import services "$IN/$LEDGER"

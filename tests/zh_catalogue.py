@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,3 +50,15 @@ def build_qm(ts: Path) -> Path:
             check=True, capture_output=True, timeout=120,
         )  # fmt: skip
     return qm
+
+
+def translated() -> dict[str, str]:
+    """Chinese for each source text: the catalogue, and the strings waiting in pending/."""
+    done = {}
+    for message in ET.parse(TS).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            done[message.findtext("source", "")] = translation.text
+    for pending in sorted((ROOT / "translations" / "pending").glob("*.json")):  # one per area
+        done.update(json.loads(pending.read_text(encoding="utf-8")))
+    return done

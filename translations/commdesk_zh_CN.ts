@@ -647,7 +647,12 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>BriefingAction</name>
     <message>
-        <location filename="../commdesk/ui/briefing_action.py" line="+34" />
+        <location filename="../commdesk/ui/briefing_action.py" line="+20" />
+        <source>briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <location line="+15" />
         <location line="+20" />
         <source>Save briefing</source>
         <translation>保存简报</translation>
@@ -3605,7 +3610,7 @@ The damaged file was kept (nothing was deleted) as:
     <name>Indicators</name>
     <message>
         <location filename="../commdesk/returns/briefing.py" line="-55" />
-        <location filename="../commdesk/ui/indicators_panel.py" line="+53" />
+        <location filename="../commdesk/ui/indicators_panel.py" line="+54" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -5803,7 +5808,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     <message>
         <location line="+8" />
         <location filename="../commdesk/store/maintenance.py" line="+443" />
-        <location filename="../commdesk/store/transfer.py" line="+109" />
+        <location filename="../commdesk/store/transfer.py" line="+113" />
         <source>No database in {path}</source>
         <translation>{path} 中没有数据库</translation>
     </message>

@@ -17,7 +17,8 @@ translate = QCoreApplication.translate
 
 def default_name(d: Dashboard) -> str:
     committee = d.indicators.committee or "CommDesk"
-    return f"{committee}_{d.period.code}_{translate('BriefingAction', 'briefing')}.pdf"
+    word = translate("BriefingAction", "briefing")
+    return f"{committee}_{d.period.code}_{word}.pdf"
 
 
 def save_briefing(

@@ -25,6 +25,7 @@ PAGE_TOPICS: dict[str, str] = {
 # Dialog class name → guide topic.
 DIALOG_TOPICS: dict[str, str] = {
     "RecordDialog": "entering",
+    "ConflictDialog": "entering",
     "BatchEntryDialog": "services",
     "RosterExportOptions": "entering",
     "ImportWizard": "importing",

@@ -46,6 +46,7 @@ class IndicatorsPanel(QWidget):
         self.report: IndicatorReport | None = None
         self.caption = QLabel(self)
         self.caption.setObjectName("hint")
+        self.caption.setWordWrap(True)  # the plan's long name at a large font
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("indicatorsTable")
         self.table.setHorizontalHeaderLabels(

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import ast
-import json
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from console_script import REPO, assert_refused, clean_env, commdesk
+from zh_catalogue import translated
 
 CLI_SOURCES = [*sorted((REPO / "commdesk" / "cli").glob("*.py")),
                REPO / "commdesk" / "returns" / "consolidate_cli.py"]  # fmt: skip
@@ -52,23 +51,10 @@ def _cli_strings() -> set[str]:
     return found
 
 
-def _translated() -> dict[str, str]:
-    """Chinese for each source text: the catalogue, and the strings waiting in pending/."""
-    done = {}
-    root = ET.parse(REPO / "translations" / "commdesk_zh_CN.ts").getroot()
-    for message in root.iter("message"):
-        translation = message.find("translation")
-        if translation is not None and translation.get("type") is None and translation.text:
-            done[message.findtext("source", "")] = translation.text
-    for pending in sorted((REPO / "translations" / "pending").glob("*.json")):  # one per area
-        done.update(json.loads(pending.read_text(encoding="utf-8")))
-    return done
-
-
 def test_every_cli_string_has_its_chinese() -> None:
     strings = _cli_strings()
     assert len(strings) > 30
-    chinese = _translated()
+    chinese = translated()
     missing = sorted(s for s in strings if s not in chinese)
     assert missing == []
     for source in strings:

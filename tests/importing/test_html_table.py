@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 from import_helpers import FIXTURES, ID_F_1949, ID_M_1980, xlsx
 from openpyxl import load_workbook
+from zh_catalogue import translated
 
 from commdesk.importing import ImportFileError, guards, html_table, plan_import
 from commdesk.importing.readers import open_workbook, read_sheet
@@ -209,7 +209,6 @@ def test_no_table_has_a_clear_message(store: Any, tmp_path: Path) -> None:
     path = write(tmp_path, "page.xls", page("<p>导出失败，请联系管理员</p>"))
     with pytest.raises(ImportFileError, match=r"page\.xls is a web page with no table in it"):
         plan_import(store, "volunteers", path)
-    pending = json.loads((ROOT / "translations" / "pending" / "htmlxls.json").read_text())
-    assert pending["{name} is a web page with no table in it; nothing to import."] == (
+    assert translated()["{name} is a web page with no table in it; nothing to import."] == (
         "{name} 是网页文件，其中没有表格，没有可导入的内容。"
     )

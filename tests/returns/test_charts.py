@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterator
 from datetime import date
@@ -10,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from zh_catalogue import translated
 
 from commdesk.domain import i18n
 from commdesk.domain.periods import Period
@@ -20,13 +20,12 @@ from commdesk.store.services.facilities import facilities
 from commdesk.store.services.profile import save_profile
 from commdesk.store.services.service_records import service_records
 
-PENDING = Path(__file__).resolve().parents[2] / "translations" / "pending" / "dash.json"
 GROUPS = {"WM": "为民服务", "BM": "便民服务", "AM": "安民服务", "ZY": "志愿服务"}
 
 
 @pytest.fixture
 def chinese() -> Iterator[None]:
-    zh = json.loads(PENDING.read_text(encoding="utf-8"))
+    zh = translated()
     i18n.install(lambda _context, text: zh.get(text, text), "zh_CN")
     yield
     i18n.install(None, "zh_CN")

@@ -10,9 +10,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+from zh_catalogue import translated
+
 SESSION = Path(__file__).with_name("close_session.py")
-CHECKING = "BUSY: Checking the database for damage"
-SAVING = "BUSY: Saving a backup of your data before closing"
+# The session runs in the shipped language (Chinese): the dialogs' texts as the clerk reads them.
+CHECKING = (
+    "BUSY: "
+    + translated()[
+        "Checking the database for damage before opening it (the last session did not "
+        "close normally)…"
+    ]
+)
+SAVING = "BUSY: " + translated()["Saving a backup of your data before closing…"]
 
 
 def session(data: Path, *extra: str) -> str:

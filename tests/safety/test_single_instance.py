@@ -30,7 +30,7 @@ def test_lock_is_exclusive_and_names_its_holder(tmp_path: Path) -> None:
 def test_writing_commands_refuse_while_the_window_holds_the_folder(tmp_path: Path) -> None:
     registered = commands()
     writers = [c for c in registered.values() if c.folder is not Folder.READS]
-    writing = {"demo", "restore", "import", "export", "certificate", "roster"}
+    writing = {"demo", "restore", "import", "export", "certificate"}
     assert {c.name for c in writers} == writing
     lock = acquire(tmp_path, WINDOW)
     try:

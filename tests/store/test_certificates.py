@@ -92,6 +92,7 @@ def test_a_failed_paper_keeps_no_number_and_no_row(store: Any, people: Any) -> N
     assert done.certificates[0]["number"] == "2026-0001"
 
 
+@pytest.mark.sqlite_only  # the killed child opens the data folder's file
 def test_a_process_killed_while_writing_the_paper_leaves_no_gap(
     store: Any, people: Any, data_dir: Path
 ) -> None:
@@ -165,6 +166,7 @@ def test_a_name_shared_by_two_live_volunteers_is_ambiguous(store: Any, people: A
     assert certs.team_members(store, "银发先锋队") == [people["zhang"], people["li"]]
 
 
+@pytest.mark.sqlite_only  # demo writes through SQLite's bulk SQL (refused on a server)
 def test_demo_replace_takes_the_register_with_the_people_it_replaces(
     store: Any, people: Any
 ) -> None:

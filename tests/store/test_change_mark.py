@@ -17,6 +17,9 @@ from commdesk.store.demo import generate
 from commdesk.store.engine import db_path, open_store
 from commdesk.store.services.volunteers import teams
 
+# The change mark decides the SQLite file's backup on close (a server backs up itself).
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_unchanged_after_a_backup_then_one_row_changes(store: Any) -> None:
     row = teams.add(store, {"name": "甲队"})

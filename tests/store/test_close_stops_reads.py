@@ -8,9 +8,13 @@ import threading
 import time
 from typing import Any
 
+import pytest
 from sqlalchemy import text
 
 from commdesk.store.services.volunteers import teams
+
+# sqlite3's interrupt() of a read running on a worker.
+pytestmark = pytest.mark.sqlite_only
 
 SLOW = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000000) "

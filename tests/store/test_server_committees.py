@@ -76,9 +76,10 @@ def test_one_committees_clerk_is_refused_by_postgresql_on_another(
         open_store(tmp_path / "pc-a2", database=as_user(admin_url, clerk_a, "pw-a-123", b.database))
     # A login with no committee role is refused too (CONNECT revoked from PUBLIC).
     with psycopg.connect(conninfo(admin_url), autocommit=True) as conn:
-        conn.execute(f'CREATE ROLE "{a.database}_stranger" LOGIN')
+        conn.execute(f"CREATE ROLE \"{a.database}_stranger\" LOGIN PASSWORD 'pw-s-123'")
+    stranger = as_user(admin_url, f"{a.database}_stranger", "pw-s-123", a.database)
     with pytest.raises(psycopg.OperationalError, match="permission denied"):
-        psycopg.connect(conninfo(as_user(admin_url, f"{a.database}_stranger", "", a.database)))
+        psycopg.connect(conninfo(stranger))
 
     lines = server_admin_lines(a)
     assert "hostssl" in lines and a.database in lines and "scram-sha-256" in lines
