@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from commdesk.cli.contract import EXIT_OK, CliError, period_option
+from commdesk.cli.contract import EXIT_OK, CliError, pdf_out_option, period_option
 from commdesk.cli.registry import Folder, command
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -17,18 +17,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out", required=True, metavar="FILE", help=translate("Cli", "the .pdf to write")
     )
-
-
-def pdf_out_option(text: str) -> Path:
-    """``--out``: a .pdf file in a folder that exists, or CliError."""
-    out = Path(text)
-    if out.suffix.lower() != ".pdf":
-        raise CliError(translate("Cli", "--out must name a .pdf file"))
-    if not out.parent.is_dir():
-        raise CliError(translate("Cli", "folder {path} does not exist").format(path=out.parent))
-    from commdesk.files import check_output
-
-    return check_output(out)
 
 
 @command(

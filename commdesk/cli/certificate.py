@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from commdesk.cli.contract import EXIT_OK, EXIT_PARTIAL, CliError
+from commdesk.cli.contract import EXIT_OK, EXIT_PARTIAL, CliError, pdf_out_option
 from commdesk.cli.registry import Folder, command
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -55,17 +55,6 @@ def _date(option: str, text: str) -> date:
     return checked.value
 
 
-def _pdf_out(text: str) -> Path:
-    from commdesk.files import check_output
-
-    out = Path(text)
-    if out.suffix.lower() != ".pdf":
-        raise CliError(translate("Cli", "--out must name a .pdf file"))
-    if not out.parent.is_dir():
-        raise CliError(translate("Cli", "folder {path} does not exist").format(path=out.parent))
-    return check_output(out)
-
-
 def _volunteer_ids(store: Any, args: argparse.Namespace) -> list[int]:
     from commdesk.store.services.certificates import find_volunteer, team_members
 
@@ -91,7 +80,7 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     from commdesk.store.services.certificates import CertificateRefused
 
     start, end = _date("--from", args.start), _date("--to", args.end)
-    out = _pdf_out(args.out)
+    out = pdf_out_option(args.out)
     if not db_path(data_dir).exists():
         raise CliError(translate("Cli", "no database in {path}").format(path=data_dir))
     store = open_store(data_dir, create=False)

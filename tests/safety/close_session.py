@@ -8,14 +8,11 @@ the backup of the close) prints ``BUSY: <its text>``.
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
+from window_driver import answer_messages, run_when_shown
 
 DATA = Path(sys.argv[1])
 CHANGE = "change" in sys.argv[2:]
@@ -27,45 +24,20 @@ def _busy(self: QProgressDialog) -> None:
     _show(self)
 
 
-def _message(_parent: Any, _title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
-    print("MESSAGE:", " ".join(text.split()), flush=True)
-    return QMessageBox.StandardButton.Ok
-
-
 QProgressDialog.show = _busy  # type: ignore[method-assign]
-QMessageBox.warning = _message  # type: ignore[method-assign]
-QMessageBox.critical = _message  # type: ignore[method-assign]
+answer_messages()
 
 
 def close() -> None:
-    try:
-        from commdesk.store.services.volunteers import teams
-        from commdesk.ui.main_window import MainWindow
-
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        if CHANGE:
-            first = teams.query(window.ctx.store)[0]
-            teams.update(window.ctx.store, first["id"], {"leader": f"{first['leader'] or ''}改"})
-        print("CLOSING", flush=True)
-        window.close()
-    except BaseException:
-        traceback.print_exc()
-        sys.stderr.flush()
-        os._exit(3)
-
-
-def when_window_shown() -> None:
-    """Poll: the start-up check's busy dialog runs event loops before the window exists."""
+    from commdesk.store.services.volunteers import teams
     from commdesk.ui.main_window import MainWindow
 
-    if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
-        close()
-    else:
-        QTimer.singleShot(50, when_window_shown)
+    window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+    if CHANGE:
+        first = teams.query(window.ctx.store)[0]
+        teams.update(window.ctx.store, first["id"], {"leader": f"{first['leader'] or ''}改"})
+    print("CLOSING", flush=True)
+    window.close()
 
 
-QTimer.singleShot(0, when_window_shown)
-
-from commdesk.cli.registry import main  # noqa: E402
-
-sys.exit(main(["--data-dir", str(DATA)]))
+run_when_shown(close, DATA)

@@ -9,27 +9,18 @@ Dialogs that would wait for a click are answered here; prints ``DONE`` at the en
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from window_driver import answer_messages, run_when_shown
 
 DATA, ROSTER, OUT = (Path(a) for a in sys.argv[1:4])
 
 
-def _message(_parent: Any, _title: str, text: str, *_args: Any, **_kwargs: Any) -> Any:
-    print("MESSAGE:", " ".join(text.split()), flush=True)
-    return QMessageBox.StandardButton.Ok
-
-
-QMessageBox.warning = _message  # type: ignore[method-assign]
-QMessageBox.critical = _message  # type: ignore[method-assign]
+answer_messages()
 QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign]
     lambda *_a, **_k: (str(OUT / "volunteers.xlsx"), "*.xlsx")
 )
@@ -71,28 +62,4 @@ def drive() -> None:
     print("DONE", flush=True)
 
 
-def guarded() -> None:
-    """A failure ends the process with its traceback, never a dialog waiting for a click."""
-    try:
-        drive()
-    except BaseException:
-        traceback.print_exc()
-        sys.stderr.flush()
-        os._exit(3)
-
-
-def when_window_shown() -> None:
-    """Poll: the start-up check's busy dialog runs event loops before the window exists."""
-    from commdesk.ui.main_window import MainWindow
-
-    if any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets()):
-        guarded()
-    else:
-        QTimer.singleShot(50, when_window_shown)
-
-
-QTimer.singleShot(0, when_window_shown)
-
-from commdesk.cli.registry import main  # noqa: E402
-
-sys.exit(main(["--data-dir", str(DATA)]))
+run_when_shown(drive, DATA)
