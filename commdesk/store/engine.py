@@ -23,6 +23,7 @@ from commdesk.paths import DB_FILE_NAME
 from commdesk.store.schema_version import HEAD_REVISION
 
 BUSY_TIMEOUT_MS = 5000
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused grant or policy
 
 
 class StoreError(Exception):
@@ -126,9 +127,27 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One committed unit of work; rolled back whole on any exception."""
-        with self._factory() as session, session.begin():
-            yield session
+        """One committed unit of work; rolled back whole on any exception.
+
+        A change the server's grants refuse (commdesk.store.server_grants) is NotAllowed,
+        as when the store itself refuses it."""
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            with self._factory() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+                raise
+            from commdesk.store.accounts import NotAllowed
+
+            raise NotAllowed(
+                translate(
+                    "Accounts",
+                    "The server refused this change: your role may not make it. "
+                    "Ask a reviewer or the administrator.",
+                )
+            ) from exc
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -4,7 +4,8 @@ Each committee gets its own database, owned by its own (NOLOGIN) role, with
 CONNECT revoked from PUBLIC: a clerk of one committee is refused by PostgreSQL
 itself when connecting to another's. Clerks are login roles (their passwords
 stay in PostgreSQL) granted one of the committee's group roles, which the store
-reads back as 填报员 / 审核人 / 管理员 (commdesk.store.accounts). The township's
+reads back as 填报员 / 审核人 / 管理员 (commdesk.store.accounts); PostgreSQL
+enforces what each may write (commdesk.store.server_grants). The township's
 group role may connect to and read every committee database.
 """
 
@@ -120,24 +121,11 @@ def _migrate(admin_url: str, c: Committee) -> None:
 
 
 def _grant_tables(admin_url: str, c: Committee) -> None:
-    from psycopg import sql
+    """Each role's table rights, set afresh (commdesk.store.server_grants)."""
+    from commdesk.store.server_grants import grant_tables
 
-    writers = sql.SQL(", ").join(sql.Identifier(c.group(r)) for r in ROLES)
-    township = sql.Identifier(TOWNSHIP_ROLE)
     with _admin(admin_url, c.database) as conn:
-        conn.execute(sql.SQL("SET ROLE {}").format(sql.Identifier(c.database)))
-        conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}, {}").format(writers, township))
-        conn.execute(
-            sql.SQL(
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {}"
-            ).format(writers)
-        )
-        conn.execute(
-            sql.SQL("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {}").format(
-                writers
-            )
-        )
-        conn.execute(sql.SQL("GRANT SELECT ON ALL TABLES IN SCHEMA public TO {}").format(township))
+        grant_tables(conn, c.database, TOWNSHIP_ROLE)
 
 
 def add_clerk(admin_url: str, code: str, name: str, role: str, password: str) -> None:
