@@ -104,16 +104,25 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
         )
         print(translate("Cli", "clerk {name} added").format(name=args.name))
         return EXIT_OK
-    from commdesk.store.transfer import push
+    from commdesk.store.transfer import CopyDiffers, push
 
-    return report(push(data_dir, url))
+    try:
+        checks = push(data_dir, url)
+    except CopyDiffers as differs:  # rolled back: exit 2, the tables listed above the line
+        _table_lines(differs.checks)
+        raise CliError(str(differs)) from differs
+    return report(checks)
+
+
+def _table_lines(checks: list) -> None:  # type: ignore[type-arg]
+    for c in checks:
+        print(f"{c.table}: {c.source_rows} → {c.target_rows} {'ok' if c.ok else 'MISMATCH'}")
 
 
 def report(checks: list) -> int:  # type: ignore[type-arg]
     """One line per table; exit 1 naming the tables whose rows or checksum differ."""
     bad = [c for c in checks if not c.ok]
-    for c in checks:
-        print(f"{c.table}: {c.source_rows} → {c.target_rows} {'ok' if c.ok else 'MISMATCH'}")
+    _table_lines(checks)
     if bad:
         print(
             translate("Cli", "copy differs in: {tables}").format(

@@ -4,7 +4,8 @@
 ``pull`` (``commdesk backup`` against a server) writes a SQLite file that opens
 in single-PC mode, so backups, restore and the offline fallback stay one format.
 Both verify each table's row count and a checksum of its rows read back through
-the same typed columns on both sides.
+the same typed columns on both sides; ``push`` does so before it commits, and rolls
+the copy back when a table differs.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, select, text
+from sqlalchemy import Connection, Engine, Table, func, select, text
 
 from commdesk.domain.i18n import translate
 from commdesk.store.engine import StoreError
@@ -36,6 +37,20 @@ class TableCheck:
     @property
     def ok(self) -> bool:
         return self.source_rows == self.target_rows and self.source_sum == self.target_sum
+
+
+class CopyDiffers(StoreError):
+    """The copy read back differs from the source; it was rolled back (nothing copied)."""
+
+    def __init__(self, checks: list[TableCheck]):
+        self.checks = checks
+        super().__init__(
+            translate(
+                "Store",
+                "The copy on the server differs from this folder's data in: {tables}. "
+                "Nothing was copied (the server database is still empty).",
+            ).format(tables=", ".join(c.table for c in checks if not c.ok))
+        )
 
 
 # Each database keeps its own change mark: the bookkeeping of its own writes, not data.
@@ -60,23 +75,26 @@ def _plain(value: Any) -> Any:
 
 def table_checksum(engine: Engine, table: Table) -> tuple[int, str]:
     """Row count and SHA-256 of the rows in primary-key order, values in one spelling."""
+    with engine.connect() as conn:
+        return _checksum(conn, table)
+
+
+def _checksum(conn: Connection, table: Table) -> tuple[int, str]:
     digest = hashlib.sha256()
     count = 0
     order = list(table.primary_key.columns) or list(table.columns)
-    with engine.connect() as conn:
-        for row in conn.execute(select(table).order_by(*order)):
-            digest.update(repr([_plain(v) for v in row]).encode("utf-8"))
-            count += 1
+    for row in conn.execute(select(table).order_by(*order)):
+        digest.update(repr([_plain(v) for v in row]).encode("utf-8"))
+        count += 1
     return count, digest.hexdigest()
 
 
 def compare(source: Engine, target: Engine) -> list[TableCheck]:
-    checks = []
-    for table in _tables():
-        n1, s1 = table_checksum(source, table)
-        n2, s2 = table_checksum(target, table)
-        checks.append(TableCheck(table.name, n1, n2, s1, s2))
-    return checks
+    return [_check(t, table_checksum(source, t), table_checksum(target, t)) for t in _tables()]
+
+
+def _check(table: Table, source: tuple[int, str], target: tuple[int, str]) -> TableCheck:
+    return TableCheck(table.name, source[0], target[0], source[1], target[1])
 
 
 def _rows_in(engine: Engine, tables: Iterable[Table]) -> int:
@@ -89,19 +107,23 @@ def _rows_in(engine: Engine, tables: Iterable[Table]) -> int:
 def copy_tables(source: Engine, target: Engine) -> None:
     """Copy every table (parents first) in one target transaction; server sequences follow."""
     with source.connect() as src, target.begin() as dst:
+        _copy(src, dst)
+
+
+def _copy(src: Connection, dst: Connection) -> None:
+    for table in _tables():
+        result = src.execute(select(table))
+        while batch := result.fetchmany(BATCH):
+            dst.execute(table.insert(), [dict(row._mapping) for row in batch])
+    if dst.dialect.name == "postgresql":
         for table in _tables():
-            result = src.execute(select(table))
-            while batch := result.fetchmany(BATCH):
-                dst.execute(table.insert(), [dict(row._mapping) for row in batch])
-        if target.dialect.name == "postgresql":
-            for table in _tables():
-                if "id" in table.c and table.c.id.primary_key:
-                    dst.execute(
-                        text(
-                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                            f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
-                        )
+            if "id" in table.c and table.c.id.primary_key:
+                dst.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE((SELECT max(id) FROM {table.name}), 0) + 1, false)"
                     )
+                )
 
 
 def push(data_dir: Path, url: str) -> list[TableCheck]:
@@ -123,8 +145,14 @@ def push(data_dir: Path, url: str) -> list[TableCheck]:
                     "The server database already holds data; push copies into an empty one only.",
                 )
             )
-        copy_tables(source, target_store.engine)
-        return compare(source, target_store.engine)
+        with source.connect() as src, target_store.engine.begin() as dst:
+            _copy(src, dst)
+            # Proved equal before the commit: a copy that differs is never left behind
+            # (push refuses a database that holds data, so it would block the next try).
+            checks = [_check(t, _checksum(src, t), _checksum(dst, t)) for t in _tables()]
+            if not all(c.ok for c in checks):
+                raise CopyDiffers(checks)
+        return checks
     finally:
         source.dispose()
         target_store.close()

@@ -55,3 +55,43 @@ def test_init_push_backup_open_round_trip(pg_server: Any, tmp_path: Path) -> Non
         copy.dispose()
     assert checks and all(c.ok for c in checks), [c for c in checks if not c.ok]
     assert sum(c.source_rows for c in checks) > 300
+
+
+def test_push_whose_copy_differs_is_rolled_back_and_named(pg_server: Any, tmp_path: Path) -> None:
+    """A trigger left on the server alters one record as it is written: the verification
+    catches it before the commit, so nothing is copied (exit 2) and a second try can run."""
+    import psycopg
+
+    from commdesk.store.server_admin import conninfo
+
+    admin = pg_server.admin_url
+    code = f"m{os.getpid()}"
+    assert commdesk("server", "init", admin, "--committee", code).returncode == 0
+    committee_url = make_url(admin).set(database=f"cd_{code}").render_as_string(False)
+    folder = tmp_path / "pc"
+    assert commdesk("demo", "--records", "300", data_dir=folder).returncode == 0
+    with psycopg.connect(conninfo(committee_url), autocommit=True) as conn:
+        conn.execute(
+            "CREATE FUNCTION nudge() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            "IF NEW.id = 7 THEN NEW.people_served := NEW.people_served + 1; END IF; "
+            "RETURN NEW; END $$"
+        )
+        conn.execute(
+            "CREATE TRIGGER nudge BEFORE INSERT ON service_record "
+            "FOR EACH ROW EXECUTE FUNCTION nudge()"
+        )
+
+    pushed = commdesk("server", "push", committee_url, data_dir=folder)
+    line = assert_refused(pushed)
+    assert "service_record" in line and "Nothing was copied" in line
+    mismatched = [t.split(":")[0] for t in pushed.stdout.splitlines() if "MISMATCH" in t]
+    assert mismatched == ["service_record"], pushed.stdout
+    with psycopg.connect(conninfo(committee_url)) as conn:
+        assert conn.execute("SELECT count(*) FROM service_record").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM volunteer").fetchone() == (0,)
+
+    with psycopg.connect(conninfo(committee_url), autocommit=True) as conn:
+        conn.execute("DROP TRIGGER nudge ON service_record")
+    again = commdesk("server", "push", committee_url, data_dir=folder)
+    assert again.returncode == 0, again.stderr
+    assert "MISMATCH" not in again.stdout
