@@ -1,17 +1,24 @@
-"""How fast is importing a 50,000-row volunteer roster, compared with the plainest read+insert?
+"""How fast is importing a 50,000-row roster, compared with the plainest read+insert?
 
-    python bench/bench_import.py [--rows 50000] [--seed 1] [--keep FILE] [--profile]
+    python bench/bench_import.py [--rows 50000] [--kind volunteers|services] [--runs N]
+        [--seed 1] [--keep FILE] [--profile] [--database URL | --start-pg]
 
-1. Generates a roster like a clerk's (merged title row, 序号, valid IDs with
-   gender and birth date to match, text and date cells, teams, yes/no) as a
-   real xlsx with shared strings, written directly (openpyxl's write-only mode
-   needs ~16 s for 50,000 rows; this writer well under a second).
+1. Generates a ledger like a clerk's (volunteers: merged title row, 序号, valid IDs
+   with gender and birth date to match, text and date cells, teams, yes/no;
+   services: dates, categories, target groups, counts, recipients) as a real xlsx
+   with shared strings, written directly (openpyxl's write-only mode needs ~16 s
+   for 50,000 rows; this writer well under a second).
 2. Times ``plan_import`` (read, find table, map headers, validate, dedupe) and
-   ``commit_import`` in a fresh temporary store.
-3. Baseline: python-calamine reading the same file plus one ``executemany`` of
-   the same rows into a bare table in a fresh SQLite file, then commit.
+   ``commit_import`` into a fresh store: a SQLite data folder, or with
+   ``--database URL`` that PostgreSQL database (it must hold no ledger rows; one
+   run only), or with ``--start-pg`` a fresh database of a throw-away PostgreSQL
+   15 started as the tests start it (tests/pg_server.py).
+3. Baseline, right after each run: python-calamine reading the same file plus one
+   ``executemany`` of the same rows into a bare table in a fresh SQLite file.
 
-Prints ``name=value`` lines. No assertions: timings depend on the machine.
+Prints ``name=value`` lines per run (``ratio`` / ``cpu_ratio``: ours over the
+baseline; CPU time is steadier on a shared machine; on PostgreSQL the server's
+own CPU is not in it) and the load average. No assertions.
 """
 
 from __future__ import annotations
@@ -22,11 +29,13 @@ import os
 import pstats
 import random
 import sqlite3
+import sys
 import tempfile
 import time
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 HEADERS = [
@@ -180,80 +189,163 @@ def write_xlsx(path: Path, title: str, headers: list[str], rows: list[list[objec
             zf.writestr(name, text)
 
 
-def baseline(path: Path, folder: Path) -> tuple[float, int]:
-    """calamine read of the same sheet + one executemany into a bare table."""
+SERVICE_HEADERS = [
+    "序号", "服务日期", "服务类别", "服务对象", "服务人次", "服务时长（小时）", "服务方式",
+    "服务地点", "服务内容", "服务对象姓名", "服务对象身份证号", "备注",
+]  # fmt: skip
+CATEGORIES = ["养老服务", "助残服务", "困难群众帮扶", "就业服务", "政务服务代办", "医疗卫生与健康"]
+GROUPS = ["老年人", "残疾人", "困难家庭", "一般居民", "未成年人"]
+CHANNELS = ["窗口", "上门", "线上", "代办"]
+PLACES = ["社区服务站", "居民家中", "党群服务中心", "", ""]
+WORK = ["入户走访", "送餐上门", "代购药品", "政策咨询", "代缴水电费", "陪同就医", "健康讲座"]
+
+
+def service_rows(count: int, seed: int) -> list[list[object]]:
+    """A year of a busy committee's services: a third name a recipient, some with an ID."""
+    rnd = random.Random(seed)
+    people = roster_rows(2000, seed + 1)
+    rows: list[list[object]] = []
+    for index in range(count):
+        day = date(2025, 1, 1) + timedelta(days=rnd.randrange(365))
+        named = rnd.random() < 0.35
+        person = rnd.choice(people) if named else None
+        rows.append(
+            [
+                index + 1,
+                day,
+                rnd.choice(CATEGORIES),
+                rnd.choice(GROUPS),
+                rnd.choice((1, 1, 2, 3, 5, 12)),
+                rnd.choice(("", 0.5, 1, 1.5, 2)),
+                rnd.choice(CHANNELS),
+                rnd.choice(PLACES),
+                f"{rnd.choice(WORK)}（第{index % 97 + 1}批）",
+                person[1] if person else "",
+                person[3] if person and rnd.random() < 0.5 else "",
+                "",
+            ]
+        )
+    return rows
+
+
+def baseline(path: Path, folder: Path, width: int) -> tuple[float, float, int]:
+    """calamine read of the same sheet + one executemany into a bare table: (wall, CPU, rows)."""
     from python_calamine import CalamineWorkbook
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     book = CalamineWorkbook.from_path(str(path))
     rows = book.get_sheet_by_index(0).to_python()[2:]
     con = sqlite3.connect(folder / "baseline.sqlite")
-    columns = ", ".join(f"c{i}" for i in range(len(HEADERS)))
+    columns = ", ".join(f"c{i}" for i in range(width))
     con.execute(f"CREATE TABLE roster ({columns})")
-    marks = ", ".join("?" for _ in HEADERS)
+    marks = ", ".join("?" for _ in range(width))
     con.executemany(
         f"INSERT INTO roster VALUES ({marks})",
         [tuple(str(v) if isinstance(v, date) else v for v in row) for row in rows],
     )
     con.commit()
     con.close()
-    return time.perf_counter() - start, len(rows)
+    (folder / "baseline.sqlite").unlink()
+    return time.perf_counter() - start, time.process_time() - cpu_start, len(rows)
+
+
+def _pg_server() -> Any:
+    """A throw-away PostgreSQL 15, started as the tests start it."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg_server import PgServer, pg_bin
+
+    bin_dir = pg_bin()
+    if bin_dir is None:
+        raise SystemExit("PostgreSQL 15 is not installed (apt-get install postgresql)")
+    return PgServer.start(bin_dir)
+
+
+def _one_run(args: argparse.Namespace, source: Path, folder: Path, url: str | None) -> None:
+    from commdesk.importing.commit import commit_import
+    from commdesk.importing.plan import plan_import
+    from commdesk.store.engine import open_store
+
+    store = open_store(folder / "data", database=url)
+    profiler = cProfile.Profile() if args.profile else None
+    try:
+        if profiler:
+            profiler.enable()
+        start, cpu_start = time.perf_counter(), time.process_time()
+        plan = plan_import(store, args.kind, source)
+        planned, cpu_planned = time.perf_counter() - start, time.process_time() - cpu_start
+        result = commit_import(store, plan, source_name=source.name)
+        total, cpu_total = time.perf_counter() - start, time.process_time() - cpu_start
+        if profiler:
+            profiler.disable()
+    finally:
+        store.close()
+    headers = HEADERS if args.kind == "volunteers" else SERVICE_HEADERS
+    base, cpu_base, base_rows = baseline(source, folder, len(headers))
+    _line("backend", "postgresql" if url else "sqlite")
+    _line("kind", args.kind)
+    _line("rows", args.rows)
+    _line("result", result.counts_line())
+    _line("plan_seconds", f"{planned:.2f}")
+    _line("commit_seconds", f"{total - planned:.2f}")
+    _line("import_seconds", f"{total:.2f}")
+    _line("baseline_seconds", f"{base:.2f}")
+    _line("baseline_rows", base_rows)
+    _line("ratio", f"{total / base:.2f}" if base > 0 else "inf")
+    # CPU time of this process: steadier than wall time on a shared machine.
+    _line("plan_cpu_seconds", f"{cpu_planned:.2f}")
+    _line("import_cpu_seconds", f"{cpu_total:.2f}")
+    _line("baseline_cpu_seconds", f"{cpu_base:.2f}")
+    _line("cpu_ratio", f"{cpu_total / cpu_base:.2f}" if cpu_base > 0 else "inf")
+    _line("loadavg", " ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if profiler:
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--kind", choices=("volunteers", "services"), default="volunteers")
+    parser.add_argument("--runs", type=int, default=1, help="runs, each beside its baseline")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="FILE", help="also save the generated xlsx here")
     parser.add_argument("--profile", action="store_true", help="print the top of a profile")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--database", metavar="URL", help="import into this PostgreSQL database")
+    where.add_argument("--start-pg", action="store_true", help="a throw-away PostgreSQL 15")
     args = parser.parse_args()
+    if args.database and args.runs != 1:
+        parser.error("--database URL takes one run: a second would find every row already there")
 
-    from commdesk.importing.commit import commit_import
-    from commdesk.importing.plan import plan_import
-    from commdesk.store.engine import open_store
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        source = folder / "志愿者花名册.xlsx"
-        start = time.perf_counter()
-        write_xlsx(source, "和平社区志愿者花名册", HEADERS, roster_rows(args.rows, args.seed))
-        _line("generate_seconds", f"{time.perf_counter() - start:.2f}")
-        _line("file_mb", f"{source.stat().st_size / 1e6:.1f}")
-        if args.keep:
-            Path(args.keep).write_bytes(source.read_bytes())
-        store = open_store(folder / "data")
-        profiler = cProfile.Profile() if args.profile else None
-        try:
-            if profiler:
-                profiler.enable()
-            start, cpu_start = time.perf_counter(), time.process_time()
-            plan = plan_import(store, "volunteers", source)
-            planned, cpu_planned = time.perf_counter() - start, time.process_time() - cpu_start
-            result = commit_import(store, plan, source_name=source.name)
-            total, cpu_total = time.perf_counter() - start, time.process_time() - cpu_start
-            if profiler:
-                profiler.disable()
-        finally:
-            store.close()
-        cpu_base_start = time.process_time()
-        base, base_rows = baseline(source, folder)
-        cpu_base = time.process_time() - cpu_base_start
-        _line("rows", args.rows)
-        _line("result", result.counts_line())
-        _line("plan_seconds", f"{planned:.2f}")
-        _line("commit_seconds", f"{total - planned:.2f}")
-        _line("import_seconds", f"{total:.2f}")
-        _line("baseline_seconds", f"{base:.2f}")
-        _line("baseline_rows", base_rows)
-        _line("ratio", f"{total / base:.1f}" if base > 0 else "inf")
-        # CPU time of this process: steadier than wall time on a shared machine.
-        _line("plan_cpu_seconds", f"{cpu_planned:.2f}")
-        _line("import_cpu_seconds", f"{cpu_total:.2f}")
-        _line("baseline_cpu_seconds", f"{cpu_base:.2f}")
-        _line("cpu_ratio", f"{cpu_total / cpu_base:.1f}" if cpu_base > 0 else "inf")
-        _line("loadavg", " ".join(f"{x:.2f}" for x in os.getloadavg()))
-        if profiler:
-            pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    server = _pg_server() if args.start_pg else None
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            name = "志愿者花名册.xlsx" if args.kind == "volunteers" else "服务台账.xlsx"
+            source = folder / name
+            start = time.perf_counter()
+            if args.kind == "volunteers":
+                title, headers = "和平社区志愿者花名册", HEADERS
+                rows = roster_rows(args.rows, args.seed)
+            else:
+                title, headers = "和平社区服务台账", SERVICE_HEADERS
+                rows = service_rows(args.rows, args.seed)
+            write_xlsx(source, title, headers, rows)
+            _line("generate_seconds", f"{time.perf_counter() - start:.2f}")
+            _line("file_mb", f"{source.stat().st_size / 1e6:.1f}")
+            if args.keep:
+                Path(args.keep).write_bytes(source.read_bytes())
+            for run in range(args.runs):
+                url = args.database
+                if server is not None:
+                    url = server.create_database()
+                try:
+                    _one_run(args, source, folder / f"run{run}", url)
+                finally:
+                    if server is not None and url:
+                        server.drop_database(url)
+    finally:
+        if server is not None:
+            server.stop()
     return 0
 
 

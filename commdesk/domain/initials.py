@@ -153,20 +153,50 @@ def _runs(text: str) -> list[tuple[str, bool]]:
 
 def _has_phrase(run: str) -> bool:
     """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase."""
-    from pypinyin.constants import PHRASES_DICT
-
     size = len(run)
+    if size < 2:
+        return False
+    phrases = _phrases()
     for start in range(size - 1):
         for end in range(start + 2, size + 1):
-            if run[start:end] in PHRASES_DICT:
+            if run[start:end] in phrases:
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> dict[str, object]:
+    from pypinyin.constants import PHRASES_DICT  # slow import: only when a name is read
+
+    return PHRASES_DICT
+
+
+@lru_cache(maxsize=16384)
+def _char_keys(char: str) -> tuple[str, str] | None:
+    """What one Han character adds to (initials, full pinyin) when read on its own,
+    or None when :func:`_parts` would not read it as one item (not Han by both tests,
+    or several readings)."""
+    if not (_is_han(char) and _is_pypinyin_han(char)):
+        return None
+    readings = _char_pinyin(char)
+    if len(readings) != 1:
+        return None
+    parts = _parts(char)
+    return "".join(r[0] for _han, r in parts), "".join(r for _han, r in parts)
 
 
 @lru_cache(maxsize=65536)
 def _keys(name: str, surname: bool) -> tuple[str, str]:
     """Initials and full pinyin of ``name`` from one reading of it."""
     prefix, rest = _split_surname(name, surname)
+    chars = [_char_keys(c) for c in rest]
+    if rest and None not in chars and not _has_phrase(rest):
+        # A phrase-free Han name is read character by character (toneless_pinyin),
+        # so its keys are its characters' keys joined: most names in a roster.
+        return (
+            "".join([s[0] for s in prefix] + [c[0] for c in chars]),  # type: ignore[index]
+            "".join([*prefix, *(c[1] for c in chars)]),  # type: ignore[index]
+        )
     parts = _parts(rest)
     return (
         "".join([s[0] for s in prefix] + [r[0] if han else r for han, r in parts]),

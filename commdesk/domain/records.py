@@ -8,7 +8,7 @@ that contradicts the ID number, leaving before joining) live here.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -232,8 +232,9 @@ def _validate(
 # every row's ID differs anyway); a volunteers list is not hashable.
 _UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS, CHOICES})
 # Distinct values remembered per field: a column of names or phones never repeats, and
-# past this many it stops growing (its later values are checked every time).
-MEMO_LIMIT = 8192
+# past this many it stops growing (its later values are checked every time). Birth
+# dates in a 50,000-row roster are ~20,000 distinct days: they should all fit.
+MEMO_LIMIT = 32768
 
 
 def memo_key(value: Any) -> tuple[type, Any] | None:
@@ -289,6 +290,39 @@ class RecordValidator:
         return _validate(
             self.ledger, data, self.catalogues, self.today, partial=partial, memos=self._memo
         )
+
+    def validate_many(self, rows: Sequence[Mapping[str, Any]]) -> list[Validated]:
+        """:meth:`validate` of each row, worked field by field rather than row by row.
+
+        Same results in the same order (values, errors and warnings keyed in field
+        order). One tight loop per field, with the field's memo and kind looked up
+        once, is what keeps an import of 50,000 rows fast.
+        """
+        results = [Validated(values={}) for _ in rows]
+        catalogues, today = self.catalogues, self.today
+        for f in self.ledger.fields:
+            name, default = f.name, f.default
+            memo = self._memo.get(name)
+            get = memo.get if memo is not None else None
+            for result, row in zip(results, rows, strict=True):
+                raw = row.get(name, default)
+                checked = None
+                if get is not None:
+                    cls = raw.__class__
+                    if cls is str or cls is int or cls is bool or cls is date or raw is None:
+                        checked = get((cls, raw))
+                    if checked is None:
+                        checked = self.check(f, raw)
+                else:
+                    checked = check_field(f, raw, catalogues, today)
+                result.values[name] = checked.value
+                if checked.errors:
+                    result.errors[name] = list(checked.errors)
+                if checked.warnings:
+                    result.warnings[name] = list(checked.warnings)
+        for result in results:
+            _cross_checks(self.ledger, result)
+        return results
 
 
 def _cross_checks(ledger: Ledger, result: Validated) -> None:

@@ -96,6 +96,7 @@ _ID18 = re.compile(r"^\d{17}[\dX]$")
 _ID15 = re.compile(r"^\d{15}$")
 
 
+_EARLIEST_BIRTH = date(1900, 1, 1)
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _ZERO_TOTAL = sum(ord("0") * w for w in _ID_WEIGHTS)
 
@@ -169,11 +170,14 @@ def check_resident_id(
     python-stdnum's county table is only a warning, because old and re-coded
     counties are missing there although the number is genuine.
     """
-    if _is_blank(text):
+    usual = text.__class__ is str and len(text) == 18 and text.isdigit() and text.isascii()
+    if usual:
+        cleaned = text  # what the cleaning below would leave it as, and 18 digits
+    elif _is_blank(text):
         return _empty(required)
-    if isinstance(text, bool):
+    elif isinstance(text, bool):
         return _error(translate("Validators", "This is not a valid ID number."))
-    if isinstance(text, int | float):
+    elif isinstance(text, int | float):
         digits, problem = _id_from_number(text)
         if problem is not None:
             return problem
@@ -200,7 +204,7 @@ def check_resident_id(
         return _error(translate("Validators", "This is not a valid ID number."))
 
     warnings: list[str] = []
-    if _ID15.match(cleaned):
+    if not usual and _ID15.match(cleaned):
         first17 = cleaned[:6] + "19" + cleaned[6:]
         cleaned = first17 + _id_check_digit(first17)
         warnings.append(
@@ -214,7 +218,7 @@ def check_resident_id(
                 count=len(cleaned)
             )
         )
-    if not _ID18.match(cleaned):
+    if not usual and not _ID18.match(cleaned):
         return _error(
             translate(
                 "Validators",
@@ -239,7 +243,7 @@ def check_resident_id(
         return _error(
             translate("Validators", "The birth date inside this ID number is in the future.")
         )
-    if birth < date(1900, 1, 1):
+    if birth < _EARLIEST_BIRTH:
         return _error(
             translate("Validators", "The birth date inside this ID number is before 1900.")
         )
@@ -302,6 +306,12 @@ def id_birth_date(id18: str) -> date | None:
         digits = "19" + id18[6:12]
     else:
         return None
+    return _yyyymmdd(digits)
+
+
+@lru_cache(maxsize=65536)
+def _yyyymmdd(digits: str) -> date | None:
+    """The date eight digits spell, if any; remembered, as birth dates repeat down a roster."""
     if not digits.isascii() or not digits.isdigit():
         return None
     try:

@@ -1,8 +1,9 @@
 """Write an :class:`ImportPlan` in one transaction, audited as one event.
 
-Rows are inserted with ``executemany`` in batches (one statement per batch,
-not one session per row); ``search_text`` is computed by the ledger service
-itself so search behaves exactly as for rows typed in by hand. Anything that
+Rows are inserted in batches (one statement per batch, not one session per
+row): ``executemany`` on SQLite, ``COPY`` on PostgreSQL. ``search_text`` is
+computed by the ledger service itself so search behaves exactly as for rows
+typed in by hand. Anything that
 goes wrong before the end (an error, the clerk's cancel, a progress callback
 that raises) rolls the whole import back: nothing is written.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -189,21 +191,26 @@ def _insert_batch(
     result: ImportResult,
 ) -> None:
     service = k.service
-    stamp = audit.now()
-    meta = {"created_at": stamp, "updated_at": stamp, "created_by": user, "updated_by": user}
-    params: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
     for row in batch:
         assert row.values is not None
-        values = row.values
-        if row.new_team:
-            values = {**values, "team_id": _team_id(row, teams)}
-        columns = service._column_values(values)
-        columns.update(meta)
-        params.append(columns)
-    links = [r.values.get("volunteers") or [] for r in batch if r.values]
+        rows.append({**row.values, "team_id": _team_id(row, teams)} if row.new_team else row.values)
+    stamp = audit.now()
+    columns = service._column_lists(rows)
+    for name, value in (
+        ("created_at", stamp),
+        ("updated_at", stamp),
+        ("created_by", user),
+        ("updated_by", user),
+    ):
+        columns[name] = [value] * len(rows)
+    links = [r.get("volunteers") or [] for r in rows]
     if not any(links):
-        _executemany(s, service.table, params)
+        _write_columns(s, service.table, columns)
         return
+    names = list(columns)
+    rows_of = zip(*columns.values(), strict=True)
+    params = [dict(zip(names, values, strict=True)) for values in rows_of]
     stmt = insert(service.table).returning(service.table.c.id, sort_by_parameter_order=True)
     ids = [int(i) for i in s.execute(stmt, params).scalars()]
     wanted = {vid for group in links for vid in group}
@@ -229,27 +236,35 @@ def _insert_batch(
         s.execute(insert(service_volunteer), pairs)
 
 
-def _executemany(s: Session, table: Any, params: list[dict[str, Any]]) -> None:
-    """One driver-level executemany: SQLAlchemy's per-row parameter handling
-    costs more than SQLite's insert itself (psycopg pipelines the rows). Values
-    go through each column type's own bind processor, so they are stored exactly
-    as an ORM insert would store them."""
-    if not params:
+def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> None:
+    """Insert rows given column by column, inside the session's transaction.
+
+    SQLite: one driver-level executemany (SQLAlchemy's per-row parameter handling
+    costs more than SQLite's insert itself). PostgreSQL: psycopg's COPY, the
+    server's bulk path, which fires the same triggers and defaults as INSERT.
+    Values go through each column type's own bind processor either way, so they
+    are stored exactly as an ORM insert would store them.
+    """
+    names = list(columns)
+    if not names or not columns[names[0]]:
         return
-    names = list(params[0])
     dialect = s.get_bind().dialect
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
-    quoted = ", ".join(dialect.identifier_preparer.quote(n) for n in names)
-    mark = "?" if dialect.paramstyle == "qmark" else "%s"  # SQLite, or psycopg on a server
-    sql = (
-        f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({quoted}) "
-        f"VALUES ({', '.join(mark for _ in names)})"
-    )
-    columns = [
-        _bound([row[name] for row in params], process)
-        for name, process in zip(names, processors, strict=True)
+    bound = [
+        _bound(columns[name], process) for name, process in zip(names, processors, strict=True)
     ]
-    s.connection().exec_driver_sql(sql, list(zip(*columns, strict=True)))
+    quote = dialect.identifier_preparer.quote
+    target = f"{quote(table.name)} ({', '.join(quote(n) for n in names)})"
+    connection = s.connection()
+    if dialect.name == "postgresql":
+        driver = connection.connection.driver_connection  # psycopg's, in this transaction
+        with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:  # type: ignore[union-attr]
+            for row in zip(*bound, strict=True):
+                copy.write_row(row)
+        return
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    sql = f"INSERT INTO {target} VALUES ({', '.join(mark for _ in names)})"
+    connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
 
 
 def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]:
@@ -267,7 +282,9 @@ def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]
         if value is None:
             out.append(None)
             continue
-        key = memo_key(value)
+        cls = value.__class__
+        # memo_key, its usual case written out: this runs for every date cell.
+        key = (cls, value) if cls is date or cls is str else memo_key(value)
         if key is None:
             out.append(process(value))
         elif key in done:

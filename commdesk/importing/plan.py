@@ -372,9 +372,10 @@ def _validate_rows(plan: ImportPlan, pipeline: RowPipeline, table: Table, data: 
     formulas: dict[int, set[int]] = {}
     for row, col in data.formula_without_value:
         formulas.setdefault(row, set()).add(col - 1 - data.first_column)
-    empty: frozenset[int] = frozenset()
-    for number, cells in table.rows:
-        result = pipeline.process(number, cells, frozenset(formulas.get(number, empty)))
+    results = pipeline.process_many(
+        table.rows, {row: frozenset(cols) for row, cols in formulas.items()}
+    )
+    for (number, _cells), result in zip(table.rows, results, strict=True):
         if result is None:
             plan.ignored_rows.append(
                 (number, translate("Import", "only ignored columns are filled"))

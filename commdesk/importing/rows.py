@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from itertools import zip_longest
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -49,7 +50,7 @@ from commdesk.domain.ledgers import (
     Field,
     Ledger,
 )
-from commdesk.domain.records import MEMO_LIMIT, RecordValidator, memo_key
+from commdesk.domain.records import MEMO_LIMIT, RecordValidator, Validated, memo_key
 from commdesk.importing.headers import ColumnMapping, column_letter
 from commdesk.importing.readers import Cell
 
@@ -60,6 +61,7 @@ _FULLWIDTH_ALNUM = {
     **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
+_MISSING = object()
 _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
 _ID_DIGITS = re.compile(r"\d{18}")
 _ID_SEPARATORS = re.compile(r"[\s'\-]")
@@ -116,6 +118,16 @@ class RowResult:
     @property
     def ok(self) -> bool:
         return self.values is not None
+
+
+@dataclass
+class _Shaped:
+    """A row on its way to the validator: what :meth:`RowPipeline.process` found first."""
+
+    raw: dict[str, Any]
+    errors: list[str]
+    warnings: list[str]
+    new_team: str | None
 
 
 def team_key(name: str) -> str:
@@ -262,51 +274,119 @@ class RowPipeline:
         formula_columns: frozenset[int] = frozenset(),
     ) -> RowResult | None:
         """Validate one row; None when the mapped columns are all blank."""
-        raw: dict[str, Any] = {}
-        errors: list[str] = []
-        warnings: list[str] = []
-        new_team: str | None = None
+        shaped = self._shape(row_number, cells, formula_columns)
+        if shaped is None:
+            return None
+        return self._result(row_number, cells, shaped, self.validator.validate(shaped.raw))
+
+    def process_many(
+        self,
+        rows: Sequence[tuple[int, Sequence[Cell]]],
+        formulas: Mapping[int, frozenset[int]] | None = None,
+    ) -> list[RowResult | None]:
+        """:meth:`process` of each (row number, cells), worked column by column.
+
+        The same results as row by row; a column's cells go through one loop with
+        its kind decided once, and the domain checks run field by field
+        (:meth:`RecordValidator.validate_many`).
+        """
+        shaped = self._shape_many(rows, formulas or {})
+        checked = iter(self.validator.validate_many([s.raw for s in shaped if s is not None]))
+        return [
+            None if s is None else self._result(n, cells, s, next(checked))
+            for (n, cells), s in zip(rows, shaped, strict=True)
+        ]
+
+    def _shape_many(
+        self, rows: Sequence[tuple[int, Sequence[Cell]]], formulas: Mapping[int, frozenset[int]]
+    ) -> list[_Shaped | None]:
+        shaped = [_Shaped({}, [], [], None) for _ in rows]
+        # Columns by one C-level transpose; rows shorter than the longest give None.
+        columns = list(zip_longest(*(cells for _, cells in rows)))
+        for col, f, step in self._steps:
+            name = f.name
+            column = columns[col] if col < len(columns) else (None,) * len(rows)
+            # What _shape_cell makes of non-blank text in this column, decided once.
+            as_text = step == _PLAIN and f.kind in (TEXT, LONGTEXT)
+            as_id = step == _PLAIN and f.kind == ID_NUMBER
+            as_is = step == _PLAIN and not as_id and not as_text
+            cache = self._canonicals[name] if step == _CANONICAL else None
+            for row, value in zip(shaped, column, strict=True):
+                if value is None:
+                    continue
+                if value.__class__ is str:
+                    if not value.strip():
+                        continue
+                    if as_text:
+                        row.raw[name] = halfwidth_alnum(value)
+                        continue
+                    if as_is:
+                        row.raw[name] = value
+                        continue
+                    if as_id:
+                        row.raw[name] = _id_hint(value)
+                        continue
+                if cache is not None:
+                    cls = value.__class__
+                    if cls is str or cls is date or cls is datetime or cls is bool:
+                        found = cache.get((cls, value), _MISSING)
+                        if found is not _MISSING:
+                            row.raw[name] = found
+                            continue
+                self._shape_cell(row, f, step, value)
+        for index, (number, cells) in enumerate(rows):
+            if number in formulas:  # rare: such a row is shaped on its own
+                shaped[index] = self._shape(number, cells, formulas[number])
+        return [s if s is not None and s.raw else None for s in shaped]
+
+    def _shape(
+        self, row_number: int, cells: Sequence[Cell], formula_columns: frozenset[int]
+    ) -> _Shaped | None:
+        """A row's cells shaped for the validator, with the importer's own messages."""
+        shaped = _Shaped({}, [], [], None)
         width = len(cells)
         for col, f, step in self._steps:
             value = cells[col] if col < width else None
             if formula_columns and col in formula_columns:
-                errors.append(self._formula_error(f, col, row_number))
-                raw[f.name] = None
-                continue
-            if value is None:
-                continue
-            cls = value.__class__
-            if cls is str:
-                if not value.strip():
-                    continue
-            elif cls is int and abs(value) >= _TOO_LARGE:
-                # No spreadsheet holds such an integer; str() of it may even fail.
-                errors.append(self._say(f.name, translate("Import", "number too large")))
-                raw[f.name] = None
-                continue
-            if step == _CANONICAL:
-                key = memo_key(value)
-                cache = self._canonicals[f.name]
-                raw[f.name] = cache[key] if key in cache else self._canonical(f, value, key)
-            elif step == _PLAIN:
-                raw[f.name] = coerce(f, value)
-            elif step == _TEAM:
-                raw[f.name], new_team, messages = self._team(_as_text(value))
-                errors.extend(messages)
-            else:
-                raw[f.name] = self._volunteers(_as_text(value), warnings)
-        if not raw:
-            return None
-        present = frozenset(raw)
-        checked = self.validator.validate(raw)
+                shaped.errors.append(self._formula_error(f, col, row_number))
+                shaped.raw[f.name] = None
+            elif value is not None and not (value.__class__ is str and not value.strip()):
+                self._shape_cell(shaped, f, step, value)
+        return shaped if shaped.raw else None
+
+    def _shape_cell(self, shaped: _Shaped, f: Field, step: int, value: Cell) -> None:
+        """One non-blank cell into ``shaped``."""
+        if value.__class__ is int and abs(value) >= _TOO_LARGE:
+            # No spreadsheet holds such an integer; str() of it may even fail.
+            shaped.errors.append(self._say(f.name, translate("Import", "number too large")))
+            shaped.raw[f.name] = None
+        elif step == _CANONICAL:
+            key = memo_key(value)
+            cache = self._canonicals[f.name]
+            shaped.raw[f.name] = cache[key] if key in cache else self._canonical(f, value, key)
+        elif step == _PLAIN:
+            shaped.raw[f.name] = coerce(f, value)
+        elif step == _TEAM:
+            shaped.raw[f.name], shaped.new_team, messages = self._team(_as_text(value))
+            shaped.errors.extend(messages)
+        else:
+            shaped.raw[f.name] = self._volunteers(_as_text(value), shaped.warnings)
+
+    def _result(
+        self, row_number: int, cells: Sequence[Cell], shaped: _Shaped, checked: Validated
+    ) -> RowResult:
+        errors, warnings = shaped.errors, shaped.warnings
         for name, messages in checked.errors.items():
             errors.extend(self._say(name, m) for m in messages)
         for name, messages in checked.warnings.items():
             warnings.extend(self._say(name, m) for m in messages)
+        present = frozenset(shaped.raw)
         cells_tuple = tuple(cells)
         if errors:
             return RowResult(row_number, cells_tuple, None, present, errors, warnings)
-        return RowResult(row_number, cells_tuple, checked.values, present, [], warnings, new_team)
+        return RowResult(
+            row_number, cells_tuple, checked.values, present, [], warnings, shaped.new_team
+        )
 
     def _formula_error(self, f: Field, col: int, row_number: int) -> str:
         return self._say(

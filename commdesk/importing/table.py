@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from commdesk.domain.i18n import translate
 from commdesk.importing.errors import ImportFileError
@@ -44,7 +45,9 @@ class Table:
 
     @property
     def data_columns(self) -> set[int]:
-        return {i for _, cells in self.rows for i, c in enumerate(cells) if c is not None}
+        # One C-level transpose, then a C-level count per column: 50,000 rows are cheap.
+        columns = zip_longest(*(cells for _, cells in self.rows))
+        return {i for i, column in enumerate(columns) if column.count(None) < len(column)}
 
 
 def _texts(cells: Sequence[Cell], width: int) -> list[str]:

@@ -194,3 +194,21 @@ def test_no_value_makes_a_field_check_raise() -> None:
                 checked = check_field(f, value, released(), TODAY)
                 if value in (10**400, math.inf, "9" * 400) and f.kind in ("float", "date"):
                     assert checked.errors, (ledger.name, f.name, value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(sorted(LEDGERS)), data=st.data())
+def test_validate_many_matches_validate_row_by_row(name: str, data: Any) -> None:
+    """The importer's field-by-field pass gives each row exactly what validate gives it."""
+    ledger = LEDGERS[name]
+    rows = [
+        {
+            f.name: data.draw(any_value, label=f.name)
+            for f in ledger.fields
+            if f.kind != "volunteers" and data.draw(st.booleans(), label=f"has {f.name}")
+        }
+        for _ in range(data.draw(st.integers(0, 6), label="rows"))
+    ]
+    batch = RecordValidator(ledger, released(), today=TODAY).validate_many(rows)
+    one_by_one = [validate_record(ledger, row, released(), today=TODAY) for row in rows]
+    assert [_exact(r) for r in batch] == [_exact(r) for r in one_by_one]

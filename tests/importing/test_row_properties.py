@@ -188,6 +188,39 @@ def test_cached_answers_match_a_fresh_pipeline(kind: str, data: Any) -> None:
         assert _exact(shared.process(3, row)) == _exact(_pipeline(kind).process(3, row))
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_process_many_matches_process_row_by_row(kind: str, data: Any) -> None:
+    """The column-wise pass (what a file import uses) answers each row as process() does,
+    rows of any width, blank rows and formula cells included."""
+    width = len(SHARED[kind].columns)
+    row = st.one_of(
+        st.tuples(*(_value_or_alike(f) for _, f in SHARED[kind].columns)),
+        st.lists(cells, min_size=0, max_size=width + 2),
+    )
+    rows = [(n + 2, tuple(r)) for n, r in enumerate(data.draw(st.lists(row, max_size=6)))]
+    formulas = {
+        number: frozenset(cols)
+        for number, cols in data.draw(
+            st.dictionaries(
+                st.sampled_from([n for n, _ in rows] or [0]),
+                st.frozensets(st.integers(0, width), min_size=1, max_size=2),
+                max_size=2,
+            ),
+            label="formulas",
+        ).items()
+    }
+    batch = _pipeline(kind).process_many(rows, formulas)
+    single = _pipeline(kind)
+    expected = [single.process(n, r, formulas.get(n, frozenset())) for n, r in rows]
+    assert [_exact(r) for r in batch] == [_exact(r) for r in expected]
+
+
 def test_alike_team_cells_resolve_apart() -> None:
     """7.0 names team "7" but the text "7.0" team "7.0": a cache must keep them apart."""
     shared = _pipeline("volunteers")

@@ -142,6 +142,15 @@ class LedgerService:
             out["search_key_id"] = None  # linked by link_search_keys in the same transaction
         return out
 
+    def _column_lists(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
+        """:meth:`_column_values` of many rows, as one list per column (bulk inserts)."""
+        out = {name: [values.get(name) for values in rows] for name in self.columns}
+        if self._has_search:
+            out["search_text"] = [self.search_text(values) for values in rows]
+        if self.search_keys is not None:
+            out["search_key_id"] = [None] * len(rows)
+        return out
+
     def link_search_keys(self, s: Session) -> None:
         """Link rows written in this transaction to their search keys (any writer calls it)."""
         if self.search_keys is not None:
