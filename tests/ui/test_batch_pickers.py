@@ -15,9 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from test_batch_entry import open_sheet
-from ui_helpers import make_id, type_text
+from ui_helpers import make_id, service_row, type_text
 
 from commdesk.store.services.base import Query
+from commdesk.store.services.facilities import facilities
 from commdesk.store.services.service_records import service_records
 from commdesk.store.services.volunteers import teams, volunteers
 from commdesk.ui.batch_entry import BatchEntryDialog
@@ -181,3 +182,25 @@ def test_esc_outside_a_cell_asks_before_dropping_typed_rows(
     key(Qt.Key.Key_Escape)
     assert asked and "1" in asked[0]
     assert dialog.isVisible() and dialog.sheet.text(0, 0) == "2026-03-01"
+
+
+def test_recipient_and_place_cells_complete_earlier_recipients_and_facilities(
+    qtbot: Any, ctx: Any
+) -> None:
+    service_records.add(ctx.store, service_row(recipient_name="王小明"))
+    facilities.add(ctx.store, {"name": "和平社区文化活动室", "type_code": "F05"})
+    _window, dialog = open_sheet(qtbot, ctx)
+    sheet = dialog.sheet
+    go_to(dialog, "place")
+    typed("whhds")  # 文化活动室 inside the facility's name
+    assert popup_names() == ["和平社区文化活动室"]
+    choose("和平社区文化活动室")
+    key(Qt.Key.Key_Tab)
+    assert sheet.text(0, column(dialog, "place")) == "和平社区文化活动室"
+    go_to(dialog, "recipient_name")
+    typed("wxm")
+    assert popup_names() == ["王小明"]
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_Tab)  # Tab takes the highlighted name and moves on
+    assert sheet.text(0, column(dialog, "recipient_name")) == "王小明"
+    assert sheet.currentColumn() == column(dialog, "recipient_id_number")
