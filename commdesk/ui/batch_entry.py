@@ -257,6 +257,7 @@ class BatchEntryDialog(QDialog):
             title = metrics.horizontalAdvance(f.label()) + 24
             self.sheet.setColumnWidth(col, max(int(f.width * scale), title))
         probe = DateEditor(self)
+        probe.hide()
         height = max(probe.sizeHint().height(), self.sheet.verticalHeader().defaultSectionSize())
         probe.deleteLater()
         self.sheet.verticalHeader().setDefaultSectionSize(height)
