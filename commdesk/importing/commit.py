@@ -45,6 +45,7 @@ class ImportResult:
     rejected: int = 0
     warnings: int = 0
     teams_created: list[str] = field(default_factory=list)
+    team_ids: list[int] = field(default_factory=list)  # of the teams created (undo removes them)
     first_id: int | None = None
     last_id: int | None = None
     notes: list[str] = field(default_factory=list)
@@ -107,6 +108,7 @@ def commit_import(
     with store.write() as s:
         teams = _create_teams(s, plan.new_teams, user)
         result.teams_created = list(plan.new_teams)
+        result.team_ids = sorted(teams.values())
         table = k.service.table
         before_max = s.execute(select(func.max(table.c.id))).scalar() or 0
         step(0)

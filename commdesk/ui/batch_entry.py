@@ -1,8 +1,10 @@
 """Batch entry for service records: a sheet, one row per record, as in Excel.
 
-The service form's fields are the columns. Tab moves right (wrapping to the
-next row), Enter moves down to the column where the row was started, Ctrl+D
-fills down, a running count says how many rows are filled. Each row is checked
+The service form's fields are the columns, and each cell edits with the
+form's own editor (:mod:`commdesk.ui.grid_editors`): pickers, the date entry
+and pinyin completion. Tab moves right (wrapping to the next row), Enter
+moves down to the column where the row was started, Ctrl+D fills down, a
+running count says how many rows are filled. Each row is checked
 when the clerk leaves it, and the sheet is saved with Ctrl+S — both through
 the importer's row pipeline (:func:`plan_paste`, the columns in order), so a
 cell means the same as in an imported file (2026/3/1, “文体活动”, WM01, 3人).
@@ -14,10 +16,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QInputMethodEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -28,12 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commdesk.domain.ledgers import TEAM, VOLUNTEERS, Field
+from commdesk.domain.ledgers import Field
 from commdesk.importing import ImportFileError, commit_import
 from commdesk.importing.clipboard import PASTE_SHEET, plan_paste
 from commdesk.importing.plan import ImportPlan
 from commdesk.importing.readers import SheetData
+from commdesk.ui.date_entry import DateEditor
+from commdesk.ui.grid_editors import CellDelegate, start_fresh
 from commdesk.ui.import_support import error_text
+from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.undo import PasteCommand
 
 if TYPE_CHECKING:
@@ -45,12 +51,14 @@ BAD = QColor("#fde2e1")
 
 
 def grid_fields(page: LedgerPage) -> list[Field]:
-    """The form's fields a sheet cell can hold (volunteer pickers stay in the form)."""
-    return [f for f in page.ledger.fields if f.visible and f.kind not in (TEAM, VOLUNTEERS)]
+    """The service form's fields, in its order: each is a column."""
+    return list(page.ledger.fields)
 
 
 class Sheet(QTableWidget):
-    """Excel's keys: Tab right, Enter down (to the row's first edited column), Ctrl+D."""
+    """Excel's keys: typing replaces a cell, Enter goes down (to the row's first
+    edited column), Tab right, F2 edits, F4 opens a list or calendar, Ctrl+D
+    fills down, Delete clears; Esc while editing restores the cell."""
 
     def __init__(self, rows: int, headers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(rows, len(headers), parent)
@@ -61,22 +69,53 @@ class Sheet(QTableWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setTabKeyNavigation(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
         self.row_start = 0  # the column Enter returns to
 
     def text(self, row: int, col: int) -> str:
         item = self.item(row, col)
         return item.text().strip() if item is not None else ""
 
-    def _down(self) -> None:
+    def editing(self) -> bool:
+        return self.state() == QAbstractItemView.State.EditingState
+
+    def open_editor(self) -> QWidget | None:
+        """The current cell's editor, opened now if it was not."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        if not self.editing():
+            self.edit(index)
+        return self.indexWidget(index) if self.editing() else None
+
+    def commit_editor(self) -> None:
+        """Write an open editor's text into its cell (before a save)."""
+        editor = self.indexWidget(self.currentIndex()) if self.editing() else None
+        if editor is not None:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def move(self, key: int) -> None:
+        """After an editor committed: Enter down, Tab right, Shift+Tab left, Up/Down."""
+        row, col = self.currentRow(), self.currentColumn()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Down):
+            self._down(col if key == Qt.Key.Key_Down else self.row_start)
+        elif key == Qt.Key.Key_Up:
+            self.setCurrentCell(max(row - 1, 0), col)
+        elif key == Qt.Key.Key_Tab:
+            if col + 1 < self.columnCount():
+                self.setCurrentCell(row, col + 1)
+            else:
+                self._down(0)
+        elif key == Qt.Key.Key_Backtab and col > 0:
+            self.setCurrentCell(row, col - 1)
+        self.setFocus()
+
+    def _down(self, col: int) -> None:
         row = min(self.currentRow() + 1, self.rowCount() - 1)
         if row == self.rowCount() - 1:
             self.setRowCount(self.rowCount() + 10)
-        self.setCurrentCell(row, self.row_start)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter in the editor
-            self._down()
+        self.setCurrentCell(row, col)
 
     def currentChanged(
         self,
@@ -87,19 +126,57 @@ class Sheet(QTableWidget):
         if current.row() != previous.row() or current.column() == 0:
             self.row_start = current.column()
 
+    def _typing(self, event: QKeyEvent | QInputMethodEvent) -> None:
+        """A key typed on a selected cell opens its editor, empty, with that key."""
+        editor = self.open_editor()
+        if editor is None:
+            return
+        start_fresh(editor)
+        target = editor.focusProxy() or editor
+        QApplication.sendEvent(target, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_D and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+        key, mods = event.key(), event.modifiers()
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if key == Qt.Key.Key_D and mods == ctrl:
             self.fill_down()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != (
-            QAbstractItemView.State.EditingState
-        ):
-            self._down()
+        if self.editing():
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._down(self.row_start)
+            return
+        alt = Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & alt):
+            editor = self.open_editor()  # the calendar or the list, as in the form
+            if editor is not None:
+                QApplication.sendEvent(editor.focusProxy() or editor, event)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
+            self.clear_cells()
+            return
+        typed = event.text()
+        if typed and typed.isprintable() and not mods & (ctrl | alt):
+            self._typing(event)
             return
         super().keyPressEvent(event)
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        if not self.editing() and event.commitString():
+            self._typing(event)
+            return
+        super().inputMethodEvent(event)
+
+    def clear_cells(self) -> None:
+        for index in self.selectedIndexes() or [self.currentIndex()]:
+            item = self.item(index.row(), index.column())
+            if item is not None and item.text():
+                item.setText("")
+
     def fill_down(self) -> None:
         """Ctrl+D: the top cell of the selection (or the cell above) into the cells below."""
+        self.commit_editor()
         cells = sorted((i.row(), i.column()) for i in self.selectedIndexes()) or [
             (self.currentRow(), self.currentColumn())
         ]
@@ -128,6 +205,9 @@ class BatchEntryDialog(QDialog):
         )
         self.sheet = Sheet(START_ROWS, [f.label() for f in self.fields], self)
         self.sheet.setObjectName("batchSheet")
+        self.delegate = CellDelegate(page.ctx, self.fields, self.sheet.move, self.sheet)
+        self.sheet.setItemDelegate(self.delegate)
+        self._size_columns()
         self.sheet.itemChanged.connect(lambda _item: self._count())
         self.sheet.currentCellChanged.connect(self._left_cell)
         self.count_label = QLabel(self)
@@ -139,12 +219,15 @@ class BatchEntryDialog(QDialog):
         hint = QLabel(
             translate(
                 "BatchEntry",
-                "Tab moves right, Enter to the next row, Ctrl+D copies the cell above, "
-                "Ctrl+S saves all rows at once.",
+                "Type into a cell to fill it: dates in any spelling, categories and names "
+                "by pinyin initials (zs for 张三); F4 opens the list or calendar, F2 edits, "
+                "Esc cancels. Tab moves right, Enter to the next row, Ctrl+D copies the cell "
+                "above, Ctrl+S saves all rows at once.",
             ),
             self,
         )
         hint.setObjectName("hint")
+        hint.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -159,10 +242,25 @@ class BatchEntryDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.count_label)
         layout.addWidget(buttons)
-        self.resize(1100, 560)
+        fit_size(self, 1300, 620)
         self._count()
         self.sheet.setCurrentCell(0, 0)
         self.sheet.setFocus()
+
+    def _size_columns(self) -> None:
+        """Each column as wide as its field's width (scaled with the font) or its title,
+        rows as tall as the form's editors, so an open editor shows its text whole."""
+        scale = max(1.0, self.fontMetrics().height() / 17)
+        header = self.sheet.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col, f in enumerate(self.fields):
+            title = metrics.horizontalAdvance(f.label()) + 24
+            self.sheet.setColumnWidth(col, max(int(f.width * scale), title))
+        probe = DateEditor(self)
+        probe.hide()
+        height = max(probe.sizeHint().height(), self.sheet.verticalHeader().defaultSectionSize())
+        probe.deleteLater()
+        self.sheet.verticalHeader().setDefaultSectionSize(height)
 
     # ------------------------------------------------------------ rows
     def filled_rows(self) -> list[int]:
@@ -226,6 +324,7 @@ class BatchEntryDialog(QDialog):
     # ------------------------------------------------------------ save
     def save(self) -> int:
         """All filled rows in one transaction, or none when any row is refused."""
+        self.sheet.commit_editor()
         rows = self.filled_rows()
         if not rows:
             self.reject()
@@ -246,6 +345,8 @@ class BatchEntryDialog(QDialog):
                 ).format(count=len(plan.rejected) + len(plan.skipped)),
             )
             return 0
+        if plan.new_teams and not self._create_teams(plan.new_teams):
+            return 0
         try:
             result = commit_import(self.page.ctx.store, plan, source_name=self.windowTitle())
         except Exception as exc:  # shown, nothing written (one transaction)
@@ -253,12 +354,46 @@ class BatchEntryDialog(QDialog):
             return 0
         if result.first_id is not None and result.last_id is not None:
             ids = list(range(result.first_id, result.last_id + 1))
-            self.page.undo_stack.push(PasteCommand(self.page.ctx, self.page.service, ids))
+            self.page.undo_stack.push(
+                PasteCommand(self.page.ctx, self.page.service, ids, result.team_ids)
+            )
         self.page.notice.emit(
             translate("BatchEntry", "Saved {count} records.").format(count=result.added)
         )
         self.accept()
         return result.added
+
+    def _create_teams(self, names: list[str]) -> bool:
+        """A team name the data folder does not know creates a team: ask first."""
+        answer = QMessageBox.question(
+            self,
+            self.windowTitle(),
+            translate(
+                "BatchEntry",
+                "These volunteer teams are new and will be created: {teams}. Save?",
+            ).format(teams="、".join(names)),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        return answer == QMessageBox.StandardButton.Save
+
+    def reject(self) -> None:
+        """Esc outside a cell or Cancel: typed rows are not thrown away without asking."""
+        if self.sheet.editing():
+            return  # Esc in a cell cancels that cell only (the delegate's)
+        if self.filled_rows():
+            answer = QMessageBox.question(
+                self,
+                self.windowTitle(),
+                translate("BatchEntry", "Discard the {count} rows typed in this sheet?").format(
+                    count=len(self.filled_rows())
+                ),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
 
 def open_batch_entry(page: LedgerPage) -> BatchEntryDialog | None:

@@ -79,13 +79,14 @@ class PastePreviewPage(PreviewPage):
 
 
 class PasteWizard(QWizard):
-    """Preview → commit → result of one paste; ``written`` gets the new rows' ids."""
+    """Preview → commit → result of one paste; ``written`` gets the new rows' ids
+    and the ids of the teams the paste created."""
 
     def __init__(
         self,
         ctx: UiContext,
         plan: ImportPlan,
-        written: Callable[[list[int]], None],
+        written: Callable[[list[int], list[int]], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -123,7 +124,8 @@ class PasteWizard(QWizard):
         if not self.state.written or result is None:
             return
         if result.first_id is not None and result.last_id is not None:
-            self._written(list(range(result.first_id, result.last_id + 1)))
+            ids = list(range(result.first_id, result.last_id + 1))
+            self._written(ids, result.team_ids)
 
     def reject(self) -> None:
         if self.commit_page.running():  # the commit is one transaction: let it finish or roll back
@@ -169,8 +171,8 @@ def paste_rows(page: LedgerPage) -> PasteWizard | None:
         return None
     QApplication.restoreOverrideCursor()
 
-    def written(ids: list[int]) -> None:
-        page.undo_stack.push(PasteCommand(page.ctx, page.service, ids))
+    def written(ids: list[int], team_ids: list[int]) -> None:
+        page.undo_stack.push(PasteCommand(page.ctx, page.service, ids, team_ids))
 
     wizard = PasteWizard(page.ctx, plan, written, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)

@@ -184,9 +184,20 @@ class DeleteCommand(_LedgerCommand):
 
 
 class PasteCommand(_LedgerCommand):
-    """Pushed after the paste was written: undo deletes its rows, redo restores them."""
+    """Pushed after the paste was written: undo deletes its rows, redo restores them.
 
-    def __init__(self, ctx: UiContext, service: LedgerService, ids: Sequence[int]) -> None:
+    Teams the paste created go with it on undo, unless another record has
+    named them since (then they stay, and the clerk is told); redo brings back
+    the ones it removed.
+    """
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        service: LedgerService,
+        ids: Sequence[int],
+        team_ids: Sequence[int] = (),
+    ) -> None:
         super().__init__(
             ctx,
             service,
@@ -195,15 +206,47 @@ class PasteCommand(_LedgerCommand):
             ),
         )
         self.ids = list(ids)
+        self.team_ids = list(team_ids)
+        self.removed_teams: list[int] = []
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
         else:
+            if self.removed_teams:
+                from commdesk.store.services.volunteers import teams
+
+                removed, self.removed_teams = self.removed_teams, []
+                teams.restore(self.ctx.store, removed)
+                self.ctx.events.changed.emit(teams.ledger.name)
             self._run(lambda: self.service.restore(self.ctx.store, self.ids))
         self._changed()
 
     def undo(self) -> None:
-        self._run(lambda: self.service.delete(self.ctx.store, self.ids))
+        if self._run(lambda: self.service.delete(self.ctx.store, self.ids)):
+            self._remove_teams()
         self._changed()
+
+    def _remove_teams(self) -> None:
+        from commdesk.store.services.volunteers import teams, teams_in_use
+
+        if not self.team_ids:
+            return
+        kept = teams_in_use(self.ctx.store, self.team_ids)
+        gone = [i for i in self.team_ids if i not in kept]
+        if gone:
+            teams.delete(self.ctx.store, gone)
+            self.removed_teams = gone
+            self.ctx.events.changed.emit(teams.ledger.name)
+        if kept:
+            names = [str((teams.get(self.ctx.store, i) or {}).get("name", i)) for i in sorted(kept)]
+            QMessageBox.information(
+                QApplication.activeWindow(),
+                translate("Undo", "Teams kept"),
+                translate(
+                    "Undo",
+                    "The paste was undone, but these volunteer teams it created are kept "
+                    "because other records now name them: {teams}.",
+                ).format(teams="、".join(names)),
+            )

@@ -210,6 +210,34 @@ def tour_forms(tour: Tour, window: Any) -> None:
             dialog.close()
 
 
+def tour_batch(tour: Tour, window: Any) -> None:
+    """The batch sheet, and a cell's completion list opened by typing pinyin initials."""
+    from PySide6.QtTest import QTest
+
+    from commdesk.ui.batch_entry import open_batch_entry
+
+    window.show_ledger("services")
+    dialog = open_batch_entry(window.ledger_pages["services"])
+    assert dialog is not None
+    tour.check(dialog, "batch entry")
+    sheet = dialog.sheet
+    sheet.setCurrentCell(0, [f.name for f in dialog.fields].index("volunteers"))
+    sheet.setFocus()
+    for char in "oy":  # 欧阳旭
+        QTest.keyClick(QApplication.focusWidget() or sheet, char)
+    tour.app.processEvents()
+    popup = QApplication.activePopupWidget()
+    tour.checked.append("batch entry completion list")
+    if popup is None or not popup.isVisible():
+        tour.found.append("batch entry: typing pinyin initials in a name cell showed no list")
+    elif not popup.screen().availableGeometry().contains(popup.frameGeometry()):
+        tour.found.append(f"batch entry: completion list at {_rect(popup.frameGeometry())}")
+    if popup is not None:
+        popup.hide()
+    sheet.commit_editor()
+    dialog.done(0)
+
+
 def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.returns.audit import Issue
     from commdesk.store import backups, privacy
@@ -360,6 +388,7 @@ def main() -> int:
         shell = Shell(store, translators)
         window = tour_main_window(tour, shell)
         tour_forms(tour, window)
+        tour_batch(tour, window)
         tour_dialogs(tour, shell, window, tmp)
         tour_import(tour, window, tmp)
         shell.dispose()

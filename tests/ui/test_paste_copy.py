@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ui_helpers import make_id
 
 from commdesk.store.services.base import Query
-from commdesk.store.services.volunteers import volunteers
+from commdesk.store.services.volunteers import teams, volunteers
 from commdesk.ui.ledger_page import LedgerPage
 from commdesk.ui.paste_rows import DONE_PAGE, PasteWizard
 from commdesk.ui.specs import TEAMS_SPEC, VOLUNTEERS_SPEC
@@ -194,3 +194,45 @@ def test_ctrl_c_copies_selected_rows_as_tsv_and_html_with_masked_ids(qtbot: Any,
 
     data = pasted_sheet(mime.text(), mime.html())
     assert [c for c in data.rows[0][1]] == labels[: len(data.rows[0][1])]
+
+
+def live_teams(ctx: Any) -> set[str]:
+    return {r["name"] for r in teams.query(ctx.store, Query(limit=100))}
+
+
+def test_undoing_a_paste_removes_the_teams_it_created_and_redo_brings_them_back(
+    qtbot: Any, ctx: Any
+) -> None:
+    teams.add(ctx.store, {"name": "老队"})
+    page = make_page(qtbot, ctx)
+    header = (*HEADER, "所属服务队")
+    rows = [(*ROWS[0], "新星志愿服务队"), (*ROWS[1], "老队"), (*ROWS[3], "新星志愿服务队")]
+    put_on_clipboard([header, *rows], html=True)
+    accept_by_keys(qtbot, paste_by_key(qtbot, page))
+    assert live_teams(ctx) == {"老队", "新星志愿服务队"}
+    page.undo_stack.undo()
+    assert stored(ctx) == {}
+    assert live_teams(ctx) == {"老队"}  # the created team went with the paste; the old one stays
+    page.undo_stack.redo()
+    assert set(stored(ctx)) == {"张三", "李四", "王五"}
+    assert live_teams(ctx) == {"老队", "新星志愿服务队"}
+    new_team = {r["name"]: r["id"] for r in teams.query(ctx.store, Query(limit=100))}
+    assert {r["team_id"] for n, r in stored(ctx).items() if n != "李四"} == {
+        new_team["新星志愿服务队"]
+    }
+
+
+def test_a_created_team_another_record_names_meanwhile_is_kept_with_a_message(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: told.append(text))
+    page = make_page(qtbot, ctx)
+    put_on_clipboard([(*HEADER, "所属服务队"), (*ROWS[0], "新星志愿服务队")], html=False)
+    accept_by_keys(qtbot, paste_by_key(qtbot, page))
+    (team_id,) = {r["id"] for r in teams.query(ctx.store, Query(limit=100))}
+    volunteers.add(ctx.store, {"name": "孙八", "id_number": make_id(8), "team_id": team_id})
+    page.undo_stack.undo()
+    assert set(stored(ctx)) == {"孙八"}
+    assert live_teams(ctx) == {"新星志愿服务队"}
+    assert told and "新星志愿服务队" in told[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from commdesk.domain.i18n import translate
@@ -70,3 +70,17 @@ class ServiceRecordService(LedgerService):
 
 
 service_records = ServiceRecordService()
+
+
+def recipient_names(store: Store, limit: int = 5000) -> list[str]:
+    """Names of earlier recipients, most recent first (the batch sheet completes them)."""
+    latest = func.max(ServiceRecord.service_date)
+    with store.read() as s:
+        rows = s.execute(
+            select(ServiceRecord.recipient_name)
+            .where(ServiceRecord.deleted_at.is_(None), ServiceRecord.recipient_name.is_not(None))
+            .group_by(ServiceRecord.recipient_name)
+            .order_by(latest.desc())
+            .limit(limit)
+        )
+        return [str(name) for (name,) in rows if name]

@@ -6,6 +6,7 @@ the service records the volunteer is linked to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -58,3 +59,30 @@ def team_choices(store: Store) -> list[tuple[int, str]]:
             .order_by(VolunteerTeam.name)
         )
         return [(int(i), str(n)) for i, n in rows]
+
+
+def teams_in_use(store: Store, team_ids: Sequence[int]) -> set[int]:
+    """The teams among ``team_ids`` that a live volunteer or service record names.
+
+    Undoing a paste removes the teams it created only when nothing else refers
+    to them any more.
+    """
+    if not team_ids:
+        return set()
+    wanted = list(team_ids)
+    with store.read() as s:
+        used = set(
+            s.scalars(
+                select(Volunteer.team_id).where(
+                    Volunteer.team_id.in_(wanted), Volunteer.deleted_at.is_(None)
+                )
+            )
+        )
+        used |= set(
+            s.scalars(
+                select(ServiceRecord.team_id).where(
+                    ServiceRecord.team_id.in_(wanted), ServiceRecord.deleted_at.is_(None)
+                )
+            )
+        )
+    return {int(i) for i in used if i is not None}
