@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -67,8 +68,8 @@ def current(ctx: UiContext, today: date | None = None) -> list[dd.DueReturn]:
     return dd.due_returns(rules, today or clock(), lambda p: period_log.state(store, p).status)
 
 
-def notice_text(items: list[dd.DueReturn]) -> str:
-    """One line naming every return due within the notice window or late; "" if none."""
+def notice_details(items: list[dd.DueReturn]) -> str:
+    """Every return due within the notice window or late, one a line; "" if none."""
     parts = [
         translate("DueReturns", "{name} {period}: due {date} ({when}, {state})").format(
             name=d.rule.label(),
@@ -83,23 +84,71 @@ def notice_text(items: list[dd.DueReturn]) -> str:
     if not parts:
         return ""
     return translate("DueReturns", "Returns due soon or late: {list}").format(
+        list="\n" + "\n".join(parts)
+    )
+
+
+def notice_text(items: list[dd.DueReturn], *, by_count: bool = False) -> str:
+    """One short status-bar line: the late returns and those due soon, by name (or by
+    count, where the names do not fit); "" if none."""
+    late = [d.rule.label() for d in items if d.needs_notice and d.days_left < 0]
+    soon = [d.rule.label() for d in items if d.needs_notice and d.days_left >= 0]
+    sep = translate("DueReturns", ", ")
+    parts = []
+    if late:
+        names = sep.join(late)
+        if by_count:
+            names = translate("DueReturns", "{count} returns").format(count=len(late))
+        parts.append(translate("DueReturns", "{names} late").format(names=names))
+    if soon:
+        names = sep.join(soon)
+        if by_count:
+            names = translate("DueReturns", "{count} returns").format(count=len(soon))
+        parts.append(
+            translate("DueReturns", "{names} due within {days} days").format(
+                names=names, days=dd.NOTICE_DAYS
+            )
+        )
+    if not parts:
+        return ""
+    return translate("DueReturns", "Returns: {list}. Details on the Overview page.").format(
         list=translate("DueReturns", "; ").join(parts)
     )
 
 
+def message_room(bar: QStatusBar) -> int:
+    """Pixels a temporary message has while it shows: the bar less what stays visible
+    beside it (the permanent widgets, the size grip) and the layout's margins."""
+    beside = [
+        w
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if not w.isHidden() and not w.isWindow()
+    ]
+    return bar.width() - sum(w.width() + 6 for w in beside) - 12
+
+
 def show_notice_once(window: QMainWindow, ctx: UiContext, today: date | None = None) -> str:
-    """At start: the due/late returns in the status bar, once per session. Returns the text."""
+    """At start: the due/late returns in the status bar, once per session; the full list
+    in the bar's tooltip and on the overview. Returns the text shown."""
     if ctx.page_state.get(NOTICE_SHOWN):
         return ""
     ctx.page_state[NOTICE_SHOWN] = True
+    bar = window.statusBar()
     try:
-        text = notice_text(current(ctx, today))
+        items = current(ctx, today)
     except dd.CalendarError as exc:
-        text = translate("DueReturns", "The return calendar cannot be read: {error}").format(
-            error=exc
-        )
-    if text:
-        window.statusBar().showMessage(text, NOTICE_MS)
+        items = []
+        text, details = translate("DueReturns", "The return calendar cannot be read."), str(exc)
+    else:
+        text, details = notice_text(items), notice_details(items)
+    if not text:
+        return ""
+    bar.showMessage(text, NOTICE_MS)  # hides the bar's own widgets: now measure the room
+    if bar.fontMetrics().horizontalAdvance(text) > message_room(bar) and items:
+        text = notice_text(items, by_count=True)
+        bar.showMessage(text, NOTICE_MS)
+    bar.setToolTip(details)
+    bar.messageChanged.connect(lambda shown: None if shown == text else bar.setToolTip(""))
     return text
 
 

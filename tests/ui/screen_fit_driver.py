@@ -22,13 +22,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QCheckBox,
     QLabel,
+    QMainWindow,
     QPushButton,
     QRadioButton,
     QTabBar,
@@ -133,7 +134,27 @@ def problems(window: QWidget, name: str) -> list[str]:
             where = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
             if not inside.contains(where):
                 found.append(f"{name}: label {_describe(label)} at {_rect(where)} outside window")
+    if isinstance(window, QMainWindow):
+        found.extend(status_message_cut(window, name))
     return found
+
+
+def status_message_cut(window: QMainWindow, name: str) -> list[str]:
+    """The status bar draws a message up to its first permanent widget, in one line."""
+    bar = window.statusBar()
+    text = bar.currentMessage()
+    if not text:
+        return []
+    beside = [
+        w.x()
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible() and not w.isWindow()
+    ]
+    room = min([*beside, bar.width()]) - 8
+    need = bar.fontMetrics().horizontalAdvance(text)
+    if need > room:
+        return [f"{name}: status-bar message cut off ({need} px text in {room} px): {text}"]
+    return []
 
 
 def _rect(r: QRect) -> str:
@@ -348,6 +369,10 @@ def main() -> int:
     from commdesk.ui.translations import Translators
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from commdesk.ui import due_returns
+
+    # Three returns late or due within days at start: the longest notice in the status bar.
+    due_returns.clock = lambda: date(2027, 1, 12)
     tour = Tour(app)
     with tempfile.TemporaryDirectory(prefix="commdesk-fit-") as name:
         tmp = Path(name)
