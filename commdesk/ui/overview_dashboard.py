@@ -91,6 +91,7 @@ class OverviewDashboard(QWidget):
         body.addWidget(self.charts, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(head)
         layout.addLayout(body, 1)
 

@@ -165,8 +165,9 @@ def _rect(r: QRect) -> str:
 class Tour:
     """Opens windows one after another and collects their problems."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, font_scale: int = 100) -> None:
         self.app = app
+        self.font_scale = font_scale
         self.found: list[str] = []
         self.checked: list[str] = []
 
@@ -194,6 +195,8 @@ def tour_main_window(tour: Tour, shell: Any) -> Any:
             page = window.show_page(key)
             if key == "overview":
                 page.wait()
+                if tour.font_scale == 100:
+                    tour.found.extend(indicators_below_fold(window, page, state))
             if key == "reports":
                 page.wait_idle()
             tour.check(window, f"main window ({state}) page {key}")
@@ -205,6 +208,21 @@ def tour_main_window(tour: Tour, shell: Any) -> Any:
         window.people_tabs.setCurrentIndex(0)
     window.showNormal()
     return window
+
+
+def indicators_below_fold(window: Any, page: Any, state: str) -> list[str]:
+    """The overview opens with its first plan indicator in view, not scrolled to."""
+    table = page.dashboard.panel.table
+    top = table.mapTo(window, QPoint(0, 0)).y()
+    first_row = (
+        top + table.horizontalHeader().height() + table.verticalHeader().defaultSectionSize()
+    )
+    view = page.findChild(QAbstractScrollArea, "overviewDashboardScroll").viewport()
+    fold = view.mapTo(window, QPoint(0, view.height())).y()
+    if table.isVisible() and first_row <= fold:
+        return []
+    return [f"main window ({state}) page overview: first indicator ends at y={first_row}, "
+            f"below the fold at y={fold}"]  # fmt: skip
 
 
 def totals_shown(window: Any, page: Any, state: str) -> list[str]:
@@ -373,7 +391,7 @@ def main() -> int:
 
     # Three returns late or due within days at start: the longest notice in the status bar.
     due_returns.clock = lambda: date(2027, 1, 12)
-    tour = Tour(app)
+    tour = Tour(app, font_scale)
     with tempfile.TemporaryDirectory(prefix="commdesk-fit-") as name:
         tmp = Path(name)
         translators = Translators()

@@ -62,7 +62,7 @@ def test_overview_lists_due_returns_with_every_state_in_chinese(
     page = window.overview_page
     page.refresh(TODAY)
     assert page.wait()
-    header = [page.due.table.horizontalHeaderItem(c).text() for c in range(4)]
+    header = [page.due.table.horizontalHeaderItem(c).text() for c in range(4)]  # + the action
     assert header == ["报表", "报告期", "截止日期", "状态"]
     assert rows(page.due) == {
         "年报快报": ["2026年", "2027-01-10（已逾期2天）", "逾期"],
