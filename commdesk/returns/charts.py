@@ -26,7 +26,7 @@ CJK_FONTS = [
     "DejaVu Sans",
 ]
 GROUP_COLOURS = {"WM": "#3b78b0", "BM": "#5aa469", "AM": "#d08c2c", "ZY": "#a05aa8"}
-# Beyond this many bars (a township's committees) a chart draws filled steps instead.
+# Beyond this many bars (a township's committees) the bars touch.
 MANY_BARS = 60
 # The service chart's measures: records, people served (人次), hours.
 MEASURES = ("records", "people", "hours")
@@ -156,17 +156,7 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
             ys = [float("nan") if v is None else v for v in s.values]
             ax.plot(xs, ys, marker="o", color=s.colour, label=s.name)
     else:
-        primary = [s for s in spec.series if not s.secondary]
-        bottom = [0.0] * len(xs)
-        edges = [x - 0.5 for x in xs] + [len(xs) - 0.5]
-        for s in primary:
-            values = [v or 0.0 for v in s.values]
-            top = [b + v for b, v in zip(bottom, values, strict=True)]
-            if len(xs) > MANY_BARS:  # one filled outline, not hundreds of bar patches
-                ax.stairs(top, edges, baseline=bottom, fill=True, color=s.colour, label=s.name)
-            else:
-                ax.bar(xs, values, bottom=bottom, color=s.colour, label=s.name, width=0.8)
-            bottom = top
+        _stacked_bars(ax, xs, [s for s in spec.series if not s.secondary])
         secondary = [s for s in spec.series if s.secondary]
         if secondary:
             ax2 = ax.twinx()
@@ -195,6 +185,25 @@ def draw(ax: Any, spec: ChartSpec, *, compact: bool = False) -> None:
         ax.set_ylim(0, top * 1.35)
     else:
         ax.set_ylim(bottom=0)
+
+
+def _stacked_bars(ax: Any, xs: list[int], series: list[Series]) -> None:
+    """Stacked bars, one collection per series: a patch per bar costs ~10 ms of layout
+    and drawing each (96 bars for 24 months of four groups)."""
+    from matplotlib.collections import PolyCollection
+
+    half = 0.4 if len(xs) <= MANY_BARS else 0.5  # many bars (committees) touch
+    bottom = [0.0] * len(xs)
+    for s in series:
+        top = [b + (v or 0.0) for b, v in zip(bottom, s.values, strict=True)]
+        boxes = [
+            [(x - half, b), (x - half, t), (x + half, t), (x + half, b)]
+            for x, b, t in zip(xs, bottom, top, strict=True)
+        ]
+        ax.add_collection(PolyCollection(boxes, facecolors=s.colour, label=s.name, linewidths=0))
+        bottom = top
+    ax.set_xlim(-0.5, len(xs) - 0.5)
+    ax.set_ylim(0, max([*bottom, 1.0]) * 1.05)
 
 
 def table_rows(spec: ChartSpec) -> tuple[list[str], list[list[str]]]:

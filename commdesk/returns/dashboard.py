@@ -61,15 +61,15 @@ def _quarters_ending(period: Period, count: int) -> tuple[Period, ...]:
 
 def area_trend(store: Any, period: Period, catalogues: Any) -> AreaTrend:
     """表6 602 at each of the last quarters' ends, computed as the return computes it."""
+    from commdesk.returns.definition import default_definition_path, load_definition
+
+    definition = load_definition(default_definition_path())  # read once, not per quarter
     periods = _quarters_ending(period, AREA_QUARTERS)
     values: list[float | None] = []
     line = None
     for quarter in periods:
-        ind = next(
-            i
-            for i in committee_indicators(store, quarter, catalogues=catalogues).indicators
-            if i.code == AREA_ROW
-        )
+        report = committee_indicators(store, quarter, definition, catalogues=catalogues)
+        ind = next(i for i in report.indicators if i.code == AREA_ROW)
         values.append(ind.value)
         line = ind.target.value if ind.target else line
     return AreaTrend(periods, tuple(values), line)

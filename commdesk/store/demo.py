@@ -55,6 +55,7 @@ from commdesk.store.demo_people import (
 from commdesk.store.engine import Store
 from commdesk.store.models import COUNTED_PROFILE_FIELDS
 from commdesk.store.services.profile import SINCE_ALWAYS
+from commdesk.store.summaries import bulk_write
 
 LEDGER_TABLES = ("community", "service_record", "volunteer", "volunteer_team", "worker", "facility")
 CHUNK = 50_000
@@ -464,7 +465,8 @@ def generate(
         con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")  # this connection only
         con.execute("BEGIN IMMEDIATE")
         try:
-            summary = _write(con, records, seed, division_code, kind, today, replace, progress)
+            with bulk_write(con):  # the summaries summed once, not row by row
+                summary = _write(con, records, seed, division_code, kind, today, replace, progress)
             bump(con)  # a raw connection: the engine's listener does not see this write
             con.execute("COMMIT")
         except BaseException:

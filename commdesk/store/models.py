@@ -415,6 +415,31 @@ class ExportLog(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
 
 
+# Kept by triggers on service_record and service_volunteer (migration 0012), never
+# written by the program: the overview's charts and figures sum these few thousand rows
+# instead of a million records. A later migration that rebuilds service_record on
+# SQLite drops its triggers and must create them again.
+service_day_summary = Table(
+    "service_day_summary",
+    Base.metadata,
+    Column("service_date", Date, primary_key=True),
+    Column("category_code", String(16), primary_key=True),
+    Column("records", Integer, nullable=False),
+    Column("people_served", Integer, nullable=False),
+    Column("hours", Float, nullable=False),
+)
+# Per month and volunteer: the live services naming them and those services' hours.
+# Volunteers active in a month are its rows, which no per-month total could give.
+volunteer_month_summary = Table(
+    "volunteer_month_summary",
+    Base.metadata,
+    Column("month", String(7), primary_key=True),  # YYYY-MM
+    Column("volunteer_id", Integer, primary_key=True),
+    Column("services", Integer, nullable=False),
+    Column("hours", Float, nullable=False),
+)
+
+
 class ChangeMark(Base):
     """One row whose token every writing transaction renews (see store/change_mark.py):
     the close compares it with the last verified backup's instead of copying."""

@@ -3,4 +3,4 @@
 A test checks that it equals the head of ``store/migrations/versions``.
 """
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"

@@ -54,7 +54,8 @@ class CopyDiffers(StoreError):
 
 
 # Each database keeps its own change mark: the bookkeeping of its own writes, not data.
-OWN_TABLES = {"change_mark"}
+# The service summaries are made by each database's own triggers as the rows arrive.
+OWN_TABLES = {"change_mark", "service_day_summary", "volunteer_month_summary"}
 
 
 def _tables() -> list[Table]:

@@ -7,11 +7,12 @@ a row (or Enter) opens the ledger filtered to the facilities or workers counted.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,6 +34,29 @@ STATE_COLOURS = {
 STATE_BACKGROUNDS = {MET: QColor("#e3f4e6"), NOT_MET: QColor("#fbe4e2")}
 
 
+class _ElidedLabel(QLabel):
+    """One line, cut with … where it is too narrow; the whole text in its tooltip."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self.full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        elided = self.fontMetrics().elidedText(self.full, Qt.TextElideMode.ElideRight, self.width())
+        if elided != self.text():
+            self.setText(elided)
+
+
 class IndicatorsPanel(QWidget):
     """One row per indicator of table 6, as of the chosen period's end."""
 
@@ -44,9 +68,8 @@ class IndicatorsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("indicatorsPanel")
         self.report: IndicatorReport | None = None
-        self.caption = QLabel(self)
+        self.caption = _ElidedLabel(self)  # one line: the indicators stay above the fold
         self.caption.setObjectName("hint")
-        self.caption.setWordWrap(True)  # the plan's long name at a large font
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setObjectName("indicatorsTable")
         self.table.setHorizontalHeaderLabels(
@@ -75,6 +98,7 @@ class IndicatorsPanel(QWidget):
         self.table.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)  # the caption belongs to the table under it
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
 
@@ -95,7 +119,7 @@ class IndicatorsPanel(QWidget):
         plan_text = (
             f"{plan.name}（{plan.document}）" if plan else translate("Indicators", "No plan loaded")
         )
-        self.caption.setText(
+        self.caption.set_full_text(
             translate("Indicators", "As of {date}; targets: {plan}").format(
                 date=f"{report.as_of:%Y-%m-%d}", plan=plan_text
             )

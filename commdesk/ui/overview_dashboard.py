@@ -21,28 +21,27 @@ from commdesk.ui.context import UiContext
 from commdesk.ui.indicators_panel import IndicatorsPanel
 from commdesk.ui.quick_periods import quick_label
 from commdesk.ui.tasks import BackgroundTasks
-from commdesk.ui.trend_charts import TrendCharts
+from commdesk.ui.trend_charts import TrendCharts, preload
 
 translate = QCoreApplication.translate
 DEFAULT_PERIOD = "this_year"
 
 
 def gather(store: Any, period: Period) -> tuple[Dashboard, dict[str, str]]:
-    """Runs on the worker thread: the figures, the group names, and matplotlib loaded."""
+    """Runs on the worker thread: the figures and the group names (summaries: ~0.1 s)."""
     from commdesk.returns.dashboard import dashboard
     from commdesk.store.catalogue_store import load_catalogues
-    from commdesk.ui.trend_charts import preload
 
     d = dashboard(store, period)
     groups = load_catalogues(store)["service_group"]
     labels = {item.code: groups.label(item.code) for item in groups}
-    preload()
     return d, labels
 
 
 class OverviewDashboard(QWidget):
     open_records = Signal(str, object)  # ledger name, ids
-    shown = Signal()  # the figures of the chosen period are on screen
+    numbers_shown = Signal()  # the figures and indicators are on screen
+    shown = Signal()  # ... and the chart: the whole period is on screen
 
     def __init__(self, ctx: UiContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -51,6 +50,11 @@ class OverviewDashboard(QWidget):
         # Its own worker thread: the indicators and trends are gathered alongside the
         # page's counts, not after them.
         self._tasks = BackgroundTasks(self)
+        # matplotlib (~0.5 s to import) loads on a second thread while the figures are
+        # read; the numbers go on screen first, the chart as soon as both are there.
+        self._charts_loader = BackgroundTasks(self)
+        self._charts_ready = False
+        self._specs: dict[str, Any] | None = None
         self._today: date | None = None
         self.data: Dashboard | None = None
         self.labels: dict[str, str] = {}
@@ -87,12 +91,13 @@ class OverviewDashboard(QWidget):
         body.addWidget(self.charts, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addLayout(head)
         layout.addLayout(body, 1)
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Block until the indicators and charts are on the page (tests, self-test)."""
-        return self._tasks.finish(msecs)
+        return self._tasks.finish(msecs) and self._charts_loader.finish(msecs)
 
     def period(self) -> Period:
         key = str(self.period_box.currentData())
@@ -102,6 +107,9 @@ class OverviewDashboard(QWidget):
         self._today = today
         store, period = self.ctx.store, self.period()
         self.figures.setText(translate("OverviewDashboard", "Counting…"))
+        self._specs = None
+        if not self._charts_ready:
+            self._charts_loader.run("charts", preload, self._loaded, self._failed)
         self._tasks.run("dashboard", lambda: gather(store, period), self._show, self._failed)
 
     def _failed(self, exc: Exception) -> None:
@@ -118,9 +126,20 @@ class OverviewDashboard(QWidget):
         self.data, self.labels = d, labels
         self.figures.setText(figures_text(d.period, d.figures))
         self.panel.set_report(d.indicators)
-        self.charts.set_specs(dashboard_specs(d, labels))
         self.briefing.setEnabled(True)
-        self.shown.emit()
+        self._specs = dashboard_specs(d, labels)
+        self.numbers_shown.emit()
+        self._draw_if_ready()
+
+    def _loaded(self, _result: object) -> None:
+        self._charts_ready = True
+        self._draw_if_ready()
+
+    def _draw_if_ready(self) -> None:
+        if self._charts_ready and self._specs is not None:
+            self.charts.set_specs(self._specs)
+            self._specs = None
+            self.shown.emit()
 
     def _save_briefing(self) -> None:
         from commdesk.ui.briefing_action import save_briefing

@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commdesk.store.services import periods as period_log
 from commdesk.store.services.overview import Activity, Overview, overview
 from commdesk.ui.context import UiContext
 from commdesk.ui.display import format_number
 from commdesk.ui.due_returns import DueReturnsPanel
 from commdesk.ui.overview_dashboard import OverviewDashboard
-from commdesk.ui.returns_history import STATUS_COLOURS, status_text
 from commdesk.ui.tasks import BackgroundTasks
 
 translate = QCoreApplication.translate
@@ -111,31 +109,9 @@ class OverviewPage(QWidget):
             grid.addWidget(button, 0, column)
             self.counts[key] = button
 
-        self.returns = QTableWidget(0, 3, self)
-        self.returns.setObjectName("overviewReturns")
-        self.returns.setHorizontalHeaderLabels(
-            [
-                translate("OverviewPage", "Return"),
-                translate("OverviewPage", "State"),
-                "",
-            ]
-        )
-        self.returns.verticalHeader().setVisible(False)
-        self.returns.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.returns.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        header = self.returns.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        # rows tall enough for the buttons in them, at any font size
-        probe = QPushButton(translate("OverviewPage", "Prepare…"))  # never shown
-        row_height = max(
-            self.returns.verticalHeader().defaultSectionSize(), probe.sizeHint().height()
-        )
-        self.returns.verticalHeader().setDefaultSectionSize(row_height)
-        self.returns.setFixedHeight(
-            self.returns.horizontalHeader().sizeHint().height() + 3 * row_height + 4
-        )
+        # One list of the returns to send now: what, its period, deadline, state, action.
+        self.due = DueReturnsPanel(self.ctx, self)
+        self.due.open_return.connect(self.open_return)
 
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -148,16 +124,12 @@ class OverviewPage(QWidget):
         layout.addWidget(self._caption(translate("OverviewPage", "Ledgers")))
         layout.addWidget(ledgers)
         layout.addWidget(self._caption(translate("OverviewPage", "Returns to send now")))
-        layout.addWidget(self.returns)
-        # The due dates and the dashboard scroll on a small screen or large font
-        # instead of pushing the window off it.
+        layout.addWidget(self.due)
+        # The dashboard scrolls on a small screen or large font instead of pushing the
+        # window off it.
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
-        self.due = DueReturnsPanel(self.ctx, lower)
-        self.due.open_return.connect(self.open_return)
-        lower_layout.addWidget(self._caption(translate("OverviewPage", "Due dates")))
-        lower_layout.addWidget(self.due)
         self.dashboard = OverviewDashboard(self.ctx, lower)
         self.dashboard.open_records.connect(self.open_records)
         self.dashboard.setMinimumHeight(230)
@@ -213,20 +185,3 @@ class OverviewPage(QWidget):
                 self.activity.setItem(row, column, item)
         for key, button in self.counts.items():
             button.setText(f"{self._count_captions[key]}  {getattr(o, key)}")
-        self.returns.setRowCount(len(o.returns))
-        for row, due in enumerate(o.returns):
-            self.returns.setItem(row, 0, QTableWidgetItem(due.period.label()))
-            state = QTableWidgetItem(status_text(due.status))
-            colour = STATUS_COLOURS.get(due.status)
-            if colour is not None:
-                state.setForeground(colour)
-            self.returns.setItem(row, 1, state)
-            action = (
-                translate("OverviewPage", "Prepare…")
-                if due.status in (period_log.NONE, period_log.MODIFIED)
-                else translate("OverviewPage", "Open…")
-            )
-            button = QPushButton(action, self.returns)
-            button.setObjectName(f"overviewOpen_{due.period.code}")
-            button.clicked.connect(lambda _=False, p=due.period: self.open_return.emit(p))
-            self.returns.setCellWidget(row, 2, button)

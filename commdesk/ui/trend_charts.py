@@ -1,7 +1,7 @@
 """The overview's trend charts: a matplotlib canvas, and the same numbers as a table.
 
-matplotlib is imported when the first chart is drawn (its modules are loaded on
-the worker thread that computes the figures, see :func:`preload`), never when
+matplotlib is imported when the overview is first shown (its modules are loaded
+on a worker thread while the figures are read, see :func:`preload`), never when
 the window starts.
 """
 

@@ -22,13 +22,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
     QCheckBox,
     QLabel,
+    QMainWindow,
     QPushButton,
     QRadioButton,
     QTabBar,
@@ -133,7 +134,27 @@ def problems(window: QWidget, name: str) -> list[str]:
             where = QRect(label.mapTo(window, QPoint(0, 0)), label.size())
             if not inside.contains(where):
                 found.append(f"{name}: label {_describe(label)} at {_rect(where)} outside window")
+    if isinstance(window, QMainWindow):
+        found.extend(status_message_cut(window, name))
     return found
+
+
+def status_message_cut(window: QMainWindow, name: str) -> list[str]:
+    """The status bar draws a message up to its first permanent widget, in one line."""
+    bar = window.statusBar()
+    text = bar.currentMessage()
+    if not text:
+        return []
+    beside = [
+        w.x()
+        for w in bar.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if w.isVisible() and not w.isWindow()
+    ]
+    room = min([*beside, bar.width()]) - 8
+    need = bar.fontMetrics().horizontalAdvance(text)
+    if need > room:
+        return [f"{name}: status-bar message cut off ({need} px text in {room} px): {text}"]
+    return []
 
 
 def _rect(r: QRect) -> str:
@@ -144,8 +165,9 @@ def _rect(r: QRect) -> str:
 class Tour:
     """Opens windows one after another and collects their problems."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, font_scale: int = 100) -> None:
         self.app = app
+        self.font_scale = font_scale
         self.found: list[str] = []
         self.checked: list[str] = []
 
@@ -173,6 +195,8 @@ def tour_main_window(tour: Tour, shell: Any) -> Any:
             page = window.show_page(key)
             if key == "overview":
                 page.wait()
+                if tour.font_scale == 100:
+                    tour.found.extend(indicators_below_fold(window, page, state))
             if key == "reports":
                 page.wait_idle()
             tour.check(window, f"main window ({state}) page {key}")
@@ -184,6 +208,21 @@ def tour_main_window(tour: Tour, shell: Any) -> Any:
         window.people_tabs.setCurrentIndex(0)
     window.showNormal()
     return window
+
+
+def indicators_below_fold(window: Any, page: Any, state: str) -> list[str]:
+    """The overview opens with its first plan indicator in view, not scrolled to."""
+    table = page.dashboard.panel.table
+    top = table.mapTo(window, QPoint(0, 0)).y()
+    first_row = (
+        top + table.horizontalHeader().height() + table.verticalHeader().defaultSectionSize()
+    )
+    view = page.findChild(QAbstractScrollArea, "overviewDashboardScroll").viewport()
+    fold = view.mapTo(window, QPoint(0, view.height())).y()
+    if table.isVisible() and first_row <= fold:
+        return []
+    return [f"main window ({state}) page overview: first indicator ends at y={first_row}, "
+            f"below the fold at y={fold}"]  # fmt: skip
 
 
 def totals_shown(window: Any, page: Any, state: str) -> list[str]:
@@ -376,7 +415,11 @@ def main() -> int:
     from commdesk.ui.translations import Translators
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    tour = Tour(app)
+    from commdesk.ui import due_returns
+
+    # Three returns late or due within days at start: the longest notice in the status bar.
+    due_returns.clock = lambda: date(2027, 1, 12)
+    tour = Tour(app, font_scale)
     with tempfile.TemporaryDirectory(prefix="commdesk-fit-") as name:
         tmp = Path(name)
         translators = Translators()

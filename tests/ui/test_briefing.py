@@ -29,7 +29,7 @@ def shown(dash: Any) -> list[str]:
         for r in range(table.rowCount())
         for c in range(table.columnCount())
     ]  # fmt: skip
-    return [*cells, dash.figures.text(), dash.panel.caption.text()]
+    return [*cells, dash.figures.text(), dash.panel.caption.toolTip()]
 
 
 def test_briefing_from_the_overview_and_the_command_line(

@@ -62,7 +62,7 @@ def test_overview_lists_due_returns_with_every_state_in_chinese(
     page = window.overview_page
     page.refresh(TODAY)
     assert page.wait()
-    header = [page.due.table.horizontalHeaderItem(c).text() for c in range(4)]
+    header = [page.due.table.horizontalHeaderItem(c).text() for c in range(4)]  # + the action
     assert header == ["报表", "报告期", "截止日期", "状态"]
     assert rows(page.due) == {
         "年报快报": ["2026年", "2027-01-10（已逾期2天）", "逾期"],
@@ -84,17 +84,52 @@ def test_notice_at_start_in_the_status_bar_once_and_never_a_dialog(
     export(ctx.store, "2026-12")
     window = make_window(qtbot, ctx)
     qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=3000)
-    text = window.statusBar().currentMessage()
-    assert text.startswith("报表即将到期或已逾期：")
-    assert "年报快报（2026年）2027-01-10截止（已逾期2天，逾期）" in text
-    assert "月报（2026年12月）2027-01-15截止（还有3天，已导出）" in text
-    assert "年报（" not in text  # 47 days ahead: not yet
+    bar = window.statusBar()
+    if bar.width() < 1000:  # a small window names them by count: see it at laptop width
+        window.resize(1366, 728)
+        ctx.page_state.pop(due_returns.NOTICE_SHOWN)
+        due_returns.show_notice_once(window, ctx)
+    text = bar.currentMessage()
+    assert text == "报表提醒：年报快报已逾期；月报、季报5天内到期。详见“概览”页。"
+    # The full list, each with its period, date and state, one point away.
+    details = bar.toolTip()
+    assert details.startswith("报表即将到期或已逾期：")
+    assert "年报快报（2026年）2027-01-10截止（已逾期2天，逾期）" in details
+    assert "月报（2026年12月）2027-01-15截止（还有3天，已导出）" in details
+    assert "年报（" not in details  # 47 days ahead: not yet
     assert QApplication.activeModalWidget() is None
     # A rebuilt window (language or font switch) does not announce it again.
     window.statusBar().clearMessage()
+    assert bar.toolTip() == ""  # the list goes with its message
     again = make_window(qtbot, ctx)
     qtbot.wait(50)
     assert again.statusBar().currentMessage() == ""
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_notice_fits_the_status_bar_at_1366(
+    qtbot: Any, ctx: Any, qm: Path, language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawn up to the permanent widgets in one line: at 1366 px none of it is cut off,
+    even with every return late and a long data-folder path beside it."""
+    from screen_fit_driver import status_message_cut
+
+    if language == "zh_CN":
+        translator = QTranslator(QApplication.instance())
+        assert translator.load(str(qm))
+        QCoreApplication.installTranslator(translator)
+        i18n.install(QCoreApplication.translate, "zh_CN")
+    monkeypatch.setattr(due_returns, "clock", lambda: TODAY)
+    window = make_window(qtbot, ctx)
+    window.resize(1366, 728)
+    window.folder_label.setText("C:/Users/居委会办公室/Documents/CommDesk/幸福社区居民委员会/数据")
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()), timeout=3000)
+    ctx.page_state.pop(due_returns.NOTICE_SHOWN, None)
+    window.statusBar().clearMessage()
+    due_returns.show_notice_once(window, ctx, date(2027, 1, 14))  # three due tomorrow, one late
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage()
+    assert status_message_cut(window, "main window") == []
 
 
 def test_nothing_due_soon_means_no_notice(qtbot: Any, ctx: Any, chinese: None) -> None:

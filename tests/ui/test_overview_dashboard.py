@@ -73,8 +73,8 @@ def test_indicators_with_states_and_the_records_behind_them(qtbot: Any, ctx: Any
     assert _row(table, 4)[1:] == ["0.0", "18", "Not met"]
     assert table.item(0, 3).foreground().color().name() == "#1e7b34"
     assert table.item(1, 3).foreground().color().name() == "#b3261e"
-    assert "2026-12-31" in dash.panel.caption.text()  # this year, as of its end
-    assert "国办发〔2021〕56号" in dash.panel.caption.text()
+    assert "2026-12-31" in dash.panel.caption.toolTip()  # this year, as of its end
+    assert "国办发〔2021〕56号" in dash.panel.caption.toolTip()
     # 2026: 3 services, 9 people served, 4 hours.
     assert dash.figures.text().startswith("2026年: 3 services, 9 people served, 4 hours")
 
@@ -96,7 +96,7 @@ def test_period_chooser_recomputes_as_of_that_end(qtbot: Any, ctx: Any) -> None:
     QTest.keyClick(box, Qt.Key.Key_Down)
     assert dash.period().code == "2025"
     assert dash.wait()
-    assert "2025-12-31" in dash.panel.caption.text()
+    assert "2025-12-31" in dash.panel.caption.toolTip()
     # 2025: the one service of 31 Dec 2025.
     assert dash.figures.text().startswith("2025年: 1 services, 7 people served, 3 hours")
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QTableWidget
 from test_main_window import make_window
 from ui_helpers import service_row
 
@@ -41,14 +41,23 @@ def test_overview_shows_activity_ledgers_and_returns_due(
     assert _texts(page.activity, 2) == ["3", "15", "5.5"]  # the year so far
     assert page.counts["teams"].text().endswith("  1")
     assert page.counts["volunteers"].text().endswith("  0")
-    returns = page.returns
-    labels = [returns.item(r, 0).text() for r in range(3)]
-    assert labels == ["2026年10月", "2026年第3季度", "2025年"]
-    assert [returns.item(r, 1).text() for r in range(3)] == [
-        "Not exported", "Submitted", "Not exported",
+    # One list of the returns to send now: what, period, deadline, state and action.
+    table = page.due.table
+    assert page.findChild(QTableWidget, "overviewReturns") is None  # no second list
+    rows = {
+        table.item(r, 0).text(): [table.item(r, c).text() for c in (1, 2, 3)]
+        + [table.cellWidget(r, 4).text()]
+        for r in range(table.rowCount())
+    }
+    assert rows["月报"] == [
+        "2026年10月", "2026-11-15 (5 days late)", "Overdue", "Prepare…",
     ]  # fmt: skip
+    assert rows["季报"] == ["2026年第3季度", "2026-10-15", "Submitted", "Open…"]
+    assert rows["年报"][0] == "2025年" and rows["年报"][2] == "Overdue"
+    assert set(rows) == {"月报", "季报", "年报快报", "年报"}
     # from the overview to the return to send
-    button = returns.cellWidget(0, 2)
+    month = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "月报")
+    button = table.cellWidget(month, 4)
     assert isinstance(button, QPushButton) and button.text() == "Prepare…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pages["reports"]

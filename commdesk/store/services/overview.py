@@ -12,9 +12,8 @@ from datetime import date
 from commdesk.domain.periods import Period, PeriodError
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
-from commdesk.store.services.base import Query
 from commdesk.store.services.facilities import facilities
-from commdesk.store.services.service_records import service_records
+from commdesk.store.services.trends import day_totals
 from commdesk.store.services.volunteers import teams, volunteers
 from commdesk.store.services.workers import workers
 
@@ -55,14 +54,8 @@ class Overview:
 
 
 def activity(store: Store, first_day: date, last_day: date) -> Activity:
-    totals = service_records.totals(store, Query(date_from=first_day, date_to=last_day))
-    return Activity(
-        first_day,
-        last_day,
-        int(totals["rows"]),
-        float(totals.get("people_served", 0.0)),
-        float(totals.get("hours", 0.0)),
-    )
+    """From the day summary kept on write: a year's totals without reading its records."""
+    return Activity(first_day, last_day, *day_totals(store, first_day, last_day))
 
 
 def returns_due(store: Store, today: date) -> list[ReturnDue]:

@@ -1,6 +1,7 @@
 """What the overview's charts draw: monthly series over the last 24 months.
 
-One grouped query per chart, read through the service-date index; the months
+One grouped query per chart over the summaries the database keeps on every write
+(migration 0012: per day and category, per month and volunteer); the months
 come back as ``YYYY-MM`` keys and every month of the window is present (a month
 without records is a zero, not a gap), so a chart's points and its table agree.
 """
@@ -11,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 
 from commdesk.domain.catalogues import Catalogues
 from commdesk.domain.periods import Period
 from commdesk.store.engine import Store
-from commdesk.store.models import ServiceRecord, service_volunteer
+from commdesk.store.models import service_day_summary, volunteer_month_summary
 
 MONTHS = 24
 # The four groups of the service catalogue, in the order the charts show them.
@@ -71,19 +72,20 @@ def service_trend(store: Store, catalogues: Catalogues, end: date) -> ServiceTre
     months = month_window(end)
     index = {m: i for i, m in enumerate(months)}
     group_of = {item.code: item.group for item in catalogues["service_category"]}
-    sr = ServiceRecord.__table__
-    # Grouped by day in the date index's order (no sort of a million rows); the
-    # few thousand day groups are added up into months here.
+    sd = service_day_summary
+    month = _month_key(store, sd.c.service_date).label("month")
+    # One grouped query over the day summary kept by triggers (migration 0012): a few
+    # thousand rows for 24 months, however many records there are.
     stmt = (
         select(
-            sr.c.service_date,
-            sr.c.category_code,
-            func.count().label("n"),
-            func.coalesce(func.sum(sr.c.people_served), 0),
-            func.coalesce(func.sum(sr.c.hours), 0.0),
+            month,
+            sd.c.category_code,
+            func.sum(sd.c.records),
+            func.sum(sd.c.people_served),
+            func.sum(sd.c.hours),
         )
-        .where(sr.c.deleted_at.is_(None), sr.c.service_date.between(*_bounds(months)))
-        .group_by(sr.c.service_date, sr.c.category_code)
+        .where(sd.c.service_date.between(*_bounds(months)))
+        .group_by(month, sd.c.category_code)
     )
     trend = ServiceTrend(
         months,
@@ -92,14 +94,14 @@ def service_trend(store: Store, catalogues: Catalogues, end: date) -> ServiceTre
         {g: [0.0] * len(months) for g in GROUPS},
     )
     with store.read() as s:
-        for day, code, n, people, hours in s.execute(stmt):
+        for key, code, n, people, hours in s.execute(stmt):
             group = group_of.get(code)
-            i = index.get(f"{day:%Y-%m}")
+            i = index.get(key)
             if group not in trend.records or i is None:
                 continue
             trend.records[group][i] += int(n)
             trend.people[group][i] += float(people)
-            trend.hours[group][i] += float(hours)
+            trend.hours[group][i] = round(trend.hours[group][i] + float(hours), 6)
     return trend
 
 
@@ -108,25 +110,29 @@ def volunteer_trend(store: Store, end: date) -> VolunteerTrend:
     parts (a service's hours once for each volunteer on it)."""
     months = month_window(end)
     index = {m: i for i, m in enumerate(months)}
-    sr = ServiceRecord.__table__
-    month = _month_key(store, sr.c.service_date).label("month")
-    # The window is tested on the month key, not the date: that keeps the planner
-    # from walking the date index of every service and going through the few
-    # volunteer links instead.
+    vm = volunteer_month_summary
     stmt = (
-        select(
-            month,
-            func.count(distinct(service_volunteer.c.volunteer_id)),
-            func.coalesce(func.sum(sr.c.hours), 0.0),
-        )
-        .select_from(service_volunteer.join(sr, sr.c.id == service_volunteer.c.service_id))
-        .where(sr.c.deleted_at.is_(None), month.between(months[0], months[-1]))
-        .group_by(month)
+        select(vm.c.month, func.count(), func.sum(vm.c.hours))
+        .where(vm.c.month.between(months[0], months[-1]))
+        .group_by(vm.c.month)
     )
     active, hours = [0] * len(months), [0.0] * len(months)
     with store.read() as s:
         for key, n, h in s.execute(stmt):
             i = index.get(key)
             if i is not None:
-                active[i], hours[i] = int(n), float(h)
+                active[i], hours[i] = int(n), round(float(h), 6)
     return VolunteerTrend(months, active, hours)
+
+
+def day_totals(store: Store, first_day: date, last_day: date) -> tuple[int, float, float]:
+    """Live services, people served and hours from ``first_day`` to ``last_day``."""
+    sd = service_day_summary
+    stmt = select(
+        func.coalesce(func.sum(sd.c.records), 0),
+        func.coalesce(func.sum(sd.c.people_served), 0),
+        func.coalesce(func.sum(sd.c.hours), 0.0),
+    ).where(sd.c.service_date.between(first_day, last_day))
+    with store.read() as s:
+        n, people, hours = s.execute(stmt).one()
+    return int(n), float(people), round(float(hours), 6)
