@@ -128,6 +128,9 @@ class AccountFormDialog(QDialog):
     def save(self) -> bool:
         if self.password.text() != self.repeat.text():
             self.message.setText(translate("Accounts", "The two passwords differ."))
+            self.password.clear()
+            self.repeat.clear()
+            self.password.setFocus()
             return False
         try:
             self.save_to(

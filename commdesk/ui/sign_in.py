@@ -123,17 +123,16 @@ class SignInDialog(QDialog):
 def sign_in_to_server(data_dir: Path, url: str, parent: QWidget | None = None) -> Store | None:
     """The committee's store opened as the clerk's login; None when the clerk chose Quit.
 
-    A URL with a password is tried first; a server that is away raises StoreError
-    (the caller's message box), a refused login opens the dialog.
+    The URL is tried first (the server may not need a password: a pgpass file, a
+    certificate); a server that is away raises StoreError (the caller's message box),
+    a refused login opens the dialog, saying why unless the URL had no password.
     """
     from commdesk.store.backend import server_label
 
-    message = ""
-    if has_password(url):
-        try:
-            return open_signed_in(data_dir, url)
-        except accounts.SignInError as exc:
-            message = str(exc)
+    try:
+        return open_signed_in(data_dir, url)
+    except accounts.SignInError as exc:
+        message = str(exc) if has_password(url) else ""
     dialog = SignInDialog(
         lambda name, password: open_signed_in(data_dir, with_login(url, name, password)),
         server_label(url),
