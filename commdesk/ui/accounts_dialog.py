@@ -154,6 +154,7 @@ class AccountsDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.form: AccountFormDialog | None = None
         self.setWindowTitle(translate("Accounts", "Accounts"))
         self.changes_here = account_admin.changes_here(store)
         intro = QLabel(self._intro(), self)
@@ -267,9 +268,7 @@ class AccountsDialog(QDialog):
             first=first,
         )
         dialog.accepted.connect(self.refresh)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return self._show_form(dialog)
 
     def reset_password(self) -> AccountFormDialog | None:
         name = self.selected_name()
@@ -280,7 +279,13 @@ class AccountsDialog(QDialog):
             self,
             name=name,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return self._show_form(dialog)
+
+    def _show_form(self, dialog: AccountFormDialog) -> AccountFormDialog:
+        """One form at a time, a child of this dialog (deleted with it, or by the next form)."""
+        if self.form is not None:
+            self.form.deleteLater()
+        self.form = dialog
         dialog.open()
         return dialog
 
