@@ -78,3 +78,21 @@ def test_only_an_administrator_manages_accounts(store: Any) -> None:
             change()
     with pytest.raises(ValueError, match="at least"):
         sign_in(store, "admin", "admin-pass") and account_admin.add(store, "zhao", ENTRY, "abc")
+
+
+def test_id_reveals_and_township_changes_name_the_signed_in_person(store: Any) -> None:
+    from commdesk.store import privacy
+    from commdesk.store.services import township
+
+    account_admin.add(store, "admin", ADMIN, "admin-pass")
+    account_admin.add(store, "lina", ENTRY, "lina-pass")
+    sign_in(store, "lina", "lina-pass")
+    privacy.audit_reveal(store, "volunteer", 1)
+    township.save_township(store, "朝外街道", "110105001")
+    with store.read() as s:
+        rows = s.execute(
+            select(AuditEntry.action, AuditEntry.user).where(
+                AuditEntry.action.in_(("reveal_id", "insert"))
+            )
+        ).all()
+    assert [user for _action, user in rows] == ["lina", "lina"]

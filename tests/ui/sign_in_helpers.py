@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -47,17 +46,3 @@ def files_holding(folder: Path, secret: str) -> list[Path]:
         for path in folder.rglob("*")
         if path.is_file() and any(n in path.read_bytes() for n in needles)
     ]
-
-
-def when_shown(kind: type, then: Callable[[object], None]) -> None:
-    """Call ``then`` with the first top-level widget of ``kind`` once it is visible."""
-
-    def look(left: int = 500) -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, kind) and widget.isVisible():
-                then(widget)
-                return
-        if left > 0:
-            QTimer.singleShot(20, lambda: look(left - 1))
-
-    QTimer.singleShot(0, look)
