@@ -213,9 +213,9 @@ class AccountsDialog(QDialog):
             ).format(server=self.store.label)
         return translate(
             "Accounts",
-            "Accounts on this PC. 填报员 enter and import; 审核人 also submit returns and "
-            "unlock periods; 管理员 also manage accounts and restore backups. Without any "
-            "account everyone may do everything.",
+            "Accounts on this PC. Data entry clerks enter and import; reviewers also submit "
+            "returns and unlock periods; administrators also manage accounts and restore "
+            "backups. Without any account everyone may do everything.",
         )
 
     def refresh(self) -> None:
