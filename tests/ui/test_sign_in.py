@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from sign_in_helpers import files_holding, type_sign_in
 from sqlalchemy import select
+from ui_helpers import answer_question
 
 from commdesk.domain.periods import Period
 from commdesk.domain.roles import ADMIN, ENTRY, REVIEWER
@@ -48,14 +49,18 @@ def _audit_users(store: Any, action: str) -> list[str]:
         return list(s.scalars(select(AuditEntry.user).where(AuditEntry.action == action)))
 
 
-def _switch(qtbot: Any, window: MainWindow, name: str, password: str) -> list[str]:
+def _switch(
+    qtbot: Any, window: MainWindow, name: str, password: str, shell_window: Any
+) -> list[str]:
     """Ctrl+Shift+L, then the next person types their name and password."""
     window.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     seen: list[str] = []
     type_sign_in([(name, password)], seen)
-    QTest.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+    QTest.keyPress(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
                    | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    # The old window is gone when the keys come up: they come up in the new one.
+    QTest.keyRelease(shell_window(), Qt.Key.Key_L, Qt.KeyboardModifier.NoModifier)
     return seen
 
 
@@ -103,13 +108,13 @@ def test_entry_clerk_is_offered_no_submit_unlock_or_accounts_the_reviewer_is(
     assert "Reviewer" in window.returns_page.unlock_button.toolTip()
     assert window.act_accounts not in [a for a in window.menus["file"].actions() if a.isVisible()]
 
-    assert _switch(qtbot, window, "wang", "wang-pass") == []
+    assert _switch(qtbot, window, "wang", "wang-pass", lambda: shell.window) == []
     qtbot.waitUntil(lambda: shell.window is not window and shell.window.isVisible())
     window = shell.window
     assert "wang" in window.windowTitle()
     assert offered(window) == (True, True, False)
 
-    _switch(qtbot, window, "admin", "admin-pass")
+    _switch(qtbot, window, "admin", "admin-pass", lambda: shell.window)
     qtbot.waitUntil(lambda: shell.window is not window and shell.window.isVisible())
     assert offered(shell.window) == (True, True, True)
 
@@ -140,9 +145,49 @@ def test_an_account_added_by_typing_signs_in_and_its_password_is_nowhere_on_disk
     assert _audit_users(shell.ctx.store, "account_add")[-1] == "admin"
     dialog.reject()
 
-    assert _switch(qtbot, window, "zhao", "zhao-pass-7") == []
+    assert _switch(qtbot, window, "zhao", "zhao-pass-7", lambda: shell.window) == []
     qtbot.waitUntil(lambda: shell.window is not window and shell.window.isVisible())
     assert shell.window.user_label.text() == "zhao (Reviewer)"
     shell.window.save_state()
     shell.ctx.settings.sync()
     assert files_holding(shell.ctx.data_dir, "zhao-pass-7") == []
+
+
+def test_an_entry_clerk_is_told_who_may_unlock_without_being_asked_for_a_reason(
+    qtbot: Any, ctx: Any
+) -> None:
+    from test_period_locks_ui import make_page, submit
+    from ui_helpers import service_row
+
+    from commdesk.store.services.service_records import service_records
+    from commdesk.ui.period_lock import UnlockDialog
+
+    store = ctx.store
+    accounts.add_account(store, "admin", ADMIN, "admin-pass")
+    accounts.sign_in(store, "admin", "admin-pass")
+    accounts.add_account(store, "lina", ENTRY, "lina-pass")
+    rid = service_records.add(store, service_row(service_date="2026-08-03"))
+    submit(store, "2026Q3")
+    accounts.sign_in(store, "lina", "lina-pass")
+    page = make_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.select_id(rid) and page.selected_ids() == [rid])
+    seen: list[str] = []
+    answer_question(QMessageBox.StandardButton.Ok, seen)
+    assert page.delete_selected(confirm=False) == 0
+    assert seen == ["Only a Reviewer (or higher) may do this."]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, UnlockDialog)]
+    assert service_records.get(store, rid)["deleted_at"] is None
+
+
+def test_only_an_administrator_may_restore_a_backup(qtbot: Any, shell: Shell) -> None:
+    type_sign_in([("wang", "wang-pass")], [])
+    assert shell.start()
+    dialog = shell.open_backups()
+    assert not dialog.restore_button.isEnabled()
+    assert "Administrator" in dialog.restore_button.toolTip()
+    dialog.reject()
+    seen: list[str] = []
+    answer_question(QMessageBox.StandardButton.Ok, seen)
+    assert shell.restore_backup(shell.ctx.data_dir / "backups" / "any.sqlite") is None
+    assert seen == ["Only a Administrator (or higher) may do this."]
+    assert shell.window is not None and shell.window.isVisible()  # nothing was closed
