@@ -263,6 +263,9 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     for name, make in factories:
         with tour.opened(make(), name):
             pass
+    settings = shell.open_settings()  # accounts now exist (the accounts dialog added them)
+    tour.check(settings, "settings (accounts)")
+    settings.reject()
 
 
 def _sign_in(store: Any) -> QWidget:
