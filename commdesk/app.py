@@ -120,7 +120,15 @@ def _run_locked(
     if server is None and not check_database(data_dir, open_settings(data_dir)):
         return EXIT_FAILURE
     try:
-        store = open_store(data_dir)
+        if server is None:
+            store = open_store(data_dir)
+        else:  # the clerk's login is the sign-in (commdesk.ui.sign_in)
+            from commdesk.ui.sign_in import sign_in_to_server
+
+            signed_in = sign_in_to_server(data_dir, server.url)
+            if signed_in is None:
+                return EXIT_OK
+            store = signed_in
     except Exception as exc:  # any failure to open is reported, never a traceback
         where = data_dir if server is None else server.label
         QMessageBox.critical(None, "CommDesk", _cannot_open(where, exc))

@@ -30,6 +30,7 @@ TOPICS = (
     "consolidation",
     "backups",
     "settings",
+    "accounts",
     "privacy",
 )
 README_MARKERS = {

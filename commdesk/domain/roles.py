@@ -13,11 +13,13 @@ ENTRY, REVIEWER, ADMIN = "entry", "reviewer", "admin"
 ROLES = (ENTRY, REVIEWER, ADMIN)
 
 ENTER, IMPORT, SUBMIT, UNLOCK, MANAGE_ACCOUNTS = "enter", "import", "submit", "unlock", "accounts"
+# Restoring a backup replaces every row, the accounts included: the administrator's call.
+RESTORE = "restore"
 
 PERMISSIONS: dict[str, frozenset[str]] = {
     ENTRY: frozenset({ENTER, IMPORT}),
     REVIEWER: frozenset({ENTER, IMPORT, SUBMIT, UNLOCK}),
-    ADMIN: frozenset({ENTER, IMPORT, SUBMIT, UNLOCK, MANAGE_ACCOUNTS}),
+    ADMIN: frozenset({ENTER, IMPORT, SUBMIT, UNLOCK, MANAGE_ACCOUNTS, RESTORE}),
 }
 
 
@@ -32,3 +34,8 @@ def role_label(role: str) -> str:
 
 def may(role: str | None, permission: str) -> bool:
     return permission in PERMISSIONS.get(role or "", frozenset())
+
+
+def lowest_role(permission: str) -> str:
+    """The least role holding ``permission`` (roles are ordered entry < reviewer < admin)."""
+    return next((role for role in ROLES if permission in PERMISSIONS[role]), ADMIN)

@@ -95,6 +95,15 @@ def require(store: Store, permission: str) -> None:
     )
 
 
+def allows(store: Store, permission: str) -> bool:
+    """Whether :func:`require` would let the signed-in person do this (for showing buttons)."""
+    try:
+        require(store, permission)
+    except NotAllowed:
+        return False
+    return True
+
+
 def add_account(store: Store, name: str, role: str, password: str) -> None:
     """A new single-PC account; the first must be an administrator, later ones need one."""
     name = (name or "").strip()
@@ -106,6 +115,7 @@ def add_account(store: Store, name: str, role: str, password: str) -> None:
                 n=MIN_LENGTH
             )
         )
+    check_password(password)
     existing = _accounts(store)
     if not existing and role != ADMIN:
         raise ValueError(translate("Accounts", "The first account must be an administrator."))
@@ -115,10 +125,7 @@ def add_account(store: Store, name: str, role: str, password: str) -> None:
         raise ValueError(
             translate("Accounts", "There is already an account {name}.").format(name=name)
         )
-    salt = install_salt(store)
-    value = json.dumps(
-        {"role": role, "hash": _encode(_derive(password, salt, ITERATIONS), ITERATIONS)}
-    )
+    value = json.dumps({"role": role, "hash": _hash(store, password)})
     with store.write() as s:
         s.add(AppSetting(key=ACCOUNT_PREFIX + name, value=value))
         audit.record(
@@ -129,6 +136,101 @@ def add_account(store: Store, name: str, role: str, password: str) -> None:
             after={"name": name, "role": role},
             user=audit.current_user(store),
         )
+
+
+def check_password(password: str) -> None:
+    if len(password or "") < MIN_LENGTH:
+        raise ValueError(
+            translate("Accounts", "The password must have at least {n} characters.").format(
+                n=MIN_LENGTH
+            )
+        )
+
+
+def _hash(store: Store, password: str) -> str:
+    return _encode(_derive(password, install_salt(store), ITERATIONS), ITERATIONS)
+
+
+def _existing(store: Store, name: str) -> dict[str, dict[str, str]]:
+    """Every account, after checking the signed-in person may manage them and ``name`` exists."""
+    require(store, MANAGE_ACCOUNTS)
+    existing = _accounts(store)
+    if name not in existing:
+        raise ValueError(translate("Accounts", "There is no account {name}.").format(name=name))
+    return existing
+
+
+def keeps_an_admin(roles: dict[str, str], name: str) -> None:
+    """Refuse to leave the committee without an administrator (nobody could manage accounts)."""
+    others = [n for n, role in roles.items() if n != name and role == ADMIN]
+    if roles[name] == ADMIN and not others:
+        raise ValueError(
+            translate(
+                "Accounts", "{name} is the last administrator; make another one first."
+            ).format(name=name)
+        )
+
+
+def not_signed_in(store: Store, name: str) -> None:
+    """The account in use is not removed under its own session."""
+    if store.signed_in is not None and store.signed_in.name == name:
+        raise ValueError(
+            translate(
+                "Accounts", "{name} is signed in now; another administrator removes it."
+            ).format(name=name)
+        )
+
+
+def _roles(existing: dict[str, dict[str, str]]) -> dict[str, str]:
+    return {n: data.get("role", "") for n, data in existing.items()}
+
+
+def _update(
+    store: Store, name: str, data: dict[str, str], action: str, after: dict[str, str]
+) -> None:
+    with store.write() as s:
+        row = s.get(AppSetting, ACCOUNT_PREFIX + name)
+        assert row is not None
+        row.value = json.dumps(data)
+        audit.record(
+            s, action, "app_setting", None, after={"name": name, **after},
+            user=audit.current_user(store),
+        )  # fmt: skip
+
+
+def set_role(store: Store, name: str, role: str) -> None:
+    """Give a single-PC account another role (never the last administrator's)."""
+    if role not in ROLES:
+        raise ValueError(translate("Accounts", "Give a name and one of the roles."))
+    existing = _existing(store, name)
+    if role != ADMIN:
+        keeps_an_admin(_roles(existing), name)
+    _update(store, name, {**existing[name], "role": role}, "account_role", {"role": role})
+    if store.signed_in is not None and store.signed_in.name == name:
+        store.signed_in = Account(name, role)
+
+
+def reset_password(store: Store, name: str, password: str) -> None:
+    """A new password for a single-PC account (a forgotten one cannot be recovered)."""
+    check_password(password)
+    existing = _existing(store, name)
+    _update(store, name, {**existing[name], "hash": _hash(store, password)}, "account_password", {})
+
+
+def remove_account(store: Store, name: str) -> None:
+    """Delete a single-PC account; the last administrator stays."""
+    existing = _existing(store, name)
+    keeps_an_admin(_roles(existing), name)
+    not_signed_in(store, name)
+    with store.write() as s:
+        row = s.get(AppSetting, ACCOUNT_PREFIX + name)
+        assert row is not None
+        s.delete(row)
+        audit.record(
+            s, "account_remove", "app_setting", None,
+            before={"name": name, "role": existing[name].get("role")},
+            user=audit.current_user(store),
+        )  # fmt: skip
 
 
 def sign_in(store: Store, name: str, password: str) -> Account:

@@ -50,7 +50,14 @@ def audit_reveal(
     Call it before showing the number; if it raises, do not show it.
     """
     with store.write() as s:
-        audit.record(s, REVEAL_ACTION, ledger, int(row_id), after={"field": field}, user=user)
+        audit.record(
+            s,
+            REVEAL_ACTION,
+            ledger,
+            int(row_id),
+            after={"field": field},
+            user=user or audit.current_user(store),
+        )
 
 
 # ----------------------------------------------------------------- settings

@@ -196,3 +196,80 @@ def server_admin_lines(c: Committee) -> str:
             f"commdesk --database 'postgresql+psycopg://CLERK@SERVER/{c.database}?sslmode=verify-full'",
         ]
     )
+
+
+# ----------------------------------------------------------------- clerks of one committee
+def committee_of(database: str) -> Committee | None:
+    """The committee a database belongs to (``cd_<code>``), None for any other database."""
+    if not database.startswith("cd_"):
+        return None
+    try:
+        return committee(database[3:])
+    except ValueError:
+        return None
+
+
+def committee_clerks(url: str, c: Committee) -> list[tuple[str, str]]:
+    """(login, role) of every login in the committee's group roles, the highest role each."""
+    groups = {c.group(r): r for r in ROLES}
+    with _admin(url) as conn:
+        rows = conn.execute(
+            "SELECT m.rolname, g.rolname FROM pg_auth_members am "
+            "JOIN pg_roles g ON g.oid = am.roleid JOIN pg_roles m ON m.oid = am.member "
+            "WHERE g.rolname = ANY(%s) AND m.rolcanlogin",
+            (list(groups),),
+        ).fetchall()
+    best: dict[str, str] = {}
+    for member, group in rows:
+        role = groups[group]
+        if member not in best or ROLES.index(role) > ROLES.index(best[member]):
+            best[member] = role
+    return sorted(best.items())
+
+
+def may_manage_roles(url: str) -> bool:
+    """Whether the login of ``url`` may create logins and grant roles (CREATEROLE or superuser)."""
+    with _admin(url) as conn:
+        row = conn.execute(
+            "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def login_exists(url: str, name: str) -> bool:
+    with _admin(url) as conn:
+        return _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", name)
+
+
+def set_clerk_role(url: str, c: Committee, name: str, role: str) -> None:
+    """Move a clerk to another of the committee's group roles (out of the other two)."""
+    from psycopg import sql
+
+    ident = sql.Identifier(name)
+    with _admin(url) as conn, conn.transaction():
+        for other in ROLES:
+            if other != role:
+                conn.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(c.group(other)), ident)
+                )
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(c.group(role)), ident))
+
+
+def remove_clerk(url: str, c: Committee, name: str) -> None:
+    """Take the clerk out of the committee's group roles; the login stays (other committees)."""
+    from psycopg import sql
+
+    ident = sql.Identifier(name)
+    with _admin(url) as conn, conn.transaction():
+        for role in ROLES:
+            conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(c.group(role)), ident))
+
+
+def set_clerk_password(url: str, name: str, password: str) -> None:
+    """A new password for a clerk's login; PostgreSQL keeps it (as a SCRAM verifier)."""
+    from psycopg import sql
+
+    with _admin(url) as conn:
+        conn.execute(
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
+        )

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
 from commdesk.domain.i18n import QT_TRANSLATE_NOOP, Marked
+from commdesk.domain.roles import MANAGE_ACCOUNTS
 
 if TYPE_CHECKING:
     from commdesk.ui.main_window import MainWindow
@@ -36,6 +38,7 @@ class ActionSpec:
     checkable: bool = False
     separator_before: bool = False
     application_wide: bool = False
+    permission: str = ""  # hidden unless the signed-in role has it (commdesk.ui.permissions)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
@@ -67,8 +70,14 @@ ACTIONS: tuple[ActionSpec, ...] = (
                no_shortcut="a restore replaces all data: never one keystroke away"),
     ActionSpec("catalogues", QT_TRANSLATE_NOOP("MainWindow", "Catalogues…"), "file",
                lambda w: w.open_catalogues(), no_shortcut="rarely used; in the menu"),
+    ActionSpec("accounts", QT_TRANSLATE_NOOP("MainWindow", "Accounts…"), "file",
+               lambda w: _accounts(w), permission=MANAGE_ACCOUNTS,
+               no_shortcut="rarely used; in the menu, for the administrator"),
     ActionSpec("lock_now", QT_TRANSLATE_NOOP("MainWindow", "Lock now"), "file",
                lambda w: w.lock_requested.emit(), ("Ctrl+L",), separator_before=True,
+               application_wide=True),
+    ActionSpec("switch_user", QT_TRANSLATE_NOOP("MainWindow", "Switch user…"), "file",
+               lambda w: w.switch_user_requested.emit(), ("Ctrl+Shift+L",),
                application_wide=True),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "Quit"), "file",
                lambda w: w.close(), ("Ctrl+Q",), separator_before=True, application_wide=True),
@@ -107,6 +116,15 @@ def _certificates(window: MainWindow, what: str) -> object:
     from commdesk.ui.certificate_register import run_from_window
 
     return run_from_window(window, what)
+
+
+def _accounts(window: MainWindow) -> object:
+    from commdesk.ui.accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(window.ctx.store, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:

@@ -40,6 +40,9 @@ DIALOG_TOPICS: dict[str, str] = {
     "CatalogueDialog": "settings",
     "SetPasswordDialog": "settings",
     "LockDialog": "settings",
+    "SignInDialog": "accounts",
+    "AccountsDialog": "accounts",
+    "AccountFormDialog": "accounts",
     "CertificateDialog": "volunteers",
     "RegisterDialog": "volunteers",
 }

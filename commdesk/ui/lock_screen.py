@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.store import privacy
+from commdesk.store.accounts import accounts as accounts_in_use
 from commdesk.store.engine import Store
 
 translate = QCoreApplication.translate
@@ -332,6 +333,7 @@ class PrivacySettings(QGroupBox):
         super().__init__(translate("LockScreen", "Start-up password"), parent)
         self.store = store
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
         self.set_button = QPushButton(self)
         self.set_button.clicked.connect(self.set_password)
         self.remove_button = QPushButton(translate("LockScreen", "Remove password…"), self)
@@ -360,7 +362,11 @@ class PrivacySettings(QGroupBox):
     def refresh(self) -> None:
         has = privacy.has_password(self.store)
         self.status.setText(
-            translate("LockScreen", "A password is asked at start.")
+            translate(
+                "LockScreen", "Clerks sign in with their accounts; the password locks when idle."
+            )
+            if has and accounts_in_use(self.store)
+            else translate("LockScreen", "A password is asked at start.")
             if has
             else translate("LockScreen", "No password.")
         )

@@ -34,6 +34,7 @@ from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
 from commdesk.ui.context import UiContext
 from commdesk.ui.due_returns import show_notice_once
 from commdesk.ui.ledger_page import IMPORTABLE, LedgerPage
+from commdesk.ui.permissions import hide_actions, signed_in_text
 from commdesk.ui.profile import ProfilePage
 from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.settings_dialog import open_folder
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     backups_requested = Signal()
     lock_requested = Signal()
+    switch_user_requested = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -379,6 +381,7 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()
             menu.addAction(action)
         self.set_lock_available(False)  # until the shell says a password is set
+        hide_actions(self, ACTIONS, self.ctx.store)
 
     def set_lock_available(self, available: bool) -> None:
         """Lock now needs a start-up password to unlock with; say so when there is none."""
@@ -499,9 +502,12 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel(self)
         self.folder_label = QLabel(self)
         self.folder_label.setObjectName("path")
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("signedIn")
         bar = self.statusBar()
         bar.addWidget(self.community_label)
         bar.addWidget(self.counts_label, 1)
+        bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.folder_label)
 
     def _update_title(self) -> None:
@@ -509,7 +515,10 @@ class MainWindow(QMainWindow):
         name = str(profile.get("name") or "")
         self.community_label.setText(name)
         app_name = translate("MainWindow", "CommDesk community ledgers")
-        self.setWindowTitle(f"{name} — {app_name}" if name else app_name)
+        who = signed_in_text(self.ctx.store)
+        self.user_label.setText(who)
+        title = f"{name} — {app_name}" if name else app_name
+        self.setWindowTitle(f"{title} — {who}" if who else title)
 
     def _update_status(self) -> None:
         page = self.current_ledger_page()

@@ -8,6 +8,7 @@ needs re-submitting" until it is exported again.
 How a ledger page uses it::
 
     from commdesk.store.services.periods import PeriodLocked
+from commdesk.ui.permissions import needs_text
     from commdesk.ui.period_lock import ask_unlock
 
     try:
@@ -35,10 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.domain.periods import Period
+from commdesk.domain.roles import UNLOCK
+from commdesk.store.accounts import allows
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
 from commdesk.store.services.base import LedgerService
 from commdesk.store.services.periods import PeriodLocked
+from commdesk.ui.permissions import needs_text
 
 translate = QCoreApplication.translate
 
@@ -114,6 +118,11 @@ def ask_unlock(parent: QWidget, store: Store, exc: PeriodLocked) -> bool:
     """Ask for a reason and unlock every period in ``exc``; True if the caller may retry."""
     periods = [Period.parse(code) for code in exc.periods]
     if not periods:
+        return False
+    if not allows(store, UNLOCK):  # no reason asked for an unlock the store would refuse
+        QMessageBox.information(
+            parent, translate("PeriodLock", "Unlock submitted period"), needs_text(UNLOCK)
+        )
         return False
     dialog = UnlockDialog([p.label() for p in periods], parent)
     try:

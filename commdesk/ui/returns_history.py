@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.domain.periods import Period, PeriodError
+from commdesk.domain.roles import SUBMIT
 from commdesk.store.engine import Store
 from commdesk.store.services import periods as period_log
+from commdesk.ui.permissions import guard
 
 translate = QCoreApplication.translate
 
@@ -118,6 +120,7 @@ class HistoryPanel(QWidget):
         self.open_button.clicked.connect(self.open_file)
         self.folder_button.clicked.connect(self.open_folder)
         self.submit_button.clicked.connect(self.mark_submitted)
+        guard(self.submit_button, store, SUBMIT)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self.open_file())
         buttons = QHBoxLayout()

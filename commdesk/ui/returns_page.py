@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.domain.periods import Period
+from commdesk.domain.roles import UNLOCK
 from commdesk.returns import library
 from commdesk.returns.audit import Issue, unexplained
 from commdesk.returns.definition import Definition, DefinitionError
@@ -55,6 +56,7 @@ from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import open_settings
 from commdesk.ui.errors import user_message
 from commdesk.ui.period_lock import ask_unlock
+from commdesk.ui.permissions import guard
 from commdesk.ui.returns_dialogs import (
     ExplainWarningsDialog,
     ExportedMessage,
@@ -169,6 +171,7 @@ class ReturnsPage(QWidget):
         self.state_detail.setWordWrap(True)
         self.unlock_button = QPushButton(translate("ReturnsPage", "Unlock period…"), self.banner)
         self.unlock_button.clicked.connect(self.unlock_current)
+        guard(self.unlock_button, self.store, UNLOCK)
         banner = QHBoxLayout(self.banner)
         banner.setContentsMargins(10, 6, 10, 6)
         banner.addWidget(self.state_label)

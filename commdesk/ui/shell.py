@@ -16,7 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from commdesk.domain.roles import RESTORE
 from commdesk.store import privacy
+from commdesk.store.accounts import allows
 from commdesk.store.engine import Store, StoreError, open_store
 from commdesk.store.maintenance import RestoreResult, restore
 from commdesk.store.services.profile import has_valid_profile
@@ -25,8 +27,10 @@ from commdesk.ui.context import UiContext, open_settings
 from commdesk.ui.help_window import HelpKey
 from commdesk.ui.lock_screen import IdleWatcher, LockDialog, Locker, PrivacySettings
 from commdesk.ui.main_window import MainWindow
+from commdesk.ui.permissions import guard, needs_text
 from commdesk.ui.profile import ProfileWizard
 from commdesk.ui.settings_dialog import SettingsDialog
+from commdesk.ui.sign_in import sign_in_locally
 from commdesk.ui.tasks import run_with_busy_dialog
 from commdesk.ui.theme import apply_style
 from commdesk.ui.translations import Translators
@@ -68,7 +72,10 @@ class Shell(QObject):
 
         Returns False when the clerk chose Quit at the password prompt.
         """
-        if privacy.has_password(self.ctx.store):
+        signed_in = sign_in_locally(self.ctx.store)  # with accounts, the sign-in is the gate
+        if signed_in is False:
+            return False
+        if signed_in is None and privacy.has_password(self.ctx.store):
             gate = LockDialog(self.ctx.store, LockDialog.START)
             if gate.exec() != QDialog.DialogCode.Accepted:
                 return False
@@ -96,6 +103,7 @@ class Shell(QObject):
         window.settings_requested.connect(self.open_settings)
         window.backups_requested.connect(self.open_backups)
         window.lock_requested.connect(lambda: self.lock(on_request=True))
+        window.switch_user_requested.connect(self.switch_user)
         window.set_lock_available(privacy.has_password(self.ctx.store))
         window.show()
         self.window = window
@@ -195,9 +203,15 @@ class Shell(QObject):
         target.raise_()
         target.activateWindow()
 
+    def switch_user(self) -> bool:
+        from commdesk.ui.sign_in import switch_user
+
+        return switch_user(self)
+
     # ------------------------------------------------------------ backups
     def open_backups(self) -> BackupsDialog:
         dialog = BackupsDialog(self.ctx.data_dir, self.ctx.settings, self.window)
+        guard(dialog.restore_button, self.ctx.store, RESTORE)
         # After the dialog has closed: the restore deletes the window it belongs to.
         dialog.restore_requested.connect(
             lambda path: QTimer.singleShot(0, lambda: self.restore_backup(path))
@@ -209,6 +223,11 @@ class Shell(QObject):
 
     def restore_backup(self, source: Path) -> RestoreResult | None:
         """Back up the current data, restore ``source``, reopen everything on it."""
+        if not allows(self.ctx.store, RESTORE):  # it replaces the accounts too
+            QMessageBox.warning(
+                self.window, translate("Backups", "Restore failed"), needs_text(RESTORE)
+            )
+            return None
         data_dir = self.ctx.data_dir
         self._close_windows()
         self.ctx.clear_undo()
@@ -227,6 +246,9 @@ class Shell(QObject):
         store = open_store(data_dir)
         self.ctx = UiContext.create(store, self.ctx.settings)
         self.locker.store = store
+        if sign_in_locally(store) is False:  # the restored data's own accounts
+            QApplication.quit()
+            return result
         self._open_first_window()
         if result is not None:
             log.warning("restored %s; previous data saved as %s", source, result.safety_backup)

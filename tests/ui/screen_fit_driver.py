@@ -280,6 +280,7 @@ def tour_batch(tour: Tour, window: Any) -> None:
 def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.returns.audit import Issue
     from commdesk.store import backups, privacy
+    from commdesk.ui.accounts_dialog import AccountFormDialog
     from commdesk.ui.backup_dialogs import DamagedDialog
     from commdesk.ui.catalogue_dialog import CatalogueDialog
     from commdesk.ui.certificate_dialog import CertificateDialog
@@ -321,10 +322,38 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("certificate register", lambda: RegisterDialog(shell.ctx, window)),
         ("explain warnings",
          lambda: ExplainWarningsDialog(_warnings(Issue), {}, "2026年第3季度", window)),
+        ("sign in", lambda: _sign_in(store)),
+        ("add account", lambda: AccountFormDialog(lambda *_a: None, window, first=True)),
+        ("new password", lambda: AccountFormDialog(lambda *_a: None, window, name="张丽")),
+        ("accounts", lambda: _accounts(store, window)),
     ]  # fmt: skip
     for name, make in factories:
         with tour.opened(make(), name):
             pass
+    settings = shell.open_settings()  # accounts now exist (the accounts dialog added them)
+    tour.check(settings, "settings (accounts)")
+    settings.reject()
+
+
+def _sign_in(store: Any) -> QWidget:
+    """As after a refusal: the longest message the dialog shows."""
+    from commdesk.ui.sign_in import SignInDialog
+
+    message = "服务器拒绝了用户名或密码（cd_110105001001_zhangli）。请重试。"
+    return SignInDialog(lambda *_a: None, store.label, name="cd_110105001001_zhangli",
+                        message=message)  # fmt: skip
+
+
+def _accounts(store: Any, window: QWidget) -> QWidget:
+    """With an administrator and two clerks (the administrator signed in)."""
+    from commdesk.store import account_admin
+    from commdesk.ui.accounts_dialog import AccountsDialog
+
+    if not account_admin.list_accounts(store):
+        account_admin.add(store, "王建国", "admin", "admin-pass")
+        account_admin.add(store, "张丽", "entry", "entry-pass")
+        account_admin.add(store, "李明", "reviewer", "review-pass")
+    return AccountsDialog(store, window)
 
 
 def _warnings(issue: Any) -> list[Any]:

@@ -1,4 +1,4 @@
-"""A 填报员 signed in: the returns history's Submit is refused by the store, with a message."""
+"""A 填报员 signed in: the returns history's Submit is off, and the store refuses it anyway."""
 
 from __future__ import annotations
 
@@ -38,6 +38,12 @@ def _panel(qtbot: Any, ctx: Any, who: str, password: str) -> tuple[HistoryPanel,
 
 def test_entry_clerk_is_told_that_only_a_reviewer_submits(qtbot: Any, ctx: Any) -> None:
     panel, _ = _panel(qtbot, ctx, "lina", "entry-pass")
+    # The button stays off, whatever the selection, and says who may use it.
+    assert not panel.submit_button.isEnabled()
+    panel.refresh()
+    assert not panel.submit_button.isEnabled()
+    assert "Reviewer" in panel.submit_button.toolTip()
+    # The store is the real guard: reached anyway, it refuses with a message.
     seen: list[str] = []
 
     def answer(left: int = 500) -> None:
@@ -55,13 +61,14 @@ def test_entry_clerk_is_told_that_only_a_reviewer_submits(qtbot: Any, ctx: Any) 
             QTimer.singleShot(20, lambda: answer(left - 1))
 
     QTimer.singleShot(0, answer)
-    qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
+    panel.mark_submitted()
     assert seen and "lina" in seen[0] and "reviewer" in seen[0]
     assert periods.state(ctx.store, Period.parse("2026Q3")).status == periods.EXPORTED
 
 
 def test_reviewer_submits(qtbot: Any, ctx: Any) -> None:
     panel, _ = _panel(qtbot, ctx, "wang", "review-pass")
+    assert panel.submit_button.isEnabled()
     answer_question(QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(panel.submit_button, Qt.MouseButton.LeftButton)
     assert periods.state(ctx.store, Period.parse("2026Q3")).status == periods.SUBMITTED

@@ -100,4 +100,5 @@ def test_every_window_fits(tours: dict[tuple[str, str], Any], screen: str, langu
         "first-run wizard page 1", "first-run wizard page 2", "main window (maximised) page audit",
         "settings (password set)", "backups", "import wizard page 1", "import wizard page 5",
         "explain warnings", "batch entry", "batch entry completion list",
+        "sign in", "add account", "new password", "accounts", "settings (accounts)",
     } <= opened  # fmt: skip

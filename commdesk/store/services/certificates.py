@@ -270,7 +270,7 @@ def issue(
     raises, nothing is kept and the numbers stay free.
     """
     today = today or date.today()
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     check_range(store, start, end, today)
     labels = load_catalogues(store)["service_category"]
     result = Issued()
@@ -384,7 +384,7 @@ def reprint(
     store: Store, certificate_id: int, *, render: Render, user: str | None = None
 ) -> dict[str, Any]:
     """The certificate again, with its original number; the reprint and reveal are logged."""
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     with store.write() as s:
         cert = s.get(Certificate, certificate_id)
         if cert is None:
@@ -426,7 +426,7 @@ def void(store: Store, certificate_id: int, reason: str, *, user: str | None = N
     reason = (reason or "").strip()
     if not reason:
         raise CertificateRefused(translate("Certificates", "a reason is needed to void"))
-    user = user or audit.current_user()
+    user = user or audit.current_user(store)
     with store.write() as s:
         cert = s.get(Certificate, certificate_id)
         if cert is None or cert.state == VOIDED:

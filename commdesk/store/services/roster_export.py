@@ -138,7 +138,7 @@ def export_roster(
             audit.record(
                 s, "reveal_id", service.ledger.name, None,
                 after={"export": path.name, "rows": total}, note="roster export with full IDs",
-                user=user,
+                user=user or audit.current_user(store),
             )  # fmt: skip
     from commdesk.store.maintenance import (
         WriteError,

@@ -185,13 +185,23 @@ def save_township(store: Store, name: str, code: str, *, user: str | None = None
             row = Township(name=name, code=code, updated_at=audit.now())
             s.add(row)
             s.flush()
-            audit.record(s, "insert", "township", row.id, after=after, user=user)
+            audit.record(
+                s, "insert", "township", row.id, after=after, user=user or audit.current_user(store)
+            )
             return
         before = {"name": row.name, "code": row.code}
         if before == after:
             return
         row.name, row.code, row.updated_at = name, code, audit.now()
-        audit.record(s, "update", "township", row.id, before=before, after=after, user=user)
+        audit.record(
+            s,
+            "update",
+            "township",
+            row.id,
+            before=before,
+            after=after,
+            user=user or audit.current_user(store),
+        )
 
 
 # ------------------------------------------------------------------ signatories
@@ -244,7 +254,15 @@ def save_signatories(store: Store, signatories: Signatories, *, user: str | None
         for key, value in after.items():
             setattr(row, key, value or None)
         row.updated_at = audit.now()
-        audit.record(s, "update", "township", row.id, before=before, after=dict(after), user=user)
+        audit.record(
+            s,
+            "update",
+            "township",
+            row.id,
+            before=before,
+            after=dict(after),
+            user=user or audit.current_user(store),
+        )
 
 
 # ------------------------------------------------------------------ expected committees
@@ -333,7 +351,14 @@ def add_committee(
         row = TownshipCommittee(name=name, division_code=code, kind=kind, active=active)
         s.add(row)
         s.flush()
-        audit.record(s, "insert", "township_committee", row.id, after=_as_dict(row), user=user)
+        audit.record(
+            s,
+            "insert",
+            "township_committee",
+            row.id,
+            after=_as_dict(row),
+            user=user or audit.current_user(store),
+        )
         return _entry(row)
 
 
@@ -382,7 +407,14 @@ def remove_committee(store: Store, committee_id: int, *, user: str | None = None
         row = s.get(TownshipCommittee, committee_id)
         if row is None:
             return
-        audit.record(s, "delete", "township_committee", row.id, before=_as_dict(row), user=user)
+        audit.record(
+            s,
+            "delete",
+            "township_committee",
+            row.id,
+            before=_as_dict(row),
+            user=user or audit.current_user(store),
+        )
         s.delete(row)
 
 
@@ -505,7 +537,7 @@ def import_committees(store: Store, path: Path, *, user: str | None = None) -> I
                 row.id,
                 before=before,
                 after=_as_dict(row),
-                user=user,
+                user=user or audit.current_user(store),
             )
             report.updated += 1
     return report
