@@ -30,6 +30,7 @@ TOPICS = (
     "consolidation",
     "backups",
     "settings",
+    "server",
     "privacy",
 )
 README_MARKERS = {
