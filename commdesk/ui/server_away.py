@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -37,11 +38,13 @@ translate = QCoreApplication.translate
 log = logging.getLogger("commdesk.server_away")
 
 # Actions that write (or replace the data): hidden in read-only mode, shortcuts included.
+# The deleted-rows view goes too: leaving it shows a page's New/Edit/Delete buttons again.
 WRITING_ACTIONS = ("import", "new", "edit", "delete", "paste_rows", "batch_entry", "catalogues",
-                   "backups", "certificate", "undo", "redo")  # fmt: skip
+                   "backups", "certificate", "undo", "redo", "deleted")  # fmt: skip
 # Buttons on the pages that write.
 WRITING_BUTTONS = ("new_button", "edit_button", "delete_button", "restore_button",
-                   "import_button", "save_button", "revert_button", "unlock_button")  # fmt: skip
+                   "import_button", "save_button", "revert_button", "unlock_button",
+                   "deleted_toggle")  # fmt: skip
 
 
 class ServerAwayDialog(QDialog):
@@ -182,7 +185,8 @@ def make_read_only(window: QMainWindow, text: str) -> QToolBar:
     label = QLabel(text, bar)
     label.setObjectName("readOnlyText")
     label.setStyleSheet("background: #fff3cd; color: #5c3c00; padding: 6px; font-weight: bold;")
-    label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    label.setToolTip(text)
     bar.addWidget(label)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     for name in WRITING_ACTIONS:
