@@ -19,7 +19,7 @@ AWAY = "postgresql+psycopg://clerk:s3cret@127.0.0.1:1/cd001"  # nothing listens 
 DRIVER = """
 import os, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
 
 app = QApplication(sys.argv[:1])
 ANSWER = os.environ["DRIVER_ANSWER"]
@@ -29,7 +29,11 @@ def look():
     from commdesk.ui.server_away import ServerAwayDialog
 
     box = QApplication.activeModalWidget()
-    if isinstance(box, ServerAwayDialog):
+    if isinstance(box, QInputDialog):
+        print("ASKED:", " ".join(box.labelText().split()), flush=True)
+        box.setTextValue(os.environ["DRIVER_PASSWORD"])
+        box.accept()
+    elif isinstance(box, ServerAwayDialog):
         text = box.findChild(QLabel, "serverAwayMessage").text()
         print("AWAY:", " ".join(text.split()), flush=True)
         print("COPY OFFERED:", box.read_only_button.isEnabled(), flush=True)
@@ -48,6 +52,10 @@ def inspect(window):
     from commdesk.store.services.volunteers import teams
     from commdesk.ui.errors import user_message
 
+    if ANSWER == "password":
+        print("ON SERVER:", window.ctx.store.is_server, flush=True)
+        window.close()
+        return
     print("BANNER:", window.findChild(QLabel, "readOnlyText").text(), flush=True)
     for name in ("new", "delete", "import", "paste_rows", "backups"):
         action = getattr(window, "act_" + name)
@@ -67,11 +75,15 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def start(data: Path, answer: str) -> subprocess.CompletedProcess[str]:
+def start(
+    data: Path, answer: str, database: str | None = AWAY, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """The clerk's start; ``database=None``: no --database (the saved choice, if any)."""
+    chosen = ["--database", database] if database else []
     return subprocess.run(
-        [sys.executable, "-c", DRIVER, "--data-dir", str(data), "--database", AWAY],
-        capture_output=True, text=True, timeout=180, env=clean_env(DRIVER_ANSWER=answer),
-        stdin=subprocess.DEVNULL,
+        [sys.executable, "-c", DRIVER, "--data-dir", str(data), *chosen],
+        capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL,
+        env=clean_env(DRIVER_ANSWER=answer, **env),
     )  # fmt: skip
 
 
@@ -161,3 +173,43 @@ def test_the_read_only_store_refuses_writes_itself(
     finally:
         store.close()
     assert copy.read_bytes() == before
+
+
+def test_a_saved_server_asks_for_the_password(
+    pg_server: Any, tmp_path: Path, profile_data: dict[str, Any]
+) -> None:
+    """The saved choice keeps no password: the start asks for it, and the window opens."""
+    from PySide6.QtCore import QSettings
+    from sqlalchemy.engine import make_url
+
+    from commdesk.store.engine import open_store
+    from commdesk.store.services.profile import save_profile
+    from commdesk.ui.backend_choice import SERVER_URL_KEY
+    from commdesk.ui.context import SETTINGS_FILE
+
+    url = pg_server.create_database()
+    store = open_store(tmp_path / "elsewhere", database=url)
+    save_profile(store, profile_data)
+    store.close()
+    database = make_url(url).database
+    pg_server.admin("DROP ROLE IF EXISTS clerk_pw", "CREATE ROLE clerk_pw LOGIN PASSWORD 'pw-123'")
+    import psycopg
+
+    owner = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(owner, autocommit=True) as conn:
+        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO clerk_pw")
+        conn.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO clerk_pw")
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = QSettings(str(data / SETTINGS_FILE), QSettings.Format.IniFormat)
+    settings.setValue(SERVER_URL_KEY, make_url(url).set(username="clerk_pw").render_as_string())
+    settings.sync()
+    result = start(data, "password", None, DRIVER_PASSWORD="pw-123")
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out
+    asked = lines(result, "ASKED:")
+    assert len(asked) == 1 and database in asked[0], out
+    assert lines(result, "ON SERVER:") == ["True"], out
+    assert "pw-123" not in (data / SETTINGS_FILE).read_text(encoding="utf-8")
+    pg_server.drop_database(url)
+    pg_server.admin("DROP ROLE IF EXISTS clerk_pw")
