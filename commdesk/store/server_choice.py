@@ -95,13 +95,15 @@ def parse_url(url: str) -> ServerFields:
 def without_password(url: str) -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    # URL.set() ignores None, so the field is replaced on the named tuple itself.
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
 def with_password(url: str, password: str) -> str:
     from sqlalchemy.engine import make_url
 
-    return make_url(url).set(password=password or None).render_as_string(hide_password=False)
+    u = make_url(url)._replace(password=password or None)
+    return u.render_as_string(hide_password=False)
 
 
 def saved_choice(saved: str | None) -> DatabaseChoice | None:
