@@ -53,7 +53,7 @@ def test_a_broken_saved_value_counts_as_this_computer() -> None:
 
 
 def test_password_failures_are_told_from_an_absent_server() -> None:
-    assert needs_password('connection failed: fe_sendauth: no password supplied')
+    assert needs_password("connection failed: fe_sendauth: no password supplied")
     assert needs_password('FATAL:  password authentication failed for user "li_na"')
     assert not needs_password("connection refused")
 
