@@ -362,9 +362,10 @@ class RecordDialog(QDialog):
         from commdesk.store.backend import failure_message
         from commdesk.ui.errors import user_message
 
-        text = failure_message(exc) or user_message(exc)
-        if "readonly database" not in str(exc) and failure_message(exc) is None:
+        away = failure_message(exc)
+        if away is None and "readonly database" not in str(exc):
             raise exc  # anything else is a defect: the program's error hook reports it
+        text = away or user_message(exc)
         self.status.setText(translate("RecordDialog", "Not saved: {reason}").format(reason=text))
         QMessageBox.warning(self, self.windowTitle(), text)
         return False

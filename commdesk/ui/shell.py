@@ -74,8 +74,8 @@ class Shell(QObject):
             gate = LockDialog(self.ctx.store, LockDialog.START)
             if gate.exec() != QDialog.DialogCode.Accepted:
                 return False
-        store = self.ctx.store  # file backups copy the folder's SQLite file
-        if not store.is_server and store.read_only is None:
+        store = self.ctx.store
+        if not store.is_server and store.read_only is None:  # they copy the folder's file
             self.auto_backup.start()
         self.update_idle_lock()
         self._open_first_window()
