@@ -61,6 +61,14 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
     app = _application()
     assert isinstance(app, QApplication)
     settings = open_settings(data_dir) if data_dir.is_dir() else None
+    from commdesk.ui.backend_choice import saved_server
+
+    saved = saved_server(settings)  # after --database and COMMDESK_DATABASE_URL
+    if saved is not None:
+        from commdesk.store.backend import chosen
+
+        with chosen(saved):
+            return run_gui(data_dir, self_test=self_test, measure_startup=measure_startup)
     translators = Translators()
     translators.apply(default_language(settings))
     apply_style(app, _font_scale(settings) if settings is not None else 100)
@@ -130,9 +138,15 @@ def _run_locked(
                 return EXIT_OK
             store = signed_in
     except Exception as exc:  # any failure to open is reported, never a traceback
-        where = data_dir if server is None else server.label
-        QMessageBox.critical(None, "CommDesk", _cannot_open(where, exc))
-        return EXIT_FAILURE
+        if server is None:
+            QMessageBox.critical(None, "CommDesk", _cannot_open(data_dir, exc))
+            return EXIT_FAILURE
+        from commdesk.ui.server_away import open_or_fall_back
+
+        fallback = open_or_fall_back(data_dir, server, exc)  # retry, read-only copy, or quit
+        if fallback is None:
+            return EXIT_FAILURE
+        store = fallback
     install_excepthook(log_path)
 
     from commdesk.ui.shell import Shell

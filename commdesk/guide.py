@@ -31,6 +31,7 @@ TOPICS = (
     "backups",
     "settings",
     "accounts",
+    "server",
     "privacy",
 )
 README_MARKERS = {

@@ -95,6 +95,8 @@ class Store:
     server: str | None = field(default=None, repr=False)
     # The signed-in person (commdesk.store.accounts.Account), None when nobody signed in.
     signed_in: Any = field(default=None, repr=False)
+    # The local copy of an unreachable server shown read-only (commdesk.store.server_backups).
+    read_only: Path | None = field(default=None, repr=False)
     _factory: sessionmaker[Session] = field(init=False, repr=False)
 
     _in_use: dict[sqlite3.Connection, dict] = field(init=False, repr=False)

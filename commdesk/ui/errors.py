@@ -41,6 +41,10 @@ def user_message(exc: BaseException) -> str:
     away = failure_message(exc)
     if away is not None:  # the server went away under an open window
         return away
+    if "readonly database" in str(exc):  # the read-only copy of a server that is away
+        return QCoreApplication.translate(
+            "Errors", "This is a read-only copy: nothing can be changed until the server is back."
+        )
     if isinstance(exc, WriteError) and exc.strerror:
         return exc.strerror
     if isinstance(exc, OSError):  # the system's words may be English: say it in ours

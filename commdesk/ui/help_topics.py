@@ -45,6 +45,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "AccountFormDialog": "accounts",
     "CertificateDialog": "volunteers",
     "RegisterDialog": "volunteers",
+    "ServerAwayDialog": "server",
 }
 
 

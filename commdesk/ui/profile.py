@@ -60,7 +60,13 @@ class _FormPage(QWizardPage):
 class ProfileWizard(QWizard):
     """First run: ask for the community before anything else is possible."""
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        first_page: QWizardPage | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(translate("ProfileWizard", "Welcome to CommDesk"))
@@ -90,6 +96,9 @@ class ProfileWizard(QWizard):
         if existing:
             self.basics.form.set_values(existing)
             self.signatories.form.set_values(existing)
+        self.first_page = first_page  # the first run's 本机/单位服务器 question (backend_choice)
+        if first_page is not None:
+            self.addPage(first_page)
         self.addPage(self.basics)
         self.addPage(self.signatories)
         line = self.fontMetrics().height()

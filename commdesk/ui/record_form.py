@@ -343,6 +343,8 @@ class RecordDialog(QDialog):
             return False  # the clerk kept the period locked; the dialog stays open
         except EditConflict as conflict:
             return self._resolve(conflict)
+        except Exception as exc:
+            return self._not_saved(exc)
         self.saved.emit(outcome)
         if again and self.is_new:
             keep = [f.name for f in self.ledger.fields if f.keep_on_save_and_new]
@@ -354,6 +356,19 @@ class RecordDialog(QDialog):
         self.form.dirty = False
         self.accept()
         return True
+
+    def _not_saved(self, exc: Exception) -> bool:
+        """The server went away (or this is a read-only copy): say so, keep what was typed."""
+        from commdesk.store.backend import failure_message
+        from commdesk.ui.errors import user_message
+
+        away = failure_message(exc)
+        if away is None and "readonly database" not in str(exc):
+            raise exc  # anything else is a defect: the program's error hook reports it
+        text = away or user_message(exc)
+        self.status.setText(translate("RecordDialog", "Not saved: {reason}").format(reason=text))
+        QMessageBox.warning(self, self.windowTitle(), text)
+        return False
 
     def _resolve(self, conflict: EditConflict) -> bool:
         """Another clerk saved first: show both versions; save the clerk's choice."""

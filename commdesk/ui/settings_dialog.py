@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -115,6 +116,12 @@ class SettingsDialog(QDialog):
         fit_size(self, width, wanted)  # all of it in view when the screen allows
 
     def accept(self) -> None:
+        for section in self.sections:  # a section that cannot be saved as typed says why
+            problem = getattr(section, "problem", None)
+            text = problem() if callable(problem) else None
+            if text:
+                QMessageBox.warning(self, self.windowTitle(), text)
+                return
         for section in self.sections:
             save = getattr(section, "save", None)
             if callable(save):

@@ -22,6 +22,7 @@ from commdesk.store.accounts import allows
 from commdesk.store.engine import Store, StoreError, open_store
 from commdesk.store.maintenance import RestoreResult, restore
 from commdesk.store.services.profile import has_valid_profile
+from commdesk.ui.backend_choice import BackendPage, BackendSettings, first_run_needs_choice
 from commdesk.ui.backup_dialogs import AutoBackup, BackupsDialog, BackupSettings
 from commdesk.ui.context import UiContext, open_settings
 from commdesk.ui.help_window import HelpKey
@@ -29,6 +30,7 @@ from commdesk.ui.lock_screen import IdleWatcher, LockDialog, Locker, PrivacySett
 from commdesk.ui.main_window import MainWindow
 from commdesk.ui.permissions import guard, needs_text
 from commdesk.ui.profile import ProfileWizard
+from commdesk.ui.server_away import copy_on_close, make_read_only, read_only_text
 from commdesk.ui.settings_dialog import SettingsDialog
 from commdesk.ui.sign_in import sign_in_locally
 from commdesk.ui.tasks import run_with_busy_dialog
@@ -79,7 +81,8 @@ class Shell(QObject):
             gate = LockDialog(self.ctx.store, LockDialog.START)
             if gate.exec() != QDialog.DialogCode.Accepted:
                 return False
-        if not self.ctx.store.is_server:  # file backups copy the folder's SQLite file
+        store = self.ctx.store
+        if not store.is_server and store.read_only is None:  # they copy the folder's file
             self.auto_backup.start()
         self.update_idle_lock()
         self._open_first_window()
@@ -89,7 +92,11 @@ class Shell(QObject):
         if has_valid_profile(self.ctx.store):
             self.open_main_window()
             return
-        self.wizard = ProfileWizard(self.ctx)
+        store = self.ctx.store
+        ask = not store.is_server and store.read_only is None
+        ask = ask and first_run_needs_choice(self.ctx.settings)
+        first = BackendPage(self.ctx.settings) if ask else None
+        self.wizard = ProfileWizard(self.ctx, first_page=first)
         self.wizard.accepted.connect(self.open_main_window)
         self.wizard.show()
 
@@ -105,6 +112,8 @@ class Shell(QObject):
         window.lock_requested.connect(lambda: self.lock(on_request=True))
         window.switch_user_requested.connect(self.switch_user)
         window.set_lock_available(privacy.has_password(self.ctx.store))
+        if self.ctx.store.read_only is not None:
+            make_read_only(window, read_only_text(self.ctx.store))
         window.show()
         self.window = window
         if old is not None:
@@ -120,7 +129,11 @@ class Shell(QObject):
             self.font_scale,
             self.ctx.data_dir,
             self.window,
-            sections=[BackupSettings(self.ctx.settings), privacy_section],
+            sections=[
+                BackendSettings(self.ctx.settings),
+                BackupSettings(self.ctx.settings),
+                privacy_section,
+            ],
         )
         dialog.accepted.connect(
             lambda: self.apply_settings(dialog.chosen_language(), dialog.chosen_font_scale())
@@ -263,7 +276,10 @@ class Shell(QObject):
         """The backup of a normal close when the data changed since the last verified
         one: on the worker thread, with a progress dialog; the close waits for it.
         A failure is shown, never fatal."""
-        if self.ctx.store.is_server:  # the server's data is backed up on the server
+        if self.ctx.store.read_only is not None:
+            return
+        if self.ctx.store.is_server:  # a local copy, for looking things up when it is away
+            copy_on_close(self.ctx.store, self)
             return
         if not self.auto_backup.needed():
             log.info("no backup on close: unchanged since the last verified backup")

@@ -289,6 +289,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog, ExportedMessage
     from commdesk.ui.roster_export_dialog import RosterExportOptions
+    from commdesk.ui.server_away import ServerAwayDialog
 
     store = shell.ctx.store
     settings = shell.open_settings()
@@ -326,6 +327,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("add account", lambda: AccountFormDialog(lambda *_a: None, window, first=True)),
         ("new password", lambda: AccountFormDialog(lambda *_a: None, window, name="张丽")),
         ("accounts", lambda: _accounts(store, window)),
+        ("server away", lambda: ServerAwayDialog(_away_message(), _copy(tmp), window)),
     ]  # fmt: skip
     for name, make in factories:
         with tour.opened(make(), name):
@@ -424,6 +426,11 @@ def tour_wizard(tour: Tour, translators: Any, tmp: Path) -> None:
     shell = Shell(blank, translators)
     shell._open_first_window()
     wizard = shell.wizard
+    location = wizard.first_page
+    location.choice.server.setChecked(True)  # the server's fields shown and enabled
+    tour.check(wizard, "first-run wizard location page")
+    location.choice.local.setChecked(True)
+    wizard.next()
     tour.check(wizard, "first-run wizard page 1")
     from commdesk.ui.self_test import SAMPLE_PROFILE
 
@@ -432,6 +439,32 @@ def tour_wizard(tour: Tour, translators: Any, tmp: Path) -> None:
     tour.check(wizard, "first-run wizard page 2")
     shell.dispose()
     blank.close()
+
+
+def _away_message() -> str:
+    from commdesk.store.backend import unreachable_message
+
+    url = "postgresql+psycopg://li_na@street-office-server.local:5432/cd_110105001001"
+    return unreachable_message(url, OSError("connection timeout expired"))
+
+
+def _copy(tmp: Path) -> Any:
+    from datetime import datetime
+
+    from commdesk.store.server_backups import ServerCopy
+
+    return ServerCopy(tmp / "copy.sqlite", datetime(2026, 12, 3, 17, 45))
+
+
+def tour_read_only(tour: Tour, shell: Any, window: Any) -> None:
+    """The window on a server's local copy: the banner on top, the writing actions gone."""
+    from commdesk.ui.server_away import make_read_only
+
+    text = "只读：服务器 street-office-server.local:5432 上的数据库 cd_110105001001 不可用，" \
+           "显示 2026-12-03 17:45 的备份"  # fmt: skip
+    make_read_only(window, text)
+    window.show_page("services")
+    tour.check(window, "main window read-only")
 
 
 def main() -> int:
@@ -463,6 +496,7 @@ def main() -> int:
         tour_batch(tour, window)
         tour_dialogs(tour, shell, window, tmp)
         tour_import(tour, window, tmp)
+        tour_read_only(tour, shell, window)
         shell.dispose()
         store.close()
     screen = app.primaryScreen()
