@@ -81,10 +81,13 @@ def nav_entries() -> list[tuple[str, str, QStyle.StandardPixmap]]:
     ]
 
 
-def restore_ledger_header(table: QTableView, fields: list[Field], state: object) -> None:
-    """Column widths, hidden columns and order as saved; never a cut column title."""
+def restore_ledger_header(
+    table: QTableView, fields: list[Field], state: object, page: QWidget
+) -> None:
+    """Column widths (in the page's font), hidden columns and order as saved; never a
+    cut column title. The ledger page's, shared with the first page."""
     header = table.horizontalHeader()
-    scale = max(table.fontMetrics().averageCharWidth() / 7.0, 1.0)
+    scale = max(page.fontMetrics().averageCharWidth() / 7.0, 1.0)
     for i, f in enumerate(fields):
         header.resizeSection(i, int(f.width * scale))
         header.setSectionHidden(i, not f.visible)
@@ -214,7 +217,7 @@ class FirstWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
-        restore_ledger_header(self.table, fields, settings.value("services/header"))
+        restore_ledger_header(self.table, fields, settings.value("services/header"), page)
         layout = QVBoxLayout(page)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)
