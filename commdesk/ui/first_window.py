@@ -188,12 +188,13 @@ class FirstWindow(QMainWindow):
         """The ledger page's top row and table (its buttons wait for the real page)."""
         page = QWidget(self)
         actions = QHBoxLayout()
-        for text in (
-            translate("LedgerPage", "New"),
-            translate("LedgerPage", "Edit"),
-            translate("LedgerPage", "Delete"),
-        ):
-            actions.addWidget(QPushButton(text, page))
+        new = QPushButton(translate("LedgerPage", "New"), page)
+        new.setObjectName("primary")
+        actions.addWidget(new)
+        for text in (translate("LedgerPage", "Edit"), translate("LedgerPage", "Delete")):
+            button = QPushButton(text, page)
+            button.setEnabled(False)  # nothing selected yet, as on the ledger page
+            actions.addWidget(button)
         actions.addSpacing(12)
         search = QLineEdit(page)
         search.setPlaceholderText(
@@ -218,9 +219,15 @@ class FirstWindow(QMainWindow):
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
         restore_ledger_header(self.table, fields, settings.value("services/header"), page)
+        filters = QWidget(page)  # the page's filter row comes with the page: its height now
+        filters.setFixedHeight(QLineEdit().sizeHint().height())
+        totals = QLabel(page)
+        totals.setObjectName("totals")
         layout = QVBoxLayout(page)
         layout.addLayout(actions)
+        layout.addWidget(filters)
         layout.addWidget(self.table, 1)
+        layout.addWidget(totals)
         return page
 
     def _restore_geometry(self, settings: QSettings) -> None:
