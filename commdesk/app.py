@@ -1,9 +1,11 @@
 """GUI bootstrap: QApplication, style, translators, the folder lock, the start-up
-check, the store, then the shell.
+check, the first page, the store, then the shell.
 
-Kept lean on purpose: nothing here imports openpyxl, alembic or pypinyin, so
-the window paints quickly; ``open_store`` only loads Alembic when the schema
-is not at head.
+Kept lean on purpose: until the first page is painted nothing here imports
+SQLAlchemy, openpyxl, alembic or pypinyin. The first page (the service records'
+first screen, :mod:`commdesk.ui.first_window`) is read with plain sqlite3 and
+painted; then ``open_store`` loads the ORM (and Alembic only when the schema is
+not at head) and the full window takes its place.
 """
 
 from __future__ import annotations
