@@ -124,11 +124,10 @@ def _run_locked(
     settings = open_settings(data_dir)
     if server is None and not check_database(data_dir, settings):
         return EXIT_FAILURE
-    first = None
-    if server is None:  # a server takes the full path: its sign-in comes before any data
-        from commdesk.ui.first_window import show_first_page
+    from commdesk.ui.first_window import show_first_page
 
-        first = show_first_page(data_dir, settings)
+    # A server takes the full path: its sign-in comes before any data.
+    first = show_first_page(data_dir, settings) if server is None else None
     from commdesk.store.engine import open_store
 
     try:

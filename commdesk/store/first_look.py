@@ -55,7 +55,7 @@ def first_look(data_dir: Path, ledger: Ledger, limit: int) -> FirstLook | None:
     if not path.is_file() or any(f.kind not in PLAIN_KINDS for f in fields):
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
         return None
     try:
