@@ -5,11 +5,14 @@
 Measures, offscreen (QT_QPA_PLATFORM=offscreen):
 
 1. launch: ``python -m commdesk --data-dir DIR --measure-startup`` (the real start:
-   folder lock, start-up check, store, window) from process creation to the first
-   page of service records painted; baseline: a bare PySide6 window with an empty
-   QTableView shown the same way. Measured after a clean close (the usual start)
-   and once more without one (after a crash: SQLite's full quick_check runs first);
-   close: from that paint (the window then closes) until the process has exited,
+   folder lock, start-up check, the first page read with plain sqlite3 and painted,
+   then the store and the full window) from process creation to the first page of
+   service records painted, to the full window's page painted ("ready"), and the
+   process's CPU seconds at the first paint (load affects it less than the clock);
+   baseline: a bare PySide6 window with an empty QTableView shown the same way.
+   Measured after a clean close (the usual start) and once more without one (after
+   a crash: SQLite's full quick_check runs first);
+   close: from the full window's paint (the window then closes) until the process has exited,
    with nothing changed since the last verified backup, and after one changed row
    (the close then takes a verified backup); ``BENCH_GUI_LAUNCH_ONLY=1`` stops there;
 2. on the services page: jump to the last row, sort by date (ascending), search
@@ -44,7 +47,8 @@ w = QMainWindow(); table = QTableView(); w.setCentralWidget(table)
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: (print(f"{time.time():.3f}"), app.quit()))
+            QTimer.singleShot(0, lambda: (print(f"{time.time():.3f}"),
+                                          print(f"cpu {time.process_time():.3f}"), app.quit()))
             obj.removeEventFilter(self)
         return False
 watcher = FirstPaint()
@@ -58,24 +62,32 @@ def _line(name: str, value: object) -> None:
     print(f"{name}={value}", flush=True)
 
 
-def launch_and_close(data_dir: Path, bare: bool) -> tuple[float, float]:
-    """Seconds from starting the process to the first paint (the child prints the clock),
-    and from then (the window closes at once) until the process has exited."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its .pyc files
-    if bare:
-        command = [sys.executable, "-c", BARE_SCRIPT]
-    else:
-        command = [sys.executable, "-m", "commdesk", "--data-dir", str(data_dir),
-                   "--measure-startup"]  # fmt: skip
-    t0 = time.time()
-    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
-    painted = float(out.stdout.strip().splitlines()[-1])
-    return painted - t0, time.time() - painted
+class Launch:
+    """One start: seconds from process creation to the first paint and to the full
+    window ("ready"; the first paint for the bare window), CPU seconds of the process
+    at the first paint, and seconds from then (the window closes) until it has exited."""
+
+    def __init__(self, data_dir: Path, bare: bool) -> None:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed program has its .pyc files
+        if bare:
+            command = [sys.executable, "-c", BARE_SCRIPT]
+        else:
+            command = [sys.executable, "-m", "commdesk", "--data-dir", str(data_dir),
+                       "--measure-startup"]  # fmt: skip
+        t0 = time.time()
+        out = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+        ended = time.time()
+        lines = out.stdout.strip().splitlines()
+        marks = dict(line.split(" ", 1) for line in lines[1:])
+        self.first = float(lines[0]) - t0
+        self.ready = float(marks.get("ready", lines[0])) - t0
+        self.cpu = float(marks["cpu"].split()[0])
+        self.close = ended - t0 - self.ready
 
 
 def launch(data_dir: Path, bare: bool) -> float:
-    return launch_and_close(data_dir, bare)[0]
+    return Launch(data_dir, bare).first
 
 
 def change_one_row(data_dir: Path) -> None:
@@ -123,18 +135,24 @@ def main() -> None:
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(Path(__file__).parents[1] /
                     "commdesk")], check=False, capture_output=True)  # fmt: skip
-    bare_runs = [launch_and_close(data_dir, True) for _ in range(3)]
-    bare, bare_close = min(r[0] for r in bare_runs), min(r[1] for r in bare_runs)
+    bare_runs = [Launch(data_dir, True) for _ in range(3)]
+    bare = min(r.first for r in bare_runs)
+    bare_cpu, bare_close = min(r.cpu for r in bare_runs), min(r.close for r in bare_runs)
     launch(data_dir, False)  # leaves the clean-close mark and a verified backup
-    runs = [launch_and_close(data_dir, False) for _ in range(3)]  # nothing changed
-    full, close_unchanged = min(r[0] for r in runs), min(r[1] for r in runs)
+    runs = [Launch(data_dir, False) for _ in range(3)]  # nothing changed
+    full, close_unchanged = min(r.first for r in runs), min(r.close for r in runs)
+    ready, cpu = min(r.ready for r in runs), min(r.cpu for r in runs)
     change_one_row(data_dir)
-    _, close_changed = launch_and_close(data_dir, False)  # one row changed: a backup
+    close_changed = Launch(data_dir, False).close  # one row changed: a backup
     (data_dir / CLEAN_CLOSE_FILE).unlink(missing_ok=True)
     after_crash = launch(data_dir, False)
     _line("launch_bare_seconds", f"{bare:.3f}")
     _line("launch_seconds", f"{full:.3f}")
     _line("launch_ratio", f"{full / bare:.1f}")
+    _line("launch_ready_seconds", f"{ready:.3f}")
+    _line("launch_bare_cpu_seconds", f"{bare_cpu:.3f}")
+    _line("launch_cpu_seconds", f"{cpu:.3f}")
+    _line("launch_cpu_ratio", f"{cpu / bare_cpu:.1f}")
     _line("launch_after_crash_seconds", f"{after_crash:.3f}")
     _line("close_bare_seconds", f"{bare_close:.3f}")
     _line("close_unchanged_seconds", f"{close_unchanged:.3f}")

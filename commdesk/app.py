@@ -1,9 +1,11 @@
 """GUI bootstrap: QApplication, style, translators, the folder lock, the start-up
-check, the store, then the shell.
+check, the first page, the store, then the shell.
 
-Kept lean on purpose: nothing here imports openpyxl, alembic or pypinyin, so
-the window paints quickly; ``open_store`` only loads Alembic when the schema
-is not at head.
+Kept lean on purpose: until the first page is painted nothing here imports
+SQLAlchemy, openpyxl, alembic or pypinyin. The first page (the service records'
+first screen, :mod:`commdesk.ui.first_window`) is read with plain sqlite3 and
+painted; then ``open_store`` loads the ORM (and Alembic only when the schema is
+not at head) and the full window takes its place.
 """
 
 from __future__ import annotations
@@ -48,9 +50,12 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
     """Start the desktop app on ``data_dir``; returns the process exit code."""
     if self_test and not os.environ.get("QT_QPA_PLATFORM"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    # SQLAlchemy before PySide6: once PySide6 is loaded its import hook looks at
-    # every later import, which makes SQLAlchemy's few hundred modules ~0.1 s slower.
-    importlib.import_module("commdesk.store.engine")
+    from commdesk.store.backend import current
+
+    if current() is not None:  # a server: no light first page (see _run_locked)
+        # SQLAlchemy before PySide6: once PySide6 is loaded its import hook looks at
+        # every later import, which makes SQLAlchemy's few hundred modules ~0.1 s slower.
+        importlib.import_module("commdesk.store.engine")
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from commdesk.ui.context import open_settings
@@ -76,8 +81,8 @@ def run_gui(data_dir: Path, *, self_test: bool = False, measure_startup: bool = 
     if self_test:
         return _self_test(app, data_dir, translators)
 
-    from commdesk.store.engine import StoreError
     from commdesk.store.lock import WINDOW, FolderLocked, acquire
+    from commdesk.store.store_file import StoreError
 
     try:
         lock = acquire(data_dir, WINDOW)  # one program per data folder; freed by the OS on exit
@@ -112,21 +117,27 @@ def _cannot_open(data_dir: Path | str, exc: BaseException) -> str:
 def _run_locked(
     app: object, data_dir: Path, translators: object, *, measure_startup: bool = False
 ) -> int:
-    """With the folder ours: check the file, open it, run the window, back up on close."""
+    """With the folder ours: check the file, paint the first page from a light read,
+    then open the store (the ORM loads here), run the window, back up on close."""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from commdesk.store.engine import open_store
+    from commdesk.store.backend import current
     from commdesk.ui.context import open_settings
     from commdesk.ui.errors import install_excepthook, setup_logging
     from commdesk.ui.startup import check_database
 
     assert isinstance(app, QApplication)
     log_path = setup_logging(data_dir)
-    from commdesk.store.backend import current
-
     server = current()  # the folder's file is checked; a server checks its own data
-    if server is None and not check_database(data_dir, open_settings(data_dir)):
+    settings = open_settings(data_dir)
+    if server is None and not check_database(data_dir, settings):
         return EXIT_FAILURE
+    from commdesk.ui.first_window import show_first_page
+
+    # A server takes the full path: its sign-in comes before any data.
+    first = show_first_page(data_dir, settings) if server is None else None
+    from commdesk.store.engine import open_store
+
     try:
         if server is None:
             store = open_store(data_dir)
@@ -138,6 +149,8 @@ def _run_locked(
                 return EXIT_OK
             store = signed_in
     except Exception as exc:  # any failure to open is reported, never a traceback
+        if first is not None:
+            first.close()
         if server is None:
             QMessageBox.critical(None, "CommDesk", _cannot_open(data_dir, exc))
             return EXIT_FAILURE
@@ -158,11 +171,15 @@ def _run_locked(
     server.listen()
     closed_normally = False
     try:
-        if not shell.start():
+        started = shell.start()
+        if first is not None:  # the real window (or the wizard) now stands in its place
+            first.close()
+            first.deleteLater()
+        if not started:
             closed_normally = True
             return EXIT_OK
         if measure_startup and shell.window is not None:
-            _report_first_paint(app, shell.window)
+            _report_first_paint(app, shell.window, first)
         status = int(app.exec())
         shell.backup_on_close()
         closed_normally = True
@@ -176,8 +193,10 @@ def _run_locked(
             _mark_clean_close(data_dir)
 
 
-def _report_first_paint(app: object, window: object) -> None:
-    """Print the clock time of the first paint of the services table, then quit."""
+def _report_first_paint(app: object, window: object, first: object = None) -> None:
+    """Print the clock time of the first paint of the service records (the light first
+    page's, else the window's); then "ready" with the clock time the full window painted
+    its page and "cpu" with the process's CPU seconds at both moments; then quit."""
     import time
 
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -187,12 +206,19 @@ def _report_first_paint(app: object, window: object) -> None:
     window.show_page("services")  # type: ignore[attr-defined]
     viewport = window.ledger_pages["services"].table.viewport()  # type: ignore[attr-defined]
 
+    def report() -> None:
+        ready, cpu = time.time(), time.process_time()
+        painted = getattr(first, "painted_at", None)
+        print(f"{painted or ready:.3f}", flush=True)
+        print(f"ready {ready:.3f}", flush=True)
+        print(f"cpu {getattr(first, 'painted_cpu', None) or cpu:.3f} {cpu:.3f}", flush=True)
+        app.quit()
+
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
-                # after this paint returns: the page is on screen
-                QTimer.singleShot(0, lambda: (print(f"{time.time():.3f}", flush=True), app.quit()))
+                QTimer.singleShot(0, report)  # after this paint returns: the page is on screen
             return False
 
     probe = FirstPaint(viewport)

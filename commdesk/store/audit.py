@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from commdesk.store.lock import os_user
 from commdesk.store.models import AuditEntry
 
 
@@ -22,10 +21,7 @@ def current_user(store: Any = None) -> str:
         account = who(store)
     if account is not None:
         return str(account.name)
-    try:
-        return getpass.getuser()
-    except Exception:
-        return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
+    return os_user()
 
 
 def now() -> datetime:

@@ -23,7 +23,6 @@ from pathlib import Path
 
 from commdesk.domain.i18n import translate
 from commdesk.store.change_mark import record_backup, unchanged_since_backup
-from commdesk.store.engine import StoreError, db_path
 from commdesk.store.maintenance import backup as make_backup
 from commdesk.store.maintenance import (
     copy_verified,
@@ -31,6 +30,7 @@ from commdesk.store.maintenance import (
     row_counts,
     validate_backup_file,
 )
+from commdesk.store.store_file import StoreError, db_path
 
 BACKUP_DIR = "backups"
 SECOND_DIR = "CommDesk-backups"

@@ -19,19 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from commdesk.domain.i18n import translate
-from commdesk.paths import DB_FILE_NAME
 from commdesk.store.schema_version import HEAD_REVISION
+from commdesk.store.store_file import StoreError, db_path, read_schema_revision  # re-exported
 
 BUSY_TIMEOUT_MS = 5000
 INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for a refused grant or policy
-
-
-class StoreError(Exception):
-    """The database cannot be used: damaged, locked, too new, or not a database."""
-
-
-def db_path(data_dir: Path) -> Path:
-    return Path(data_dir) / DB_FILE_NAME
 
 
 def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -62,27 +54,6 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
     install(engine)  # after BEGIN: every transaction that writes renews the change mark
     return engine
-
-
-def read_schema_revision(path: Path) -> str | None:
-    """The Alembic revision stamped in the file, read without importing Alembic."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = con.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
-        ).fetchone()
-        if row is None:
-            return None
-        version = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        return version[0] if version else None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            translate("Store", "{name} is not a readable CommDesk database ({error})").format(
-                name=path.name, error=exc
-            )
-        ) from exc
-    finally:
-        con.close()
 
 
 @dataclass

@@ -27,7 +27,7 @@ from typing import Any
 
 from commdesk.domain.i18n import translate
 from commdesk.files import read_text
-from commdesk.store.engine import StoreError
+from commdesk.store.store_file import StoreError
 
 LOCK_FILE = "commdesk.lock"
 # Windows locks a byte range, and a locked range cannot be read by others, so
@@ -74,10 +74,14 @@ def describe_holder(holder: dict[str, Any]) -> str:
     return what + (f" ({', '.join(details)})" if details else "")
 
 
-def _user() -> str:
-    from commdesk.store.audit import current_user
+def os_user() -> str:
+    """The OS account name of this PC (commdesk.store.audit names a signed-in person)."""
+    import getpass
 
-    return current_user()
+    try:
+        return getpass.getuser()
+    except Exception:
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "unknown"
 
 
 def _lock_fd(fd: int) -> bool:
@@ -180,7 +184,7 @@ def acquire(data_dir: Path, purpose: str = WINDOW) -> FolderLock:
         "purpose": purpose,
         "pid": os.getpid(),
         "host": platform.node(),
-        "user": _user(),
+        "user": os_user(),
         "since": datetime.now().replace(microsecond=0).isoformat(sep=" "),
     }
     try:

@@ -22,10 +22,9 @@ from typing import Any
 
 from commdesk.domain.i18n import translate
 from commdesk.files import check_output
-from commdesk.store.engine import StoreError, db_path
 from commdesk.store.schema_version import HEAD_REVISION
-from commdesk.store.search_keys import MISMATCHED
 from commdesk.store.soundness import known_damage, lost, mark_damaged, unavailable_reason
+from commdesk.store.store_file import StoreError, db_path
 
 LEDGER_TABLES = (
     "community",
@@ -154,6 +153,8 @@ def check_file(path: Path) -> CheckReport:
                 ).format(revision=revision or "-", head=HEAD_REVISION)
             )
         else:
+            from commdesk.store.search_keys import MISMATCHED
+
             unlinked = con.execute(MISMATCHED).fetchone()[0]
             if unlinked:
                 # quick_check skips index contents: a damaged index looks like bad keys.
@@ -516,7 +517,7 @@ def restore(data_dir: Path, source: Path) -> RestoreResult:
         side = target.with_name(target.name + suffix)
         side.unlink(missing_ok=True)
     os.replace(staged, target)
-    from commdesk.store.engine import read_schema_revision
+    from commdesk.store.store_file import read_schema_revision
 
     if read_schema_revision(target) != HEAD_REVISION:
         from commdesk.store.migrate import upgrade

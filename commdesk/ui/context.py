@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
-from commdesk.domain.catalogues import Catalogues
-from commdesk.store.catalogue_store import load_catalogues
-from commdesk.store.engine import Store
+if TYPE_CHECKING:  # the ORM loads after the first paint; open_settings is needed before
+    from commdesk.domain.catalogues import Catalogues
+    from commdesk.store.engine import Store
 
 SETTINGS_FILE = "commdesk-ui.ini"
 
@@ -50,6 +50,8 @@ class UiContext:
 
     @classmethod
     def create(cls, store: Store, settings: QSettings | None = None) -> UiContext:
+        from commdesk.store.catalogue_store import load_catalogues
+
         return cls(
             store=store,
             settings=settings if settings is not None else open_settings(store.data_dir),
@@ -74,4 +76,6 @@ class UiContext:
             stack.clear()
 
     def reload_catalogues(self) -> None:
+        from commdesk.store.catalogue_store import load_catalogues
+
         self.catalogues = load_catalogues(self.store)

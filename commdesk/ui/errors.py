@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from commdesk.domain.records import ValidationError
-from commdesk.store.engine import StoreError
 from commdesk.store.maintenance import WriteError, disk_problem
+from commdesk.store.store_file import StoreError
 
 log = logging.getLogger("commdesk")
 

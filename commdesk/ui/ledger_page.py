@@ -10,8 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from commdesk.store.services.periods import PeriodLocked
 from commdesk.ui.context import UiContext
 from commdesk.ui.date_entry import DateEditor, DateProblemLabel
 from commdesk.ui.display import format_number
+from commdesk.ui.first_window import restore_ledger_header
 from commdesk.ui.live_refresh import ChangeWatcher, reload_keeping_view
 from commdesk.ui.period_lock import ask_unlock, lock_notice
 from commdesk.ui.quick_periods import QuickPeriodBox
@@ -215,27 +216,8 @@ class LedgerPage(QWidget):
         self._update_buttons()
 
     def _restore_header(self) -> None:
-        header = self.table.horizontalHeader()
         state = self.ctx.settings.value(f"{self.spec.key}/header")
-        scale = max(self.fontMetrics().averageCharWidth() / 7.0, 1.0)
-        for i, f in enumerate(self.model.fields):
-            header.resizeSection(i, int(f.width * scale))
-            header.setSectionHidden(i, not f.visible)
-        if isinstance(state, QByteArray | bytes) and state:
-            header.restoreState(QByteArray(state))
-        self._fit_header_titles()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-
-    def _fit_header_titles(self) -> None:
-        """Never cut a column title, whatever the font size or a saved layout says."""
-        header = self.table.horizontalHeader()
-        bold = QFont(header.font())
-        bold.setBold(True)  # the stylesheet draws titles bold
-        metrics = QFontMetrics(bold)
-        for i, f in enumerate(self.model.fields):
-            needed = metrics.horizontalAdvance(f.label()) + 30  # padding + sort arrow
-            if header.sectionSize(i) < needed:
-                header.resizeSection(i, needed)
+        restore_ledger_header(self.table, self.model.fields, state, self)
 
     def save_state(self) -> None:
         header = self.table.horizontalHeader()

@@ -14,21 +14,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from commdesk.store.backups import (
-    Recovery,
-    missing_with_backups,
-    newest_good_backup,
-    set_aside_damaged,
-)
-from commdesk.store.engine import StoreError, db_path
-from commdesk.store.maintenance import Health, health, restore, take_clean_close
-from commdesk.store.soundness import forget_lost
-from commdesk.ui.backup_dialogs import DamagedDialog, second_folder
-from commdesk.ui.tasks import run_with_busy_dialog
+from commdesk.store.maintenance import Health, health, take_clean_close
+from commdesk.store.store_file import StoreError, db_path
+
+if TYPE_CHECKING:
+    from commdesk.store.backups import Recovery
 
 translate = QCoreApplication.translate
 log = logging.getLogger("commdesk.startup")
@@ -43,12 +38,20 @@ def check_database(
     clean close (see :func:`~commdesk.store.maintenance.mark_clean_close`).
     """
     verdict = _health(data_dir, quick_check=not take_clean_close(data_dir), parent=parent)
+    if verdict.state == "ok":
+        return True  # the usual start: nothing below (backups, dialogs, the ORM) is loaded
+    from commdesk.store.backups import (
+        Recovery,
+        missing_with_backups,
+        newest_good_backup,
+        set_aside_damaged,
+    )
+    from commdesk.ui.backup_dialogs import second_folder
+
     second = second_folder(settings) if settings is not None else None
     if verdict.state == "missing":
         lost = missing_with_backups(data_dir, second)
         return True if lost is None else _offer(data_dir, lost, parent)
-    if verdict.ok:
-        return True
     if verdict.state == "lost":
         lost = Recovery(None, verdict.reason, newest_good_backup(data_dir, second))
         return _offer(data_dir, lost, parent)
@@ -84,6 +87,8 @@ def _health(data_dir: Path, *, quick_check: bool, parent: QWidget | None) -> Hea
     if not quick_check or not path.exists():
         return health(path, quick_check=quick_check)
     log.info("checking every page of %s (the last session did not close normally)", path)
+    from commdesk.ui.tasks import run_with_busy_dialog
+
     return run_with_busy_dialog(
         translate(
             "Startup",
@@ -97,6 +102,10 @@ def _health(data_dir: Path, *, quick_check: bool, parent: QWidget | None) -> Hea
 
 def _offer(data_dir: Path, recovery: Recovery, parent: QWidget | None) -> bool:
     """Ask until the clerk restores a good backup, starts empty, or quits."""
+    from commdesk.store.maintenance import restore
+    from commdesk.store.soundness import forget_lost
+    from commdesk.ui.backup_dialogs import DamagedDialog
+
     while True:
         dialog = DamagedDialog(recovery, data_dir, parent)
         dialog.exec()

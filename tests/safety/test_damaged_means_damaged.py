@@ -84,7 +84,7 @@ def test_a_locked_database_is_in_use_not_damaged(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    from commdesk.ui import startup
+    from commdesk.ui import backup_dialogs, startup
 
     shown: list[str] = []
     offered: list[object] = []
@@ -99,7 +99,7 @@ def test_a_locked_database_is_in_use_not_damaged(
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr(startup, "DamagedDialog", NoDamageDialog)
+    monkeypatch.setattr(backup_dialogs, "DamagedDialog", NoDamageDialog)
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a: shown.append(text))
     records = _records(folder)
     with exclusive_lock(db_path(folder)):
@@ -237,7 +237,7 @@ def test_a_fresh_folder_is_still_created(tmp_path: Path) -> None:
 def test_the_window_offers_the_newest_backup_for_an_emptied_database(
     folder: Path, qapp: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from commdesk.ui import startup
+    from commdesk.ui import backup_dialogs, startup
 
     offered: list[Any] = []
 
@@ -251,7 +251,7 @@ def test_the_window_offers_the_newest_backup_for_an_emptied_database(
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr(startup, "DamagedDialog", Quit)
+    monkeypatch.setattr(backup_dialogs, "DamagedDialog", Quit)
     db_path(folder).write_bytes(b"")
     assert not startup.check_database(folder, None)
     backup = next((folder / "backups").glob("*.sqlite"))
