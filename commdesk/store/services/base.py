@@ -7,7 +7,7 @@ leave this module as plain dicts, never as live ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -121,13 +121,17 @@ class LedgerService:
 
     def search_text(self, values: Mapping[str, Any]) -> str:
         """Lower-case haystack: text fields plus pinyin initials and full pinyin."""
-        from commdesk.domain.initials import full_pinyin, initials
+        from commdesk.domain.initials import search_key
 
+        return self._search_text(values, search_key)
+
+    def _search_text(self, values: Mapping[str, Any], search_key: Callable[[str], str]) -> str:
         parts: list[str] = []
         for name in self.pinyin_fields:
             text = values.get(name)
             if text:
-                parts += [str(text), initials(str(text)), full_pinyin(str(text))]
+                text = str(text)
+                parts += [text, search_key(text)]  # "initials full pinyin"
         for name in self.text_fields:
             text = values.get(name)
             if text:
@@ -146,7 +150,9 @@ class LedgerService:
         """:meth:`_column_values` of many rows, as one list per column (bulk inserts)."""
         out = {name: [values.get(name) for values in rows] for name in self.columns}
         if self._has_search:
-            out["search_text"] = [self.search_text(values) for values in rows]
+            from commdesk.domain.initials import search_key
+
+            out["search_text"] = [self._search_text(values, search_key) for values in rows]
         if self.search_keys is not None:
             out["search_key_id"] = [None] * len(rows)
         return out
