@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, String, Table, and_, cast, func, literal, or_, select
@@ -148,7 +149,15 @@ class LedgerService:
 
     def _column_lists(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
         """:meth:`_column_values` of many rows, as one list per column (bulk inserts)."""
-        out = {name: [values.get(name) for values in rows] for name in self.columns}
+        out: dict[str, list[Any]] = {}
+        if rows and len(self.columns) > 1:
+            try:  # validated rows hold every column: a C-level pick per row, then a transpose
+                picked = list(map(itemgetter(*self.columns), rows))
+                out = dict(zip(self.columns, map(list, zip(*picked, strict=True)), strict=True))
+            except KeyError:
+                out = {}
+        if len(out) != len(self.columns):  # a row without some column, or no rows
+            out = {name: [values.get(name) for values in rows] for name in self.columns}
         if self._has_search:
             from commdesk.domain.initials import search_key
 
