@@ -306,15 +306,19 @@ class RecordValidator:
             get = memo.get if memo is not None else None
             for result, row in zip(results, rows, strict=True):
                 raw = row.get(name, default)
-                checked = None
-                if get is not None:
+                if get is None:
+                    checked = check_field(f, raw, catalogues, today)
+                else:
                     cls = raw.__class__
                     if cls is str or cls is int or cls is bool or cls is date or raw is None:
-                        checked = get((cls, raw))
-                    if checked is None:
+                        key = (cls, raw)  # memo_key's answer, written out
+                        checked = get(key)
+                        if checked is None:
+                            checked = check_field(f, raw, catalogues, today)
+                            if len(memo) < MEMO_LIMIT:  # type: ignore[arg-type]
+                                memo[key] = checked  # type: ignore[index]
+                    else:
                         checked = self.check(f, raw)
-                else:
-                    checked = check_field(f, raw, catalogues, today)
                 result.values[name] = checked.value
                 if checked.errors:
                     result.errors[name] = list(checked.errors)

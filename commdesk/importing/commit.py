@@ -278,6 +278,8 @@ def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]
     """
     if process is None:
         return values
+    if values and len(set(map(id, values))) == 1:  # one object down the column (the stamp)
+        return [None if values[0] is None else process(values[0])] * len(values)
     done: dict[tuple[type, Any], Any] = {}
     out: list[Any] = []
     for value in values:
@@ -286,7 +288,7 @@ def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]
             continue
         cls = value.__class__
         # memo_key, its usual case written out: this runs for every date cell.
-        key = (cls, value) if cls is date or cls is str else memo_key(value)
+        key = (cls, value) if cls is date or cls is str or cls is int else memo_key(value)
         if key is None:
             out.append(process(value))
         elif key in done:

@@ -310,6 +310,7 @@ class RowPipeline:
             as_text = step == _PLAIN and f.kind in (TEXT, LONGTEXT)
             as_id = step == _PLAIN and f.kind == ID_NUMBER
             as_is = step == _PLAIN and not as_id and not as_text
+            as_team = step == _TEAM
             cache = self._canonicals[name] if step == _CANONICAL else None
             for row, value in zip(shaped, column, strict=True):
                 if value is None:
@@ -326,6 +327,12 @@ class RowPipeline:
                     if as_id:
                         row.raw[name] = _id_hint(value)
                         continue
+                    if as_team:  # _team's own memo, looked up without the calls
+                        team = self._teams.get((str, halfwidth_alnum(value)))
+                        if team is not None:
+                            row.raw[name], row.new_team, messages = team
+                            row.errors.extend(messages)
+                            continue
                 if cache is not None:
                     cls = value.__class__
                     if cls is str or cls is date or cls is datetime or cls is bool:

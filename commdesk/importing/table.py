@@ -195,7 +195,10 @@ def _first_texts(cells: Sequence[Cell], count: int = 3) -> list[str]:
     first keeps 50,000-row sheets fast.
     """
     firsts = [c for c in cells[: count * 4] if c is not None][:count]
-    if not any(isinstance(c, str) and not _TRIGGERS.isdisjoint(c[:6]) for c in firsts):
+    for c in firsts:
+        if isinstance(c, str) and not _TRIGGERS.isdisjoint(c[:6]):
+            break
+    else:
         return []
     return [unicodedata.normalize("NFKC", str(c)).replace(" ", "").strip() for c in firsts]
 

@@ -7,9 +7,10 @@ leave this module as plain dicts, never as live ORM objects.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, String, Table, and_, cast, func, literal, or_, select
@@ -121,13 +122,17 @@ class LedgerService:
 
     def search_text(self, values: Mapping[str, Any]) -> str:
         """Lower-case haystack: text fields plus pinyin initials and full pinyin."""
-        from commdesk.domain.initials import full_pinyin, initials
+        from commdesk.domain.initials import search_key
 
+        return self._search_text(values, search_key)
+
+    def _search_text(self, values: Mapping[str, Any], search_key: Callable[[str], str]) -> str:
         parts: list[str] = []
         for name in self.pinyin_fields:
             text = values.get(name)
             if text:
-                parts += [str(text), initials(str(text)), full_pinyin(str(text))]
+                text = str(text)
+                parts += [text, search_key(text)]  # "initials full pinyin"
         for name in self.text_fields:
             text = values.get(name)
             if text:
@@ -144,9 +149,19 @@ class LedgerService:
 
     def _column_lists(self, rows: Sequence[Mapping[str, Any]]) -> dict[str, list[Any]]:
         """:meth:`_column_values` of many rows, as one list per column (bulk inserts)."""
-        out = {name: [values.get(name) for values in rows] for name in self.columns}
+        out: dict[str, list[Any]] = {}
+        if rows and len(self.columns) > 1:
+            try:  # validated rows hold every column: a C-level pick per row, then a transpose
+                picked = list(map(itemgetter(*self.columns), rows))
+                out = dict(zip(self.columns, map(list, zip(*picked, strict=True)), strict=True))
+            except KeyError:
+                out = {}
+        if len(out) != len(self.columns):  # a row without some column, or no rows
+            out = {name: [values.get(name) for values in rows] for name in self.columns}
         if self._has_search:
-            out["search_text"] = [self.search_text(values) for values in rows]
+            from commdesk.domain.initials import search_key
+
+            out["search_text"] = [self._search_text(values, search_key) for values in rows]
         if self.search_keys is not None:
             out["search_key_id"] = [None] * len(rows)
         return out
