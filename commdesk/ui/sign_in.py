@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -168,6 +169,17 @@ def switch_user(shell: Shell) -> bool:
     from commdesk.ui.context import UiContext
 
     old = shell.ctx.store
+    if not old.is_server and not accounts.accounts(old):
+        QMessageBox.information(
+            shell.window,
+            translate("SignIn", "Switch user"),
+            translate(
+                "SignIn",
+                "This PC has no accounts: everyone uses CommDesk alike. An administrator "
+                "adds accounts under File → Accounts….",
+            ),
+        )
+        return False
     if shell.window is not None:
         shell.window.hide()
     if old.is_server:

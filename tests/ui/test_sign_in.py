@@ -191,3 +191,19 @@ def test_only_an_administrator_may_restore_a_backup(qtbot: Any, shell: Shell) ->
     assert shell.restore_backup(shell.ctx.data_dir / "backups" / "any.sqlite") is None
     assert seen == ["Only a Administrator (or higher) may do this."]
     assert shell.window is not None and shell.window.isVisible()  # nothing was closed
+
+
+def test_switch_user_without_accounts_says_so_and_keeps_the_window(
+    qtbot: Any, qapp: Any, store_with_profile: Any
+) -> None:
+    shell = Shell(store_with_profile, Translators())
+    try:
+        assert shell.start()
+        window = shell.window
+        seen: list[str] = []
+        answer_question(QMessageBox.StandardButton.Ok, seen)
+        window.act_switch_user.trigger()
+        assert seen and "no accounts" in seen[0]
+        assert shell.window is window and window.isVisible()
+    finally:
+        shell.dispose()
