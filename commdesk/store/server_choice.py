@@ -150,11 +150,3 @@ def check_connection(url: str) -> str | None:
     finally:
         engine.dispose()
     return None
-
-
-def needs_password(message: str) -> bool:
-    """Whether a connection failed only for want of the (right) password."""
-    lowered = message.lower()
-    return "password" in lowered and (
-        "no password supplied" in lowered or "authentication failed" in lowered
-    )

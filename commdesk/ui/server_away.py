@@ -16,9 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QPushButton,
     QSizePolicy,
@@ -28,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from commdesk.store.backend import DatabaseChoice, unreachable_message
-from commdesk.store.engine import Store, StoreError, open_store
+from commdesk.store.engine import Store, StoreError
 from commdesk.store.server_backups import ServerCopy, copy_server, newest_copy, open_read_only
-from commdesk.store.server_choice import needs_password, with_password
 from commdesk.ui.screen_fit import fit_size
 from commdesk.ui.tasks import run_with_busy_dialog
 
@@ -104,19 +101,9 @@ class ServerAwayDialog(QDialog):
 
 def open_or_fall_back(data_dir: Path, server: DatabaseChoice, exc: BaseException) -> Store | None:
     """After the server failed at start: ask until it opens, a copy opens read-only, or Quit."""
-    url = server.url
     while True:
-        reason = _reason(server, exc)
-        if needs_password(reason):  # a saved choice keeps no password: ask for it
-            password = ask_password(server.label)
-            if password is not None:
-                url = with_password(server.url, password)
-                exc = _try_open(data_dir, server, url)
-                if isinstance(exc, Store):
-                    return exc
-                continue
         copy = newest_copy(data_dir, server.url)
-        dialog = ServerAwayDialog(reason, copy)
+        dialog = ServerAwayDialog(_reason(server, exc), copy)
         dialog.exec()
         if dialog.choice == ServerAwayDialog.QUIT:
             return None
@@ -126,31 +113,25 @@ def open_or_fall_back(data_dir: Path, server: DatabaseChoice, exc: BaseException
             except (StoreError, OSError) as failure:
                 exc = failure
                 continue
-        exc = _try_open(data_dir, server, url)
-        if isinstance(exc, Store):
-            return exc
+        try:
+            return _retry(data_dir, server)
+        except Exception as failure:  # still away: the dialog again, saying why
+            exc = failure
 
 
-def _try_open(data_dir: Path, server: DatabaseChoice, url: str) -> Store | Exception:
-    """The store on the server, or why not (connecting on a worker, the wait explained)."""
+def _retry(data_dir: Path, server: DatabaseChoice) -> Store | None:
+    """Connect again on a worker (the wait explained); a refused login goes to the sign-in."""
+    from commdesk.store.accounts import SignInError
+    from commdesk.store.server_login import open_signed_in
+    from commdesk.ui.sign_in import sign_in_to_server
+
     try:
         return run_with_busy_dialog(
             translate("ServerAway", "Connecting to {server}…").format(server=server.label),
-            lambda: open_store(data_dir, database=url),
+            lambda: open_signed_in(data_dir, server.url),
         )
-    except Exception as failure:  # every failure is shown, never a traceback
-        return failure
-
-
-def ask_password(server: str) -> str | None:
-    """A plain password prompt for a saved server (the sign-in dialog may replace it)."""
-    text, ok = QInputDialog.getText(
-        None,
-        translate("ServerAway", "Password"),
-        translate("ServerAway", "Password for {server}:").format(server=server),
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok and text else None
+    except SignInError:
+        return sign_in_to_server(data_dir, server.url)
 
 
 def _reason(server: DatabaseChoice, exc: BaseException) -> str:

@@ -11,7 +11,6 @@ import pytest
 from commdesk.store.server_choice import (
     ServerFields,
     build_url,
-    needs_password,
     parse_url,
     saved_choice,
     with_password,
@@ -50,12 +49,6 @@ def test_a_broken_saved_value_counts_as_this_computer() -> None:
     assert saved_choice("") is None
     assert saved_choice("mysql://x@y/z") is None
     assert saved_choice(" postgresql://li_na@h/cd_1 ").url == "postgresql+psycopg://li_na@h/cd_1"
-
-
-def test_password_failures_are_told_from_an_absent_server() -> None:
-    assert needs_password("connection failed: fe_sendauth: no password supplied")
-    assert needs_password('FATAL:  password authentication failed for user "li_na"')
-    assert not needs_password("connection refused")
 
 
 def test_local_copies_are_per_server_and_the_newest_few_are_kept(

@@ -19,7 +19,7 @@ AWAY = "postgresql+psycopg://clerk:s3cret@127.0.0.1:1/cd001"  # nothing listens 
 DRIVER = """
 import os, sys
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 app = QApplication(sys.argv[:1])
 ANSWER = os.environ["DRIVER_ANSWER"]
@@ -27,12 +27,13 @@ ANSWER = os.environ["DRIVER_ANSWER"]
 def look():
     from commdesk.ui.main_window import MainWindow
     from commdesk.ui.server_away import ServerAwayDialog
+    from commdesk.ui.sign_in import SignInDialog
 
     box = QApplication.activeModalWidget()
-    if isinstance(box, QInputDialog):
-        print("ASKED:", " ".join(box.labelText().split()), flush=True)
-        box.setTextValue(os.environ["DRIVER_PASSWORD"])
-        box.accept()
+    if isinstance(box, SignInDialog):
+        print("ASKED:", " ".join(t.text() for t in box.findChildren(QLabel)), flush=True)
+        box.password.setText(os.environ["DRIVER_PASSWORD"])
+        box.sign_in_button.click()
     elif isinstance(box, ServerAwayDialog):
         text = box.findChild(QLabel, "serverAwayMessage").text()
         print("AWAY:", " ".join(text.split()), flush=True)
@@ -179,37 +180,34 @@ def test_a_saved_server_asks_for_the_password(
     pg_server: Any, tmp_path: Path, profile_data: dict[str, Any]
 ) -> None:
     """The saved choice keeps no password: the start asks for it, and the window opens."""
+    import os
+
     from PySide6.QtCore import QSettings
     from sqlalchemy.engine import make_url
 
+    from commdesk.domain.roles import ENTRY
     from commdesk.store.engine import open_store
+    from commdesk.store.server_admin import add_clerk, committee_url, init_committee
     from commdesk.store.services.profile import save_profile
     from commdesk.ui.backend_choice import SERVER_URL_KEY
     from commdesk.ui.context import SETTINGS_FILE
 
-    url = pg_server.create_database()
-    store = open_store(tmp_path / "elsewhere", database=url)
+    admin = pg_server.admin_url
+    c = init_committee(admin, f"saved{os.getpid()}")
+    store = open_store(tmp_path / "server-admin", database=committee_url(admin, c))
     save_profile(store, profile_data)
     store.close()
-    database = make_url(url).database
-    pg_server.admin("DROP ROLE IF EXISTS clerk_pw", "CREATE ROLE clerk_pw LOGIN PASSWORD 'pw-123'")
-    import psycopg
-
-    owner = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(owner, autocommit=True) as conn:
-        conn.execute("GRANT ALL ON ALL TABLES IN SCHEMA public TO clerk_pw")
-        conn.execute("GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO clerk_pw")
+    add_clerk(admin, c.code, f"{c.database}_pw", ENTRY, "pw-123")
     data = tmp_path / "data"
     data.mkdir()
     settings = QSettings(str(data / SETTINGS_FILE), QSettings.Format.IniFormat)
-    settings.setValue(SERVER_URL_KEY, make_url(url).set(username="clerk_pw").render_as_string())
+    saved = make_url(committee_url(admin, c)).set(username=f"{c.database}_pw", password=None)
+    settings.setValue(SERVER_URL_KEY, saved.render_as_string())
     settings.sync()
     result = start(data, "password", None, DRIVER_PASSWORD="pw-123")
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     asked = lines(result, "ASKED:")
-    assert len(asked) == 1 and database in asked[0], out
+    assert len(asked) == 1 and c.database in asked[0], out
     assert lines(result, "ON SERVER:") == ["True"], out
     assert "pw-123" not in (data / SETTINGS_FILE).read_text(encoding="utf-8")
-    pg_server.drop_database(url)
-    pg_server.admin("DROP ROLE IF EXISTS clerk_pw")
