@@ -42,6 +42,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "LockDialog": "settings",
     "CertificateDialog": "volunteers",
     "RegisterDialog": "volunteers",
+    "ServerDialog": "consolidation",
 }
 
 

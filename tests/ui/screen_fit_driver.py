@@ -211,12 +211,14 @@ def tour_forms(tour: Tour, window: Any) -> None:
 
 
 def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
+    from commdesk.domain.periods import Period
     from commdesk.returns.audit import Issue
     from commdesk.store import backups, privacy
     from commdesk.ui.backup_dialogs import DamagedDialog
     from commdesk.ui.catalogue_dialog import CatalogueDialog
     from commdesk.ui.certificate_dialog import CertificateDialog
     from commdesk.ui.certificate_register import RegisterDialog
+    from commdesk.ui.consolidation_server import ServerDialog
     from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog, ExportedMessage
@@ -254,6 +256,8 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("certificate register", lambda: RegisterDialog(shell.ctx, window)),
         ("explain warnings",
          lambda: ExplainWarningsDialog(_warnings(Issue), {}, "2026年第3季度", window)),
+        ("read from the server",
+         lambda: ServerDialog(shell.ctx.settings, Period.parse("2026Q3"), window)),
     ]  # fmt: skip
     for name, make in factories:
         with tour.opened(make(), name):
