@@ -228,5 +228,5 @@ def summary(waiting: list[NotSubmitted]) -> str:
     if not waiting:
         return ""
     return translate(
-        "ConsolidationServer", "{count} committees on the server have not submitted."
+        "ConsolidationServer", "Committees on the server that have not submitted: {count}."
     ).format(count=len(waiting))
