@@ -25,6 +25,10 @@ Measures, offscreen (QT_QPA_PLATFORM=offscreen):
 4. resident memory (VmRSS) after all of it.
 
 Prints ``name=value`` lines and ratios; no assertions (load average printed).
+
+``--database postgresql+psycopg://…`` runs 2.–4. against a committee database on a
+server (fill it with ``commdesk server push``); the baselines are then the same
+queries through psycopg. Launch and close (1.) are about the SQLite file and skipped.
 """
 
 from __future__ import annotations
@@ -115,10 +119,14 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--overview-only", action="store_true")
+    parser.add_argument("--database", metavar="URL", help="a server's committee database")
     args = parser.parse_args()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     _line("load_average", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     data_dir = args.data_dir
+    if args.database:
+        pages(args.data_dir or Path(tempfile.mkdtemp(prefix="commdesk-bench-gui-")), args.database)
+        return
     if data_dir is None:
         from commdesk.store.demo import generate
         from commdesk.store.engine import open_store
@@ -160,24 +168,48 @@ def main() -> None:
     _line("load_average_after", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     if os.environ.get("BENCH_GUI_LAUNCH_ONLY"):
         return
+    pages(data_dir, None)
 
+
+class _Baseline:
+    """The plain query beside ours: sqlite3 on the file, or psycopg on the server."""
+
+    def __init__(self, data_dir: Path, database: str | None) -> None:
+        from commdesk.store.engine import db_path
+
+        self.server = database is not None
+        if database is not None:
+            import psycopg
+
+            from commdesk.store.server_admin import conninfo
+
+            self.con = psycopg.connect(conninfo(database), autocommit=True)
+        else:
+            self.con = sqlite3.connect(db_path(data_dir))
+
+    def execute(self, sql: str, params: tuple = ()):  # type: ignore[no-untyped-def,type-arg]
+        return self.con.execute(sql.replace("?", "%s") if self.server else sql, params)
+
+
+def pages(data_dir: Path, database: str | None) -> None:
+    """2.–4.: the services page, the overview and memory, on the file or the server."""
     from PySide6.QtWidgets import QApplication
 
     from commdesk.domain import i18n
-    from commdesk.store.engine import db_path, open_store
+    from commdesk.store.engine import open_store
     from commdesk.ui.context import UiContext
     from commdesk.ui.ledger_page import LedgerPage
     from commdesk.ui.specs import SERVICES_SPEC
 
     app = QApplication.instance() or QApplication([])
     i18n.install(None, "zh_CN")
-    store = open_store(data_dir)
+    store = open_store(data_dir, database=database)
     ctx = UiContext.create(store)
     page = LedgerPage(ctx, SERVICES_SPEC)
     page.resize(1200, 800)
     page.show()
     app.processEvents()
-    con = sqlite3.connect(db_path(data_dir))
+    con = _Baseline(data_dir, database)
     sample = con.execute(
         "SELECT description, recipient_name, recipient_id_number FROM service_record "
         "WHERE recipient_id_number IS NOT NULL LIMIT 1"
@@ -201,7 +233,8 @@ def main() -> None:
         visible()
         ours = time.perf_counter() - t0
         t0 = time.perf_counter()
-        con.execute(f"SELECT count(*) FROM ({sql.split(' ORDER BY ')[0]})", params).fetchone()
+        count = f"SELECT count(*) FROM ({sql.split(' ORDER BY ')[0]}) AS q"
+        con.execute(count, params).fetchone()
         con.execute(sql if " LIMIT " in sql else sql + " LIMIT 200", params).fetchall()
         base = time.perf_counter() - t0
         _line(f"{name}_ms", f"{ours * 1000:.0f}")

@@ -9,6 +9,7 @@ not yet submitted (已上报) is left out and named.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,24 +22,38 @@ from commdesk.returns.definition import Definition
 class ServerReturns:
     files: list[Path] = field(default_factory=list)
     not_submitted: list[str] = field(default_factory=list)  # committee databases
+    units: dict[str, tuple[str, str]] = field(default_factory=dict)  # database: name, code
 
 
 def write_committee_returns(
-    url: str, definition: Definition, period: Period, folder: Path, *, today: date | None = None
+    url: str,
+    definition: Definition,
+    period: Period,
+    folder: Path,
+    *,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ServerReturns:
-    """One workbook per readable, submitted committee database, written into ``folder``."""
+    """One workbook per readable, submitted committee database, written into ``folder``;
+    ``progress(done, total)`` after each committee (the 汇总 page's worker)."""
     from commdesk import __version__
     from commdesk.returns.export import prepare
     from commdesk.returns.xlsx_writer import write_return
     from commdesk.store.engine import open_store
     from commdesk.store.server_admin import Committee, committee_url, readable_committees
     from commdesk.store.services import periods
+    from commdesk.store.services.profile import get_profile
 
     out = ServerReturns()
-    for database in readable_committees(url):
+    databases = readable_committees(url)
+    for done, database in enumerate(databases):
+        if progress is not None:
+            progress(done, len(databases))
         c = Committee(database.removeprefix("cd_"), database)
         store = open_store(folder / database, database=committee_url(url, c), create=False)
         try:
+            profile = get_profile(store) or {}
+            out.units[database] = (profile.get("name") or "", profile.get("division_code") or "")
             if periods.state(store, period).status != periods.SUBMITTED:  # modified too
                 out.not_submitted.append(database)
                 continue

@@ -151,6 +151,20 @@ class FileTable(QTableWidget):
             self._showing = False
         self.resizeRowsToContents()
 
+    def add_rows(self, rows: list[tuple[list[str], str]]) -> None:
+        """Rows that are no file (a committee on the server that has not submitted)."""
+        self._showing = True
+        try:
+            for cells, status in rows:
+                r = self.rowCount()
+                self.setRowCount(r + 1)
+                self._fill_row(r, cells, status, "")
+                self.setItem(r, self.INCLUDE, QTableWidgetItem(""))
+        finally:
+            self._showing = False
+        if rows:
+            self.resizeRowsToContents()
+
     def _fill_row(self, r: int, cells: list[str], status: str, path: str) -> None:
         background, colour = COLOURS.get(status, EXCLUDED_COLOURS)
         for c, text in enumerate(cells):

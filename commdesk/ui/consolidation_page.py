@@ -46,6 +46,7 @@ from commdesk.store.engine import Store
 from commdesk.store.services.township import load_roster
 from commdesk.ui.consolidation_files import FileTable
 from commdesk.ui.consolidation_roster import RosterPanel
+from commdesk.ui.consolidation_server import ServerDialog, ask_server, notice_rows, summary
 from commdesk.ui.context import open_settings
 from commdesk.ui.errors import user_message
 from commdesk.ui.returns_dialogs import export_progress, last_folder, remember_folder
@@ -72,6 +73,8 @@ class IntakeState:
     inputs: list[Any] = field(default_factory=list)  # InputFile, read from the sources
     period_code: str = ""
     report_date: str = ""
+    server_folder: Path | None = None  # returns read from the server (consolidation_server)
+    not_submitted: list[Any] = field(default_factory=list)  # NotSubmitted, from the server
 
 
 class ConsolidationPage(QWidget):
@@ -164,6 +167,10 @@ class ConsolidationPage(QWidget):
         self.reload_button.clicked.connect(self.reload)
         self.clear_button = QPushButton(translate("ConsolidationPage", "Clear"), self)
         self.clear_button.clicked.connect(self.clear)
+        self.server_button = QPushButton(translate("ConsolidationPage", "Read from server…"), self)
+        self.server_button.setObjectName("readFromServer")
+        self.server_button.clicked.connect(self.read_from_server)
+        self.server_dialog: ServerDialog | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.picker)
         bar.addStretch(1)
@@ -202,7 +209,10 @@ class ConsolidationPage(QWidget):
 
         intake = QWidget(self)
         box = QVBoxLayout(intake)
-        box.addWidget(hint)
+        top = QHBoxLayout()  # the hint wraps, so the server's button fits any screen here
+        top.addWidget(hint, 1)
+        top.addWidget(self.server_button)
+        box.addLayout(top)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
         box.addLayout(bottom)
@@ -238,7 +248,8 @@ class ConsolidationPage(QWidget):
         busy = self.is_busy()
         ready = self.consolidation is not None and self.consolidation.result is not None
         self.export_button.setEnabled(not busy and ready)
-        for b in (self.add_files_button, self.add_folder_button, self.clear_button):
+        for b in (self.add_files_button, self.add_folder_button, self.clear_button,
+                  self.server_button):  # fmt: skip
             b.setEnabled(not busy)
         self.reload_button.setEnabled(not busy and bool(self.sources))
         self.remove_action.setEnabled(not busy and bool(self.table.selected_paths()))
@@ -249,9 +260,10 @@ class ConsolidationPage(QWidget):
         work: Callable[[Callable[[int, int], None]], Any],
         on_done: Callable[[Any], None],
         on_fail: Callable[[BaseException], None],
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
         """Every task here reports progress and is never superseded (see commdesk.ui.tasks)."""
-        self._tasks.run(None, work, on_done, on_fail, progress=self._progress)
+        self._tasks.run(None, work, on_done, on_fail, progress=progress or self._progress)
 
     def _progress(self, done: int, total: int) -> None:
         text = translate("ConsolidationPage", "Reading {done} of {total} files…").format(
@@ -305,7 +317,13 @@ class ConsolidationPage(QWidget):
             self.state.removed -= {r for r in self.state.removed if key in (r, r.parent)}
         self.reload()
 
+    def read_from_server(self) -> None:
+        """Ask for the server and login, then read every committee it lets the login read."""
+        if not self.is_busy():
+            ask_server(self)
+
     def clear(self) -> None:
+        self.state.not_submitted, self.state.server_folder = [], None
         self.state.sources, self.state.inputs = [], []
         self.state.include_altered, self.state.removed = set(), set()
         self.consolidation = None
@@ -388,8 +406,11 @@ class ConsolidationPage(QWidget):
     # ------------------------------------------------------------ display
     def _show(self, cons: Consolidation | None) -> None:
         self.table.show_consolidation(cons, self.include_altered)
+        self.table.add_rows(notice_rows(self.state.not_submitted))
         self.indicators.show_consolidation(cons)
-        self.summary.setText(self._summary_text(cons))
+        self.summary.setText(
+            " ".join(t for t in (self._summary_text(cons), summary(self.state.not_submitted)) if t)
+        )
         self._update_buttons()
 
     def row_of(self, name: str) -> int:

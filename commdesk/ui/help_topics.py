@@ -46,6 +46,7 @@ DIALOG_TOPICS: dict[str, str] = {
     "CertificateDialog": "volunteers",
     "RegisterDialog": "volunteers",
     "ServerAwayDialog": "server",
+    "ServerDialog": "consolidation",
 }
 
 

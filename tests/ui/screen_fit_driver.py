@@ -278,6 +278,7 @@ def tour_batch(tour: Tour, window: Any) -> None:
 
 
 def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
+    from commdesk.domain.periods import Period
     from commdesk.returns.audit import Issue
     from commdesk.store import backups, privacy
     from commdesk.ui.accounts_dialog import AccountFormDialog
@@ -285,6 +286,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
     from commdesk.ui.catalogue_dialog import CatalogueDialog
     from commdesk.ui.certificate_dialog import CertificateDialog
     from commdesk.ui.certificate_register import RegisterDialog
+    from commdesk.ui.consolidation_server import ServerDialog
     from commdesk.ui.lock_screen import LockDialog, SetPasswordDialog
     from commdesk.ui.period_lock import UnlockDialog
     from commdesk.ui.returns_dialogs import ExplainWarningsDialog, ExportedMessage
@@ -328,6 +330,8 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("new password", lambda: AccountFormDialog(lambda *_a: None, window, name="张丽")),
         ("accounts", lambda: _accounts(store, window)),
         ("server away", lambda: ServerAwayDialog(_away_message(), _copy(tmp), window)),
+        ("read from the server",
+         lambda: ServerDialog(shell.ctx.settings, Period.parse("2026Q3"), window)),
     ]  # fmt: skip
     for name, make in factories:
         with tour.opened(make(), name):

@@ -140,3 +140,18 @@ def test_far_pages_read_from_the_other_end_match_offset_order(ctx: Any) -> None:
     ]
     got = [model.row_id(r) for r in range(model.rowCount())]
     assert got == expected
+
+
+def test_a_new_sort_does_not_count_the_rows_again(ctx: Any, monkeypatch: Any) -> None:
+    """Another order holds the same rows; on a server a count of a million takes 0.1 s."""
+    service_records.add(ctx.store, service_row(people_served=3))
+    model = LedgerTableModel(ctx, SERVICES_SPEC)
+    counted: list[Query] = []
+    real = service_records.count
+    monkeypatch.setattr(
+        service_records, "count", lambda store, q=None: counted.append(q) or real(store, q)
+    )
+    model.sort(model.column_of("people_served"), Qt.SortOrder.AscendingOrder)
+    assert counted == [] and model.rowCount() == 1
+    model.set_query(search="探访")
+    assert len(counted) == 1 and model.rowCount() == 1

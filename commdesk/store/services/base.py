@@ -13,7 +13,20 @@ from datetime import date
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, String, Table, and_, cast, func, literal, or_, select
+from sqlalchemy import (
+    ARRAY,
+    Integer,
+    Select,
+    String,
+    Table,
+    and_,
+    any_,
+    cast,
+    func,
+    literal,
+    or_,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -412,7 +425,9 @@ class LedgerService:
         with store.read() as s:
             return self._public(self._fetch(s, row_id))
 
-    def _where(self, q: Query, *, walk: bool = False) -> list[Any]:
+    def _where(
+        self, q: Query, *, walk: bool = False, key_ids: list[int] | None = None
+    ) -> list[Any]:
         t = self.table
         clauses: list[Any] = [
             t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)
@@ -437,7 +452,7 @@ class LedgerService:
                 clauses.append(t.c[date_field] <= q.date_to)
         needle = q.search.strip().lower()
         if needle and self.search_keys is not None:
-            clauses.append(self._keyed_search(needle, walk=walk))
+            clauses.append(self._keyed_search(needle, walk=walk, key_ids=key_ids))
         elif needle:
             text = t.c.search_text if self._has_search else None
             match = _search_match(needle, text, t.c[self.id_field] if self.id_field else None)
@@ -445,18 +460,36 @@ class LedgerService:
                 clauses.append(match)
         return clauses
 
-    def _keyed_search(self, needle: str, *, walk: bool) -> Any:
+    def _keyed_search(self, needle: str, *, walk: bool, key_ids: list[int] | None) -> Any:
         """Rows whose key matches: a scan of the few distinct keys, then an index."""
-        assert self.search_keys is not None
-        k = self.search_keys
-        keys = select(k.c.id).where(_search_match(needle, k.c.text, k.c.id_number))
         column: Any = self.table.c.search_key_id
+        if key_ids is not None:  # PostgreSQL: the keys, already read (see _key_ids)
+            ids = literal(key_ids, ARRAY(Integer))
+            return (column + 0 if walk else column) == any_(ids)
+        keys = self._matching_keys(needle)
         if walk:
             # "+ 0" keeps SQLite off the key index: walking the sort index and
             # testing each row against the (materialised) key list finds a page of
             # a common word sooner than sorting hundreds of thousands of matches.
             column = column + 0
         return column.in_(keys)
+
+    def _matching_keys(self, needle: str) -> Select[Any]:
+        assert self.search_keys is not None
+        k = self.search_keys
+        return select(k.c.id).where(_search_match(needle, k.c.text, k.c.id_number))
+
+    def _key_ids(self, s: Session, q: Query) -> list[int] | None:
+        """On PostgreSQL, the ids of the matching search keys, read first.
+
+        PostgreSQL cannot tell how many keys ``LIKE '%…%'`` matches, so with the keys
+        as a subquery it guesses thousands of rows and walks the whole sort index for
+        a search that finds 200; given the ids it reads the column's statistics.
+        """
+        needle = q.search.strip().lower()
+        if not needle or self.search_keys is None or s.get_bind().dialect.name != "postgresql":
+            return None
+        return list(s.scalars(self._matching_keys(needle)))
 
     def _walk_sort_index(self, s: Session, q: Query) -> bool:
         """Whether a keyed search should walk the sort index (common words, first pages).
@@ -478,11 +511,26 @@ class LedgerService:
         t = self.table
         return q.sort if q.sort and q.sort in t.c else (self.ledger.date_field or "id")
 
-    def _select(self, q: Query, *, walk: bool = False) -> Select[Any]:
+    def _select(
+        self,
+        q: Query,
+        *,
+        walk: bool = False,
+        key_ids: list[int] | None = None,
+        fetch_all: bool = False,
+    ) -> Select[Any]:
         t = self.table
         columns = [t.c[name] for name in (*_META, *self.columns)]
-        stmt = select(*columns).where(and_(*self._where(q, walk=walk)))
+        stmt = select(*columns).where(and_(*self._where(q, walk=walk, key_ids=key_ids)))
         sort_col = t.c[self._sort_name(q)]
+        if fetch_all:
+            # Few matches: fetch them all through the search index, then sort. Left to
+            # itself PostgreSQL would walk the sort index, expecting to stop early.
+            if sort_col.name not in {c.name for c in columns}:
+                stmt = stmt.add_columns(sort_col)
+            matches = stmt.cte("matches").prefix_with("MATERIALIZED")
+            stmt = select(*(matches.c[c.name] for c in columns))
+            sort_col, t = matches.c[sort_col.name], matches  # type: ignore[assignment]
         if q.descending:
             stmt = stmt.order_by(sort_col.desc(), t.c.id.desc())
         else:
@@ -496,7 +544,9 @@ class LedgerService:
     def query(self, store: Store, q: Query | None = None) -> list[dict[str, Any]]:
         q = q or Query()
         with store.read() as s:
-            stmt = self._select(q, walk=self._walk_sort_index(s, q))
+            walk, key_ids = self._walk_sort_index(s, q), self._key_ids(s, q)
+            fetch_all = key_ids is not None and not walk and bool(q.expected_rows)
+            stmt = self._select(q, walk=walk, key_ids=key_ids, fetch_all=fetch_all)
             rows = [dict(r) for r in s.execute(stmt).mappings()]
             if rows:
                 links = self._links(s, [r["id"] for r in rows])
@@ -507,17 +557,21 @@ class LedgerService:
     def count(self, store: Store, q: Query | None = None) -> int:
         q = q or Query()
         with store.read() as s:
-            if self._deleted_indexed and self.is_unfiltered(q):
-                # All live rows: count(*) reads the smallest index, and the few
-                # deleted rows come from a partial index — no scan of a million rows.
-                total = s.execute(select(func.count()).select_from(self.table)).scalar_one()
-                deleted = s.execute(
-                    select(func.count())
-                    .select_from(self.table)
-                    .where(self.table.c.deleted_at.is_not(None))
-                ).scalar_one()
-                return int(total) - int(deleted)
-            stmt = select(func.count()).select_from(self.table).where(and_(*self._where(q)))
+            if self._deleted_indexed and not q.deleted and not q.search.strip():
+                # Live rows = matching rows − deleted matching rows: the first count reads
+                # an index alone (all rows, or a filter's index, never each row's
+                # deleted_at), the second the small partial index of deleted rows.
+                rest = self._where(q)[1:]  # all but "not deleted", which comes first
+                deleted = self.table.c.deleted_at.is_not(None)
+                total, gone = (
+                    s.execute(
+                        select(func.count()).select_from(self.table).where(and_(True, *where))
+                    ).scalar_one()
+                    for where in (rest, [*rest, deleted])
+                )
+                return int(total) - int(gone)
+            where = self._where(q, key_ids=self._key_ids(s, q))
+            stmt = select(func.count()).select_from(self.table).where(and_(*where))
             return int(s.execute(stmt).scalar_one())
 
     @staticmethod
@@ -538,7 +592,7 @@ class LedgerService:
             stmt = select(
                 func.count().label("rows"),
                 *[func.coalesce(func.sum(self.table.c[n]), 0).label(n) for n in summable],
-            ).where(and_(*self._where(q)))
+            ).where(and_(*self._where(q, key_ids=self._key_ids(s, q))))
             row = s.execute(stmt).mappings().one()
             return {k: (float(v) if k != "rows" else int(v)) for k, v in row.items()}
 
