@@ -94,9 +94,10 @@ def sheet_from_html(markup: str) -> SheetData | None:
     if table is None:
         return None
     # Each walk of the tree costs as much as the parse: only the ones the markup needs.
-    if "<style" in lowered or "<script" in lowered:
+    inside = lowered.find("<table")  # Excel's <style> sits in the head, outside the table
+    if lowered.find("<style", inside) >= 0 or lowered.find("<script", inside) >= 0:
         etree.strip_elements(table, "style", "script", with_tail=False)
-    if "<br" in lowered:
+    if lowered.find("<br", inside) >= 0:
         for br in table.iter("br"):  # a line break in a cell; the source's own are spaces
             br.tail = "\ue000" + (br.tail or "")
     merged = "colspan" in lowered or "rowspan" in lowered
