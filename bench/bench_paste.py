@@ -14,7 +14,9 @@ first paste of a session does, then ``--rounds`` warm ones (min–max):
   and the preview), HTML and TSV flavours;
 * ``paste_*_commit``: writing the pasted plan (one transaction);
 * ``file_plan`` / ``file_commit``: the importer's own figures for the same rows
-  written to an xlsx file.
+  written to an xlsx file;
+* with ``--gui``: ``gui_*_preview``, Ctrl+V on the volunteers page until the
+  preview is shown (offscreen), a session's first paste and a second one.
 
 Prints ``name=value`` lines with the load average before and after. No
 assertions: timings depend on the machine.
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -93,6 +96,54 @@ def _file(folder: Path, source: Path) -> tuple[float, float, str]:
         store.close()
 
 
+def _gui_paste(flavour: str, rows: list[list[object]]) -> None:
+    """Ctrl+V on the volunteers page until the preview is shown, twice (cold, warm)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QMimeData, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from commdesk.domain import i18n
+    from commdesk.store.engine import open_store
+    from commdesk.ui.context import UiContext
+    from commdesk.ui.ledger_page import LedgerPage
+    from commdesk.ui.paste_rows import PasteWizard
+    from commdesk.ui.specs import VOLUNTEERS_SPEC
+
+    i18n.install(None, "zh_CN")
+    tsv, markup = clipboard_flavours(rows)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "data")
+        ctx = UiContext.create(store)
+        page = LedgerPage(ctx, VOLUNTEERS_SPEC)
+        page.resize(1366, 700)
+        page.show()
+        app.processEvents()
+        for name in ("cold", "warm"):
+            mime = QMimeData()
+            mime.setText(tsv)
+            if flavour == "html":
+                mime.setHtml(markup)
+            QGuiApplication.clipboard().setMimeData(mime)
+            page.table.setFocus()
+            start = time.perf_counter()
+            QTest.keyClick(page.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+            wizard = page.window().findChild(PasteWizard)
+            while wizard is None or not wizard.isVisible():
+                app.processEvents()
+                wizard = page.window().findChild(PasteWizard)
+            app.processEvents()
+            _line(f"gui_{flavour}_preview_{name}_seconds", f"{time.perf_counter() - start:.2f}")
+            wizard.done(0)
+            wizard.deleteLater()
+            app.processEvents()
+        QGuiApplication.clipboard().clear()
+        ctx.clear_undo()
+        store.close()
+
+
 def _span(values: list[float]) -> str:
     """min–max of the warm rounds (the first round also pays the imports and caches)."""
     return f"{min(values):.2f}-{max(values):.2f}"
@@ -103,9 +154,16 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3, help="warm rounds after the cold one")
+    parser.add_argument(
+        "--gui", action="store_true", help="also Ctrl+V → preview shown, offscreen, per flavour"
+    )
+    parser.add_argument("--gui-flavour", choices=("html", "tsv"), help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     rows = roster_rows(args.rows, args.seed)
+    if args.gui_flavour:
+        _gui_paste(args.gui_flavour, rows)
+        return 0
     tsv, markup = clipboard_flavours(rows)
     _line("rows", args.rows)
     _line("html_kb", len(markup.encode()) // 1024)
@@ -134,6 +192,10 @@ def main() -> int:
         _line(f"{name}_cold_seconds", f"{values[0]:.2f}")
         if len(values) > 1:
             _line(f"{name}_seconds", _span(values[1:]))
+    if args.gui:  # a process per flavour: each one's first paste is a session's first
+        for flavour in ("html", "tsv"):
+            command = [sys.executable, __file__, "--rows", str(args.rows), "--seed", str(args.seed)]
+            subprocess.run([*command, "--gui-flavour", flavour], check=True)
     _line("loadavg", " ".join(f"{x:.2f}" for x in os.getloadavg()))
     return 0
 
