@@ -178,7 +178,6 @@ def _html_rows(table: Any) -> Iterator[list[Cell]]:
         yield row
 
 
-@gc_paused()  # a GUI process holds many objects: each collection would walk them all
 def pasted_sheet(text: str | None, markup: str | None) -> SheetData:
     """The HTML flavour when it holds a table, else the text; empty → ImportFileError."""
     data = sheet_from_html(markup) if markup else None
