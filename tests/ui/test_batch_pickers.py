@@ -164,6 +164,17 @@ def test_excel_keys_f4_calendar_f2_esc_typing_replaces_and_fill_down(qtbot: Any,
     key(Qt.Key.Key_Tab)
     key(Qt.Key.Key_D, CTRL)
     assert [sheet.text(1, 0), sheet.text(1, 1)] == ["2026-03-02", "养老服务"]
+    go_to(dialog, "people_served")
+    typed("1")
+    key(Qt.Key.Key_Up)
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_F2)  # F2 keeps the text and types after it
+    typed("2")
+    key(Qt.Key.Key_Tab)
+    assert sheet.text(1, column(dialog, "people_served")) == "12"
+    key(Qt.Key.Key_Backtab)
+    key(Qt.Key.Key_Delete)
+    assert sheet.text(1, column(dialog, "people_served")) == ""
 
 
 def test_esc_outside_a_cell_asks_before_dropping_typed_rows(
