@@ -388,8 +388,8 @@ class BatchEntryDialog(QDialog):
 
     def reject(self) -> None:
         """Esc outside a cell or Cancel: typed rows are not thrown away without asking."""
-        if self.sheet.editing():
-            return  # Esc in a cell cancels that cell only (the delegate's)
+        self.sheet.commit_editor()  # what is being typed counts as typed (Esc in a cell is the
+        # delegate's: it restores that cell only and never reaches here)
         if self.filled_rows():
             answer = QMessageBox.question(
                 self,
