@@ -76,7 +76,8 @@ def sheet_from_html(markup: str) -> SheetData | None:
     if len(markup) > MAX_PASTE_CHARS:
         raise _too_large()
     start = markup.find("<")  # Windows' CF_HTML puts "Version:0.9 StartHTML:…" first
-    if start < 0 or "<table" not in markup.lower():
+    lowered = markup.lower()
+    if start < 0 or "<table" not in lowered:
         return None
     from lxml import etree
 
@@ -92,10 +93,15 @@ def sheet_from_html(markup: str) -> SheetData | None:
     table = next(root.iter("table"), None)
     if table is None:
         return None
-    etree.strip_elements(table, "style", "script", with_tail=False)
-    for br in table.iter("br"):  # a line break in a cell; the source's own are spaces
-        br.tail = "\ue000" + (br.tail or "")
-    return _collect(PASTE_SHEET, _html_rows(table), 0, None)
+    # Each walk of the tree costs as much as the parse: only the ones the markup needs.
+    inside = lowered.find("<table")  # Excel's <style> sits in the head, outside the table
+    if lowered.find("<style", inside) >= 0 or lowered.find("<script", inside) >= 0:
+        etree.strip_elements(table, "style", "script", with_tail=False)
+    if lowered.find("<br", inside) >= 0:
+        for br in table.iter("br"):  # a line break in a cell; the source's own are spaces
+            br.tail = "\ue000" + (br.tail or "")
+    merged = "colspan" in lowered or "rowspan" in lowered
+    return _collect(PASTE_SHEET, _html_rows(table) if merged else _plain_rows(table), 0, None)
 
 
 def _span(element: Any, name: str) -> int:
@@ -116,6 +122,25 @@ def _html_text(cell: Any) -> str:
         return text
     lines = text.replace("\u00a0", " ").split("\ue000")  # sheet_from_html marks each <br>
     return "\n".join(" ".join(line.split()) for line in lines)
+
+
+def _plain_rows(table: Any) -> Iterator[list[Cell]]:
+    """Rows of a table without merged cells — a plain copied range, the usual case —
+    read without the span bookkeeping of :func:`_html_rows` (a third of the time)."""
+    cells_seen = 0
+    for rows, tr in enumerate(table.iter("tr"), 1):
+        if rows > MAX_ROWS:
+            raise _too_large()
+        tds = list(tr.iterchildren("td", "th"))
+        texts = [(td.text or "") if len(td) == 0 else "\n" for td in tds]
+        if _PLAIN.fullmatch("\x01".join(texts)):  # no cell has markup or white space to tidy
+            row: list[Cell] = [t.strip(_BLANK) or None for t in texts]
+        else:
+            row = [_cell(_html_text(td)) for td in tds]
+        cells_seen += len(row)
+        if cells_seen > MAX_CELLS or len(row) > MAX_COLUMNS:
+            raise _too_large()
+        yield row
 
 
 def _html_rows(table: Any) -> Iterator[list[Cell]]:

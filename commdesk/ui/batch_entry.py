@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -152,6 +154,13 @@ class Sheet(QTableWidget):
             editor = self.open_editor()  # the calendar or the list, as in the form
             if editor is not None:
                 QApplication.sendEvent(editor.focusProxy() or editor, event)
+            return
+        if key == Qt.Key.Key_F2 and not mods:
+            editor = self.open_editor()  # the cursor after the text, as Excel's F2 puts it
+            line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+            if isinstance(line, QLineEdit):
+                line.deselect()
+                line.end(False)
             return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not mods:
             self.clear_cells()
@@ -379,8 +388,8 @@ class BatchEntryDialog(QDialog):
 
     def reject(self) -> None:
         """Esc outside a cell or Cancel: typed rows are not thrown away without asking."""
-        if self.sheet.editing():
-            return  # Esc in a cell cancels that cell only (the delegate's)
+        self.sheet.commit_editor()  # what is being typed counts as typed (Esc in a cell is the
+        # delegate's: it restores that cell only and never reaches here)
         if self.filled_rows():
             answer = QMessageBox.question(
                 self,

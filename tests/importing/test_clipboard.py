@@ -44,3 +44,19 @@ def test_hostile_spans_are_bounded_and_empty_clipboard_is_explained() -> None:
         cb.pasted_sheet("\r\n\t\r\n", "")
     with pytest.raises(ImportFileError):
         cb.sheet_from_text("x" * (cb.MAX_PASTE_CHARS + 1))
+
+
+def test_a_table_without_merged_cells_reads_as_the_span_aware_reader_does() -> None:
+    """Plain ranges take a quicker path; every kind of cell text reads the same on both."""
+    cells = [
+        "<th>姓名</th>", "<td> 张三 </td>", "<td>&nbsp;１３８\u3000</td>", "<td>a  b\n c</td>",
+        "<td>张<br>三</td>", "<td><font>5</font>6</td>", "<td></td>",
+        "<td>x<style>p{}</style></td>", "<td>tab\there</td>", "<td>2026/3/1</td>",
+    ]  # fmt: skip
+    markup = f"<html><body><table><tr>{''.join(cells)}</tr><tr>{''.join(cells[::-1])}</tr>"
+    markup += "<tr><td>only</td></tr></table></body></html>"
+    quick = cb.sheet_from_html(markup)
+    spans = cb.sheet_from_html(markup.replace("<td>only</td>", "<td colspan=1>only</td>"))
+    assert quick is not None and spans is not None
+    assert quick.rows == spans.rows
+    assert quick.rows[0][1][:6] == ("姓名", "张三", "１３８", "a b c", "张\n三", "56")

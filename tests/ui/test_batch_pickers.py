@@ -164,6 +164,17 @@ def test_excel_keys_f4_calendar_f2_esc_typing_replaces_and_fill_down(qtbot: Any,
     key(Qt.Key.Key_Tab)
     key(Qt.Key.Key_D, CTRL)
     assert [sheet.text(1, 0), sheet.text(1, 1)] == ["2026-03-02", "养老服务"]
+    go_to(dialog, "people_served")
+    typed("1")
+    key(Qt.Key.Key_Up)
+    key(Qt.Key.Key_Down)
+    key(Qt.Key.Key_F2)  # F2 keeps the text and types after it
+    typed("2")
+    key(Qt.Key.Key_Tab)
+    assert sheet.text(1, column(dialog, "people_served")) == "12"
+    key(Qt.Key.Key_Backtab)
+    key(Qt.Key.Key_Delete)
+    assert sheet.text(1, column(dialog, "people_served")) == ""
 
 
 def test_esc_outside_a_cell_asks_before_dropping_typed_rows(
@@ -204,3 +215,41 @@ def test_recipient_and_place_cells_complete_earlier_recipients_and_facilities(
     key(Qt.Key.Key_Tab)  # Tab takes the highlighted name and moves on
     assert sheet.text(0, column(dialog, "recipient_name")) == "王小明"
     assert sheet.currentColumn() == column(dialog, "recipient_id_number")
+
+
+def test_chinese_typed_on_a_selected_cell_and_a_new_team_asked_then_undone_with_the_batch(
+    qtbot: Any, ctx: Any, monkeypatch: Any
+) -> None:
+    asked: list[str] = []
+
+    def answer(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window, dialog = open_sheet(qtbot, ctx)
+    sheet = dialog.sheet
+    typed("2026/3/1")
+    key(Qt.Key.Key_Tab)
+    typed("WM01")
+    go_to(dialog, "team_id")
+    type_text(sheet, "新星队")  # an input method's commit on the selected cell opens its editor
+    assert isinstance(QApplication.focusWidget(), NameEditor)
+    key(Qt.Key.Key_Tab)
+    go_to(dialog, "place")
+    type_text(sheet, "活动室")
+    key(Qt.Key.Key_Return)
+    assert sheet.text(0, column(dialog, "team_id")) == "新星队"
+    assert sheet.text(0, column(dialog, "place")) == "活动室"
+    key(Qt.Key.Key_S, CTRL)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=10_000)
+    assert asked and "新星队" in asked[0]
+    (row,) = service_records.query(ctx.store, Query(limit=10))
+    (team,) = teams.query(ctx.store, Query(limit=10))
+    assert (team["name"], row["team_id"], row["place"]) == ("新星队", team["id"], "活动室")
+    page = window.ledger_pages["services"]
+    page.undo_stack.undo()  # the batch goes, and the team it created with it
+    assert service_records.query(ctx.store, Query(limit=10)) == []
+    assert teams.query(ctx.store, Query(limit=10)) == []
+    page.undo_stack.redo()
+    assert [t["name"] for t in teams.query(ctx.store, Query(limit=10))] == ["新星队"]
