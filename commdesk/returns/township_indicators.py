@@ -89,13 +89,22 @@ class TownshipIndicators:
         return round(share.met[group] * 100 / judged, 1) if judged else None
 
 
-def _missing(expr: str, value_of: Callable[[str, str, str], Any]) -> bool:
-    """A denominator of the expression is empty or zero: the indicator has no data."""
+def _denominators(expr: str) -> tuple[tuple[str, str, str], ...]:
+    """The cells of the expression's ``ratio(…)`` denominators (read once per indicator,
+    not once per committee: 500 committees made this the view's main cost)."""
+    out = []
     for m in _DENOMINATOR.finditer(expr):
         ref = _REF.fullmatch(m.group(1))
-        if ref is not None and not value_of(*ref.groups()):
-            return True
-    return False
+        if ref is not None:
+            out.append((ref.group(1), ref.group(2), ref.group(3)))
+    return tuple(out)
+
+
+def _missing(
+    denominators: tuple[tuple[str, str, str], ...], value_of: Callable[[str, str, str], Any]
+) -> bool:
+    """A denominator of the expression is empty or zero: the indicator has no data."""
+    return any(not value_of(*ref) for ref in denominators)
 
 
 def _number(value: Any) -> float | None:
@@ -127,8 +136,9 @@ def township_indicators(cons: Consolidation) -> TownshipIndicators:
         )
         for r in committee_rows
     )
-    exprs = {r.code: r.expr or "" for r in committee_rows}
+    denominators = {r.code: _denominators(r.expr or "") for r in committee_rows}
     committees: list[CommitteeRow] = []
+    parsed: dict[tuple[str, str], Target | None] = {}
     for f in cons.included:
         values = f.values or {}
 
@@ -138,9 +148,12 @@ def township_indicators(cons: Consolidation) -> TownshipIndicators:
         cells = []
         for col in columns:
             raw = _number(value_of(INDICATOR_TABLE, col.code, VALUE_COLUMN))
-            if _missing(exprs[col.code], value_of):
+            if _missing(denominators[col.code], value_of):
                 raw = None
-            target = parse_target(col.target_text, f.kind)
+            key = (col.target_text, f.kind)
+            if key not in parsed:
+                parsed[key] = parse_target(col.target_text, f.kind)
+            target = parsed[key]
             state = NO_DATA if raw is None else judge(raw, target, flag=col.flag)
             cells.append(Cell(raw, state, target))
         committees.append(CommitteeRow(f.name, f.code, f.kind, tuple(cells)))

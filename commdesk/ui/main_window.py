@@ -31,6 +31,7 @@ from commdesk.domain.i18n import translated
 from commdesk.domain.ledgers import PROFILE
 from commdesk.store.services.profile import get_profile
 from commdesk.ui.actions import ACTIONS, MENUS, key_sequences
+from commdesk.ui.chart_preload import preload_later
 from commdesk.ui.context import UiContext
 from commdesk.ui.due_returns import show_notice_once
 from commdesk.ui.ledger_page import IMPORTABLE, LedgerPage
@@ -496,6 +497,7 @@ class MainWindow(QMainWindow):
     def _due_notice(self) -> None:
         """Returns due within days or late, once per session, in the status bar."""
         show_notice_once(self, self.ctx)
+        preload_later(self)  # the overview's charts: matplotlib on a worker, after start
 
     def _build_status_bar(self) -> None:
         self.community_label = QLabel(self)

@@ -30,6 +30,8 @@ from commdesk.returns.consolidate_model import Consolidation
 from commdesk.returns.indicator_text import number, state_text
 from commdesk.returns.township_indicators import TownshipIndicators, township_indicators
 from commdesk.ui.indicators_panel import STATE_BACKGROUNDS, STATE_COLOURS
+from commdesk.ui.tasks import BackgroundTasks
+from commdesk.ui.trend_charts import preload
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,6 +74,10 @@ class TownshipIndicatorsView(QWidget):
         self.data: TownshipIndicators | None = None
         self.canvas: Any = None
         self._drawn_for: object = None
+        # matplotlib (~0.5 s) loads on a worker while the committees' files are read, not
+        # on the GUI thread when the first chart is drawn.
+        self._loader = BackgroundTasks(self)
+        self._loader.run("charts", preload, lambda _r: None, lambda _e: None)
         self.caption = QLabel(translate("TownshipIndicators", "Nothing consolidated yet."), self)
         self.caption.setObjectName("hint")
         self.overall = _table(self, "townshipOverall")
@@ -105,6 +111,10 @@ class TownshipIndicatorsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.caption)
         layout.addWidget(split, 1)
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        """Block until matplotlib is loaded (tests, benchmarks)."""
+        return self._loader.finish(msecs)
 
     # ------------------------------------------------------------ data
     def show_consolidation(self, cons: Consolidation | None) -> None:
@@ -204,6 +214,8 @@ class TownshipIndicatorsView(QWidget):
         t = self.committees
         t.setUpdatesEnabled(False)
         t.setSortingEnabled(False)
+        # No column sized to its contents while 6,000 cells go in: once, at the end.
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         t.clear()
         t.setColumnCount(3 + len(ti.columns))
         t.setHorizontalHeaderLabels(

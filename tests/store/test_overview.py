@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from commdesk.store.services import periods
-from commdesk.store.services.overview import overview
+from commdesk.store.services.overview import overview, returns_due
 from commdesk.store.services.service_records import service_records
 from commdesk.store.services.volunteers import teams
 
@@ -43,8 +43,8 @@ def test_returns_due_are_the_periods_just_ended_with_their_state(
     store: Any, submit_period: Any
 ) -> None:
     submit_period(store, "2026Q3")
-    due = {d.period.code: d.status for d in overview(store, TODAY).returns}
+    due = {d.period.code: d.status for d in returns_due(store, TODAY)}
     assert due == {"2026-10": periods.NONE, "2026Q3": periods.SUBMITTED, "2025": periods.NONE}
     # on the first day of a quarter the quarter just ended is due
-    due = [d.period.code for d in overview(store, date(2027, 1, 1)).returns]
+    due = [d.period.code for d in returns_due(store, date(2027, 1, 1))]
     assert due == ["2026-12", "2026Q4", "2026"]

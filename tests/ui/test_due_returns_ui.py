@@ -143,3 +143,29 @@ def test_nothing_due_soon_means_no_notice(qtbot: Any, ctx: Any, chinese: None) -
     assert due_returns.show_notice_once(window, ctx, date(2027, 1, 5)) == ""  # once only
     ctx.page_state.pop(due_returns.NOTICE_SHOWN, None)
     assert "年报快报" in due_returns.show_notice_once(window, ctx, date(2027, 1, 5))
+
+
+def test_an_unreadable_calendar_still_lists_the_returns_to_send(
+    qtbot: Any, ctx: Any, chinese: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The county's calendar.toml broken: the error is said, and the list keeps the
+    periods just ended with their state and button (no deadline to show)."""
+    (Path(ctx.data_dir) / "calendar.toml").write_text("[[returns]]\nname = \n", encoding="utf-8")
+    periods.mark_submitted(ctx.store, export(ctx.store, "2026Q4"))
+    window = make_window(qtbot, ctx)
+    window.show_page("overview")
+    page = window.overview_page
+    page.refresh(TODAY)
+    assert page.wait()
+    assert page.due.error.isVisible() and "calendar.toml" in page.due.error.text()
+    table = page.due.table
+    shown = {
+        table.item(r, 1).text(): (table.item(r, 2).text(), table.item(r, 3).text(),
+                                  table.cellWidget(r, 4).text())
+        for r in range(table.rowCount())
+    }  # fmt: skip
+    assert shown == {
+        "2026年12月": ("—", "未导出", "编制…"),
+        "2026年第4季度": ("—", "已上报", "打开…"),
+        "2026年": ("—", "未导出", "编制…"),
+    }

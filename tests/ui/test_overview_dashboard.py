@@ -160,3 +160,38 @@ def test_matplotlib_is_not_loaded_on_start(store_with_profile: Any) -> None:
     )  # fmt: skip
     assert "matplotlib loaded: False" in cli.stdout, cli.stdout + cli.stderr
     assert Path(store_with_profile.data_dir).is_dir()
+
+
+PRELOAD = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
+from commdesk.store.engine import open_store
+from commdesk.ui.context import UiContext
+from commdesk.ui.main_window import MainWindow
+app = QApplication([])
+store = open_store(Path(sys.argv[1]))
+window = MainWindow(UiContext.create(store))
+window.show()
+QTimer.singleShot(4000, app.quit)  # the clerk reads the services page for a few seconds
+app.exec()
+QThreadPool.globalInstance().waitForDone(60_000)
+print("overview page built:", "commdesk.ui.overview_page" in sys.modules)
+print("charts loaded:", "matplotlib.backends.backend_qtagg" in sys.modules)
+window.close()
+store.close()
+"""
+
+
+def test_matplotlib_loads_in_the_background_after_start(store_with_profile: Any) -> None:
+    """Not at the first paint (test above), but before the clerk first opens 概览: its
+    first chart then need not wait the import."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    store_with_profile.close()
+    result = subprocess.run(
+        [sys.executable, "-c", PRELOAD, str(store_with_profile.data_dir)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert "overview page built: False" in result.stdout, result.stdout + result.stderr
+    assert "charts loaded: True" in result.stdout, result.stdout + result.stderr

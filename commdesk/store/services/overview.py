@@ -1,7 +1,8 @@
-"""What the overview page shows: recent activity, the ledgers' size, and the returns due.
+"""What the overview page shows: recent activity, the ledgers' size, and the returns due
+(the latter for the overview's list when the return calendar cannot be read).
 
-One call gathers it all, so the page can run it on a worker thread: the year's
-totals sum up to a few hundred thousand service records.
+One call gathers it all, so the page can run it on a worker thread; the totals are
+read from the day summary the database keeps (migration 0012), not the records.
 """
 
 from __future__ import annotations
@@ -50,7 +51,6 @@ class Overview:
     teams: int
     workers: int
     facilities: int
-    returns: list[ReturnDue]
 
 
 def activity(store: Store, first_day: date, last_day: date) -> Activity:
@@ -83,5 +83,4 @@ def overview(store: Store, today: date | None = None) -> Overview:
         teams=teams.count(store),
         workers=workers.count(store),
         facilities=facilities.count(store),
-        returns=returns_due(store, today),
     )
