@@ -12,6 +12,7 @@ cannot lock, unlock or rewrite the record of what was handed upward:
 - ``audit_log``: every role adds lines, no role changes or removes one;
 - ``app_setting`` (accounts, start-up password, install salt): only 管理员 writes;
 - ``alembic_version``: only the owner role (the migrations) writes;
+- the service summaries: only their triggers write (as the owner, SECURITY DEFINER);
 - the township's role reads everything and writes nothing.
 
 :func:`grant_tables` first revokes every right it hands out and then grants them
@@ -28,7 +29,8 @@ from commdesk.domain.roles import ADMIN, ENTRY, REVIEWER, ROLES
 SUBMISSION = "export_log"
 APPEND_ONLY = frozenset({"audit_log"})
 ADMIN_ONLY = frozenset({"app_setting"})
-OWNER_ONLY = frozenset({"alembic_version"})
+# The migrations write alembic_version; the summaries are written by their triggers.
+OWNER_ONLY = frozenset({"alembic_version", "service_day_summary", "volunteer_month_summary"})
 # What exporting a return writes (periods.log_export): a new row and the flag it clears.
 ENTRY_UPDATES = ("modified_after_submit",)
 # A row a 填报员 adds must be neither submitted nor locked (row-level security).

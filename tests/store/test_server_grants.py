@@ -129,6 +129,35 @@ def test_postgresql_refuses_an_entry_clerk_the_lock_table(office: Any, tmp_path:
         assert conn.execute("SELECT count(*) FROM export_log").fetchone() == (2,)
 
 
+def test_summaries_are_written_by_their_triggers_only(office: Any, tmp_path: Path) -> None:
+    """A 填报员's service record moves the summaries (the triggers run as the owner), but
+    the clerk's login cannot rewrite a summary directly."""
+    from datetime import date
+
+    from commdesk.store.services.service_records import service_records
+
+    _admin_url, _c, urls = office
+    entry = open_store(tmp_path / "entry", database=urls[ENTRY])
+    try:
+        service_records.add(entry, {
+            "service_date": date(2026, 8, 3), "category_code": "AM01",
+            "target_group_code": "GEN", "people_served": 4, "hours": 1.5,
+        })  # fmt: skip
+    finally:
+        entry.close()
+    with psycopg.connect(conninfo(urls[ENTRY])) as conn:
+        row = conn.execute(
+            "SELECT records, people_served FROM service_day_summary WHERE service_date = "
+            "'2026-08-03'"
+        ).fetchone()
+    assert row == (1, 4)
+    _refused(
+        urls[ENTRY],
+        "UPDATE service_day_summary SET people_served = 400",
+        "DELETE FROM volunteer_month_summary",
+    )
+
+
 def test_township_reader_reads_and_writes_nothing(office: Any) -> None:
     _admin_url, _c, urls = office
     _runs(urls[REVIEWER], LOCKED_ROW)
