@@ -519,6 +519,7 @@ class MainWindow(QMainWindow):
         app_name = translate("MainWindow", "CommDesk community ledgers")
         who = signed_in_text(self.ctx.store)
         self.user_label.setText(who)
+        self.user_label.setVisible(bool(who))  # an empty label would still take the bar's room
         title = f"{name} — {app_name}" if name else app_name
         self.setWindowTitle(f"{title} — {who}" if who else title)
 
