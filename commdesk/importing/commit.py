@@ -280,21 +280,27 @@ def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]
         return values
     if values and len(set(map(id, values))) == 1:  # one object down the column (the stamp)
         return [None if values[0] is None else process(values[0])] * len(values)
-    done: dict[tuple[type, Any], Any] = {}
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if len(kinds) == 1 and kinds <= {date, str, int}:
+        # One type (and None): equal values share a key, so each distinct value is
+        # converted once and the column mapped in C.
+        done = {value: process(value) for value in dict.fromkeys(values) if value is not None}
+        done[None] = None
+        return list(map(done.__getitem__, values))
+    done_keys: dict[tuple[type, Any], Any] = {}
     out: list[Any] = []
     for value in values:
         if value is None:
             out.append(None)
             continue
-        cls = value.__class__
-        # memo_key, its usual case written out: this runs for every date cell.
-        key = (cls, value) if cls is date or cls is str or cls is int else memo_key(value)
+        key = memo_key(value)
         if key is None:
             out.append(process(value))
-        elif key in done:
-            out.append(done[key])
+        elif key in done_keys:
+            out.append(done_keys[key])
         else:
-            out.append(done.setdefault(key, process(value)))
+            out.append(done_keys.setdefault(key, process(value)))
     return out
 
 
