@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -235,6 +236,7 @@ _UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS, CHOICES})
 # past this many it stops growing (its later values are checked every time). Birth
 # dates in a 50,000-row roster are ~20,000 distinct days: they should all fit.
 MEMO_LIMIT = 32768
+_VALUE = attrgetter("value")
 
 
 def memo_key(value: Any) -> tuple[type, Any] | None:
@@ -321,7 +323,7 @@ class RecordValidator:
                     checks = list(map(by_value.__getitem__, raws))
                     distinct = by_value.values()
             names.append(name)
-            value_columns.append([c.value for c in checks])
+            value_columns.append(list(map(_VALUE, checks)))
             if any(c.errors or c.warnings for c in distinct):
                 flagged += [(i, name, c) for i, c in enumerate(checks) if c.errors or c.warnings]
         rows_values = zip(*value_columns, strict=True)
