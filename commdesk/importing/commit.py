@@ -112,8 +112,9 @@ def commit_import(
         table = k.service.table
         before_max = s.execute(select(func.max(table.c.id))).scalar() or 0
         step(0)
+        bound: dict[str, dict[Any, Any]] = {}  # each column's converted values, all batches
         for batch in _batches(plan.to_add, BATCH):
-            _insert_batch(s, k, batch, teams, user, result)
+            _insert_batch(s, k, batch, teams, user, result, bound)
             step(len(batch))
         result.added = len(plan.to_add)
         if plan.to_add:
@@ -191,6 +192,7 @@ def _insert_batch(
     teams: dict[str, int],
     user: str,
     result: ImportResult,
+    bound: dict[str, dict[Any, Any]],
 ) -> None:
     service = k.service
     rows: list[dict[str, Any]] = []
@@ -208,7 +210,7 @@ def _insert_batch(
         columns[name] = [value] * len(rows)
     links = [r.get("volunteers") or [] for r in rows]
     if not any(links):
-        _write_columns(s, service.table, columns)
+        _write_columns(s, service.table, columns, bound)
         return
     names = list(columns)
     rows_of = zip(*columns.values(), strict=True)
@@ -238,14 +240,17 @@ def _insert_batch(
         s.execute(insert(service_volunteer), pairs)
 
 
-def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> None:
+def _write_columns(
+    s: Session, table: Any, columns: dict[str, list[Any]], memos: dict[str, dict[Any, Any]]
+) -> None:
     """Insert rows given column by column, inside the session's transaction.
 
     SQLite: one driver-level executemany (SQLAlchemy's per-row parameter handling
     costs more than SQLite's insert itself). PostgreSQL: psycopg's COPY, the
     server's bulk path, which fires the same triggers and defaults as INSERT.
     Values go through each column type's own bind processor either way, so they
-    are stored exactly as an ORM insert would store them.
+    are stored exactly as an ORM insert would store them; ``memos`` keeps each
+    column's converted values from batch to batch (see :func:`_bound`).
     """
     names = list(columns)
     if not names or not columns[names[0]]:
@@ -253,7 +258,8 @@ def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> Non
     dialect = s.get_bind().dialect
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     bound = [
-        _bound(columns[name], process) for name, process in zip(names, processors, strict=True)
+        _bound(columns[name], process, memos.setdefault(name, {}))
+        for name, process in zip(names, processors, strict=True)
     ]
     quote = dialect.identifier_preparer.quote
     target = f"{quote(table.name)} ({', '.join(quote(n) for n in names)})"
@@ -269,12 +275,16 @@ def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> Non
     connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
 
 
-def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]:
+def _bound(
+    values: list[Any], process: Callable[[Any], Any] | None, memo: dict[Any, Any]
+) -> list[Any]:
     """One column's values through its bind processor (None passes as is).
 
     Dates and timestamps repeat down a column (a batch shares one timestamp), so
     each distinct value is converted once; memo_key keeps apart values that are
-    equal but of different types.
+    equal but of different types. ``memo`` holds the column's dates, texts and
+    integers converted so far (no two of those types are ever equal), for the
+    next batches.
     """
     if process is None:
         return values
@@ -282,12 +292,14 @@ def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]
         return [None if values[0] is None else process(values[0])] * len(values)
     kinds = set(map(type, values))
     kinds.discard(type(None))
-    if len(kinds) == 1 and kinds <= {date, str, int}:
-        # One type (and None): equal values share a key, so each distinct value is
-        # converted once and the column mapped in C.
-        done = {value: process(value) for value in dict.fromkeys(values) if value is not None}
-        done[None] = None
-        return list(map(done.__getitem__, values))
+    if kinds <= {date, str, int}:
+        # Equal values share a key, so each distinct value is converted once and
+        # the column mapped in C.
+        memo[None] = None
+        for value in dict.fromkeys(values):
+            if value not in memo:
+                memo[value] = process(value)
+        return list(map(memo.__getitem__, values))
     done_keys: dict[tuple[type, Any], Any] = {}
     out: list[Any] = []
     for value in values:
