@@ -436,10 +436,12 @@ class RowPipeline:
         self, row_number: int, cells: Sequence[Cell], shaped: _Shaped, checked: Validated
     ) -> RowResult:
         errors, warnings = shaped.errors, shaped.warnings
-        for name, messages in checked.errors.items():
-            errors.extend(self._say(name, m) for m in messages)
-        for name, messages in checked.warnings.items():
-            warnings.extend(self._say(name, m) for m in messages)
+        if checked.errors:
+            for name, messages in checked.errors.items():
+                errors.extend(self._say(name, m) for m in messages)
+        if checked.warnings:
+            for name, messages in checked.warnings.items():
+                warnings.extend(self._say(name, m) for m in messages)
         present = frozenset(shaped.raw)
         cells_tuple = tuple(cells)
         if errors:
