@@ -30,6 +30,7 @@ from commdesk.store import audit
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
 from commdesk.store.models import Volunteer, service_volunteer
+from commdesk.store.search_keys import key_ids
 
 BATCH = 2000
 
@@ -266,9 +267,14 @@ def _write_columns(
     connection = s.connection()
     if dialect.name == "postgresql":
         driver = connection.connection.driver_connection  # psycopg's, in this transaction
-        with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:  # type: ignore[union-attr]
-            for row in zip(*bound, strict=True):
-                copy.write_row(row)
+        with driver.cursor() as cursor:  # type: ignore[union-attr]
+            if "search_key_id" in columns:  # keys given now: no UPDATE of every row after
+                at = names.index("search_key_id")
+                recipients = columns.get("recipient_id_number") or [None] * len(columns[names[0]])
+                bound[at] = key_ids(cursor, columns["search_text"], recipients)
+            with cursor.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in zip(*bound, strict=True):
+                    copy.write_row(row)
         return
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {target} VALUES ({', '.join(mark for _ in names)})"
