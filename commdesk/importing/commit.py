@@ -30,6 +30,7 @@ from commdesk.store import audit
 from commdesk.store.catalogue_store import load_catalogues
 from commdesk.store.engine import Store
 from commdesk.store.models import Volunteer, service_volunteer
+from commdesk.store.search_keys import key_ids
 
 BATCH = 2000
 
@@ -112,8 +113,9 @@ def commit_import(
         table = k.service.table
         before_max = s.execute(select(func.max(table.c.id))).scalar() or 0
         step(0)
+        bound: dict[str, dict[Any, Any]] = {}  # each column's converted values, all batches
         for batch in _batches(plan.to_add, BATCH):
-            _insert_batch(s, k, batch, teams, user, result)
+            _insert_batch(s, k, batch, teams, user, result, bound)
             step(len(batch))
         result.added = len(plan.to_add)
         if plan.to_add:
@@ -191,6 +193,7 @@ def _insert_batch(
     teams: dict[str, int],
     user: str,
     result: ImportResult,
+    bound: dict[str, dict[Any, Any]],
 ) -> None:
     service = k.service
     rows: list[dict[str, Any]] = []
@@ -208,7 +211,7 @@ def _insert_batch(
         columns[name] = [value] * len(rows)
     links = [r.get("volunteers") or [] for r in rows]
     if not any(links):
-        _write_columns(s, service.table, columns)
+        _write_columns(s, service.table, columns, bound)
         return
     names = list(columns)
     rows_of = zip(*columns.values(), strict=True)
@@ -238,14 +241,17 @@ def _insert_batch(
         s.execute(insert(service_volunteer), pairs)
 
 
-def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> None:
+def _write_columns(
+    s: Session, table: Any, columns: dict[str, list[Any]], memos: dict[str, dict[Any, Any]]
+) -> None:
     """Insert rows given column by column, inside the session's transaction.
 
     SQLite: one driver-level executemany (SQLAlchemy's per-row parameter handling
     costs more than SQLite's insert itself). PostgreSQL: psycopg's COPY, the
     server's bulk path, which fires the same triggers and defaults as INSERT.
     Values go through each column type's own bind processor either way, so they
-    are stored exactly as an ORM insert would store them.
+    are stored exactly as an ORM insert would store them; ``memos`` keeps each
+    column's converted values from batch to batch (see :func:`_bound`).
     """
     names = list(columns)
     if not names or not columns[names[0]]:
@@ -253,48 +259,66 @@ def _write_columns(s: Session, table: Any, columns: dict[str, list[Any]]) -> Non
     dialect = s.get_bind().dialect
     processors = [table.c[n].type.dialect_impl(dialect).bind_processor(dialect) for n in names]
     bound = [
-        _bound(columns[name], process) for name, process in zip(names, processors, strict=True)
+        _bound(columns[name], process, memos.setdefault(name, {}))
+        for name, process in zip(names, processors, strict=True)
     ]
     quote = dialect.identifier_preparer.quote
     target = f"{quote(table.name)} ({', '.join(quote(n) for n in names)})"
     connection = s.connection()
     if dialect.name == "postgresql":
         driver = connection.connection.driver_connection  # psycopg's, in this transaction
-        with driver.cursor() as cursor, cursor.copy(f"COPY {target} FROM STDIN") as copy:  # type: ignore[union-attr]
-            for row in zip(*bound, strict=True):
-                copy.write_row(row)
+        with driver.cursor() as cursor:  # type: ignore[union-attr]
+            if "search_key_id" in columns:  # keys given now: no UPDATE of every row after
+                at = names.index("search_key_id")
+                recipients = columns.get("recipient_id_number") or [None] * len(columns[names[0]])
+                bound[at] = key_ids(cursor, columns["search_text"], recipients)
+            with cursor.copy(f"COPY {target} FROM STDIN") as copy:
+                for row in zip(*bound, strict=True):
+                    copy.write_row(row)
         return
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = f"INSERT INTO {target} VALUES ({', '.join(mark for _ in names)})"
     connection.exec_driver_sql(sql, list(zip(*bound, strict=True)))
 
 
-def _bound(values: list[Any], process: Callable[[Any], Any] | None) -> list[Any]:
+def _bound(
+    values: list[Any], process: Callable[[Any], Any] | None, memo: dict[Any, Any]
+) -> list[Any]:
     """One column's values through its bind processor (None passes as is).
 
     Dates and timestamps repeat down a column (a batch shares one timestamp), so
     each distinct value is converted once; memo_key keeps apart values that are
-    equal but of different types.
+    equal but of different types. ``memo`` holds the column's dates, texts and
+    integers converted so far (no two of those types are ever equal), for the
+    next batches.
     """
     if process is None:
         return values
     if values and len(set(map(id, values))) == 1:  # one object down the column (the stamp)
         return [None if values[0] is None else process(values[0])] * len(values)
-    done: dict[tuple[type, Any], Any] = {}
+    kinds = set(map(type, values))
+    kinds.discard(type(None))
+    if kinds <= {date, str, int}:
+        # Equal values share a key, so each distinct value is converted once and
+        # the column mapped in C.
+        memo[None] = None
+        for value in dict.fromkeys(values):
+            if value not in memo:
+                memo[value] = process(value)
+        return list(map(memo.__getitem__, values))
+    done_keys: dict[tuple[type, Any], Any] = {}
     out: list[Any] = []
     for value in values:
         if value is None:
             out.append(None)
             continue
-        cls = value.__class__
-        # memo_key, its usual case written out: this runs for every date cell.
-        key = (cls, value) if cls is date or cls is str or cls is int else memo_key(value)
+        key = memo_key(value)
         if key is None:
             out.append(process(value))
-        elif key in done:
-            out.append(done[key])
+        elif key in done_keys:
+            out.append(done_keys[key])
         else:
-            out.append(done.setdefault(key, process(value)))
+            out.append(done_keys.setdefault(key, process(value)))
     return out
 
 

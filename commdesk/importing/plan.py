@@ -481,14 +481,14 @@ def _dedupe(store: Store, k: Kind, plan: ImportPlan) -> None:
     multi = [f.name for f in k.ledger.fields if f.kind == CHOICES]
     in_db = existing_keys(store, k, (r.values for r in plan.to_add if r.values))
     seen: dict[tuple[Any, ...], RowResult] = {}
-    firsts: list[RowResult] = []
+    firsts: list[tuple[RowResult, tuple[Any, ...]]] = []  # with its key, made once
     for row in plan.to_add:
         assert row.values is not None
         key = duplicate_key(k, row.values)
         first = seen.get(key)
         if first is None:
             seen[key] = row
-            firsts.append(row)
+            firsts.append((row, key))
             continue
         assert first.values is not None
         added = _add_codes(first.values, row.values, multi)
@@ -505,9 +505,9 @@ def _dedupe(store: Store, k: Kind, plan: ImportPlan) -> None:
     held = _held_codes(store, k, multi, [in_db[key] for key in seen if key in in_db])
     kept: list[RowResult] = []
     updates: list[tuple[int, RowResult]] = []
-    for row in firsts:
+    for row, key in firsts:
         assert row.values is not None
-        existing = in_db.get(duplicate_key(k, row.values))
+        existing = in_db.get(key)
         if existing is None:
             kept.append(row)
             continue

@@ -236,7 +236,9 @@ def _collect(
     data = SheetData(name=name, rows=[])
     blank_run = 0
     for index, raw in enumerate(rows):
-        cells = tuple([None if v == "" or (v.__class__ is str and v.isspace()) else v for v in raw])
+        cells = tuple(
+            [v if v.__class__ is not str or (v and not v.isspace()) else None for v in raw]
+        )
         number = start_row + index + 1
         if cells.count(None) == len(cells):  # a blank row (count runs in C)
             data.blank_rows += 1

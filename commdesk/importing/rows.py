@@ -61,7 +61,7 @@ _FULLWIDTH_ALNUM = {
     **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
-_MISSING = object()
+_SKIP = object()  # a blank cell: its field is left out of the row
 _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
 _ID_DIGITS = re.compile(r"\d{18}")
 _ID_SEPARATORS = re.compile(r"[\s'\-]")
@@ -300,51 +300,104 @@ class RowPipeline:
     def _shape_many(
         self, rows: Sequence[tuple[int, Sequence[Cell]]], formulas: Mapping[int, frozenset[int]]
     ) -> list[_Shaped | None]:
-        shaped = [_Shaped({}, [], [], None) for _ in rows]
         # Columns by one C-level transpose; rows shorter than the longest give None.
         columns = list(zip_longest(*(cells for _, cells in rows)))
+        names: list[str] = []
+        shaped_columns: list[list[Any]] = []
+        # (row index, a cell's own shaping with its messages or new team), column order.
+        extras: list[tuple[int, _Shaped]] = []
         for col, f, step in self._steps:
-            name = f.name
             column = columns[col] if col < len(columns) else (None,) * len(rows)
-            # What _shape_cell makes of non-blank text in this column, decided once.
-            as_text = step == _PLAIN and f.kind in (TEXT, LONGTEXT)
-            as_id = step == _PLAIN and f.kind == ID_NUMBER
-            as_is = step == _PLAIN and not as_id and not as_text
-            as_team = step == _TEAM
-            cache = self._canonicals[name] if step == _CANONICAL else None
-            for row, value in zip(shaped, column, strict=True):
-                if value is None:
-                    continue
-                if value.__class__ is str:
-                    if not value.strip():
-                        continue
-                    if as_text:
-                        row.raw[name] = halfwidth_alnum(value)
-                        continue
-                    if as_is:
-                        row.raw[name] = value
-                        continue
-                    if as_id:
-                        row.raw[name] = _id_hint(value)
-                        continue
-                    if as_team:  # _team's own memo, looked up without the calls
-                        team = self._teams.get((str, halfwidth_alnum(value)))
-                        if team is not None:
-                            row.raw[name], row.new_team, messages = team
-                            row.errors.extend(messages)
-                            continue
-                if cache is not None:
-                    cls = value.__class__
-                    if cls is str or cls is date or cls is datetime or cls is bool:
-                        found = cache.get((cls, value), _MISSING)
-                        if found is not _MISSING:
-                            row.raw[name] = found
-                            continue
-                self._shape_cell(row, f, step, value)
+            names.append(f.name)
+            plain = self._shape_text_column(f, step, column)
+            if plain is not None:
+                shaped_columns.append(plain)
+                continue
+            distinct = self._shape_distinct(f, step, column)
+            if distinct is None:  # values that may be equal across types: cell by cell
+                out = []
+                for index, value in enumerate(column):
+                    shaped_value, probe = self._shape_value(f, step, value)
+                    out.append(shaped_value)
+                    if probe is not None:
+                        extras.append((index, probe))
+                shaped_columns.append(out)
+                continue
+            by_value, flagged = distinct
+            shaped_columns.append(list(map(by_value.__getitem__, column)))
+            if flagged:
+                extras += [
+                    (i, flagged[value]) for i, value in enumerate(column) if value in flagged
+                ]
+        shaped = [
+            _Shaped({k: v for k, v in zip(names, row, strict=True) if v is not _SKIP}, [], [], None)
+            for row in zip(*shaped_columns, strict=True)
+        ]
+        for index, probe in extras:
+            row = shaped[index]
+            row.errors += probe.errors
+            row.warnings += probe.warnings
+            if probe.new_team is not None:
+                row.new_team = probe.new_team
         for index, (number, cells) in enumerate(rows):
             if number in formulas:  # rare: such a row is shaped on its own
                 shaped[index] = self._shape(number, cells, formulas[number])
         return [s if s is not None and s.raw else None for s in shaped]
+
+    def _shape_text_column(self, f: Field, step: int, column: Sequence[Cell]) -> list[Any] | None:
+        """:meth:`_shape_value` of each cell of a plain column of text (names, IDs,
+        phones: values that rarely repeat), in one comprehension; None for other columns."""
+        if step != _PLAIN or not set(map(type, column)) <= {str, type(None)}:
+            return None
+        if f.kind in (TEXT, LONGTEXT):
+            shape: Any = halfwidth_alnum
+        elif f.kind == ID_NUMBER:
+            shape = _id_hint
+        else:
+            return [_SKIP if c is None or not c.strip() else c for c in column]
+        return [_SKIP if c is None or not c.strip() else shape(c) for c in column]
+
+    def _shape_distinct(
+        self, f: Field, step: int, column: Sequence[Cell]
+    ) -> tuple[dict[Any, Any], dict[Any, _Shaped]] | None:
+        """Each distinct cell of a column shaped once: (shaped value by cell, the cells'
+        own shaping where it adds messages or a team); None when equal cells could
+        shape differently (1, 1.0 and True; 0.0 and -0.0) or a cell is not hashable."""
+        if step == _VOLUNTEERS:
+            return None  # a fresh list of ids per cell
+        kinds = set(map(type, column))
+        numbers = kinds - {str, date, datetime, type(None)}
+        if len(numbers) > 1 or not numbers <= {int, bool, float}:
+            return None
+        distinct = dict.fromkeys(column)
+        if float in numbers and (0.0 in distinct or any(c != c for c in distinct)):
+            return None
+        by_value: dict[Any, Any] = {}
+        flagged: dict[Any, _Shaped] = {}
+        for value in distinct:
+            by_value[value], probe = self._shape_value(f, step, value)
+            if probe is not None:
+                flagged[value] = probe
+        return by_value, flagged
+
+    def _shape_value(self, f: Field, step: int, value: Cell) -> tuple[Any, _Shaped | None]:
+        """What one cell puts in its row: (value, or _SKIP when blank; its shaping when
+        that carries messages or a new team, else None)."""
+        if value is None:
+            return _SKIP, None
+        if value.__class__ is str:
+            if not value.strip():
+                return _SKIP, None
+            if step == _PLAIN:  # coerce's answer for text, without the calls
+                if f.kind in (TEXT, LONGTEXT):
+                    return halfwidth_alnum(value), None
+                return (_id_hint(value) if f.kind == ID_NUMBER else value), None
+        probe = _Shaped({}, [], [], None)
+        self._shape_cell(probe, f, step, value)
+        found = probe.raw[f.name]
+        if probe.errors or probe.warnings or probe.new_team is not None:
+            return found, probe
+        return found, None
 
     def _shape(
         self, row_number: int, cells: Sequence[Cell], formula_columns: frozenset[int]
@@ -383,10 +436,12 @@ class RowPipeline:
         self, row_number: int, cells: Sequence[Cell], shaped: _Shaped, checked: Validated
     ) -> RowResult:
         errors, warnings = shaped.errors, shaped.warnings
-        for name, messages in checked.errors.items():
-            errors.extend(self._say(name, m) for m in messages)
-        for name, messages in checked.warnings.items():
-            warnings.extend(self._say(name, m) for m in messages)
+        if checked.errors:
+            for name, messages in checked.errors.items():
+                errors.extend(self._say(name, m) for m in messages)
+        if checked.warnings:
+            for name, messages in checked.warnings.items():
+                warnings.extend(self._say(name, m) for m in messages)
         present = frozenset(shaped.raw)
         cells_tuple = tuple(cells)
         if errors:

@@ -208,6 +208,9 @@ def _collect_rows(table: Table, rows: Sequence[tuple[int, tuple[Cell, ...]]], ma
     first_header = {normalise(h) for h in table.headers[:1]}
     for position, (number, cells) in enumerate(rows):
         firsts = _first_texts(cells)
+        if not firsts and not (cells and isinstance(cells[0], str)):
+            table.rows.append((number, cells))  # most rows: none of the checks below can hit
+            continue
         if _is_word_row(firsts, _SUBTOTAL_WORDS):
             table.ignored_rows.append((number, translate("Import", "subtotal row")))
             continue

@@ -6,6 +6,10 @@ migration that introduced keys) leaves ``search_key_id`` NULL and then runs
 same keys in bulk. Two statements, whatever the number of rows: the pending
 rows are found through a partial index that is empty outside a write. The SQL
 is the same on SQLite and PostgreSQL.
+
+An import into PostgreSQL instead gives its rows their keys before it COPYs
+them (:func:`key_ids`): an UPDATE of every new row after the COPY would write
+each row twice.
 """
 
 from __future__ import annotations
@@ -40,6 +44,31 @@ def link_pending(connection: Any) -> None:
     """Give every unlinked service record its key (a Session, Connection or Alembic op)."""
     for statement in (ADD_KEYS, SET_KEYS):
         connection.execute(text(statement))
+
+
+# PostgreSQL: the keys of many (text, ID) pairs, added when missing, in two statements.
+ADD_PAIRS = """
+INSERT INTO service_search_key (text, id_number)
+SELECT * FROM unnest(%s::text[], %s::text[])
+ON CONFLICT DO NOTHING
+"""
+PAIR_IDS = """
+SELECT k.id, k.text, k.id_number FROM service_search_key AS k
+JOIN unnest(%s::text[], %s::text[]) AS p(text, id_number)
+  ON k.text = p.text AND k.id_number = p.id_number
+"""
+
+
+def key_ids(cursor: Any, texts: list[str], id_numbers: list[str | None]) -> list[int]:
+    """The key of each (search text, recipient ID) row, added when missing, as
+    link_pending would give it (a psycopg cursor inside the writing transaction)."""
+    pairs = [(t, n if n is not None else "") for t, n in zip(texts, id_numbers, strict=True)]
+    distinct = list(dict.fromkeys(pairs))
+    columns = ([t for t, _ in distinct], [n for _, n in distinct])
+    cursor.execute(ADD_PAIRS, columns)
+    cursor.execute(PAIR_IDS, columns)
+    found = {(t, n): int(i) for i, t, n in cursor.fetchall()}
+    return [found[pair] for pair in pairs]
 
 
 def mismatched(connection: Any) -> int:

@@ -272,10 +272,31 @@ def test_bind_conversion_per_value_and_type() -> None:
         return f"{type(value).__name__}:{value!r}"
 
     values = [1, True, 1.0, "1", None, 1, -0.0, 0.0, date(2020, 1, 1), datetime(2020, 1, 1), 1]
-    assert commit_module._bound(values, convert) == [
+    assert commit_module._bound(values, convert, {}) == [
         "int:1", "bool:True", "float:1.0", "str:'1'", None, "int:1", "float:-0.0",
         "float:0.0", "date:datetime.date(2020, 1, 1)",
         "datetime:datetime.datetime(2020, 1, 1, 0, 0)", "int:1",
     ]  # fmt: skip
     assert calls.count(1) == 3  # 1, True and 1.0 are each converted once (1 == True == 1.0)
-    assert commit_module._bound(values, None) is values
+    assert commit_module._bound(values, None, {}) is values
+
+
+def test_bind_conversion_remembered_across_batches() -> None:
+    """A date, text or integer converted in one batch is not converted again in the next;
+    equal-looking values of other types still are."""
+    calls: list[object] = []
+
+    def convert(value: object) -> str:
+        calls.append(value)
+        return f"{type(value).__name__}:{value!r}"
+
+    memo: dict[object, object] = {}
+    day = date(2020, 1, 1)
+    assert commit_module._bound([day, "1", 1, None], convert, memo) == [
+        "date:datetime.date(2020, 1, 1)", "str:'1'", "int:1", None,
+    ]  # fmt: skip
+    assert commit_module._bound([1, "1", day, day], convert, memo) == [
+        "int:1", "str:'1'", "date:datetime.date(2020, 1, 1)", "date:datetime.date(2020, 1, 1)",
+    ]  # fmt: skip
+    assert calls == [day, "1", 1]
+    assert commit_module._bound([True, 1.0], convert, memo) == ["bool:True", "float:1.0"]

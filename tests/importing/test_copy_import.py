@@ -142,3 +142,28 @@ def test_postgresql_import_uses_copy_and_stores_what_sqlite_stores(
         assert [v["name"] for v in volunteers.query(store, Query(search="shanli"))] == ["单丽"]
         found = service_records.query(store, Query(search="wang"))
         assert [r["recipient_name"] for r in found] == ["王大爷"]
+
+
+def test_postgresql_copy_brings_its_rows_keyed(
+    both: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows COPYed into the server already hold their search keys: no UPDATE of every
+    new row after the COPY. The linked service (inserted with RETURNING) still waits."""
+    import commdesk.store.search_keys as search_keys
+
+    pending: list[int] = []
+    original = search_keys.link_pending
+
+    def counting(connection: Any) -> None:
+        unlinked = "SELECT count(*) FROM service_record WHERE search_key_id IS NULL"
+        pending.append(int(connection.execute(text(unlinked)).scalar_one()))
+        original(connection)
+
+    monkeypatch.setattr(search_keys, "link_pending", counting)
+    store = both["postgresql"]
+    for kind, path in _files(tmp_path):
+        commit_import(store, plan_import(store, kind, path), user="张丽")
+    assert pending == [0, 1]
+    with store.read() as s:
+        assert mismatched(s) == 0
+        assert s.execute(text("SELECT count(*) FROM service_search_key")).scalar_one() == 4

@@ -58,3 +58,27 @@ def test_overlapping_imports_on_two_threads() -> None:
     thread.join(5)
     assert states == [False]
     assert gc.isenabled()
+
+
+def test_what_the_pause_made_is_not_walked_as_young() -> None:
+    """The first young collection after an import must not walk every row it still
+    holds: they come out of the pause in the oldest generation."""
+    with gc_paused():
+        rows = [[index] for index in range(100_000)]
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(rows[0]) in oldest
+    assert id(rows[-1]) in oldest
+
+
+def test_cycles_made_during_the_pause_are_still_collected() -> None:
+    class Node:
+        pass
+
+    with gc_paused():
+        node = Node()
+        node.self = node  # type: ignore[attr-defined]
+        alive = len([o for o in gc.get_objects() if isinstance(o, Node)])
+    del node
+    gc.collect()
+    assert alive == 1
+    assert not [o for o in gc.get_objects() if isinstance(o, Node)]
