@@ -57,7 +57,7 @@ from commdesk.domain.ledgers import (
 from commdesk.store.first_look import FirstLook, first_look
 from commdesk.ui.actions import MENUS
 from commdesk.ui.display import NUMERIC_KINDS, display_value
-from commdesk.ui.screen_fit import fit_size
+from commdesk.ui.screen_fit import restore_frame
 
 translate = QCoreApplication.translate
 SP = QStyle.StandardPixmap
@@ -182,7 +182,7 @@ class FirstWindow(QMainWindow):
         folder = QLabel(translate("MainWindow", "Data folder: {path}").format(path=data_dir))
         folder.setObjectName("path")
         bar.addPermanentWidget(folder)
-        self._restore_geometry(settings)
+        restore_frame(self, self.splitter, self.sidebar, settings)
 
     def _page(self, look: FirstLook, settings: QSettings) -> QWidget:
         """The ledger page's top row and table (its buttons wait for the real page)."""
@@ -229,18 +229,6 @@ class FirstWindow(QMainWindow):
         layout.addWidget(self.table, 1)
         layout.addWidget(totals)
         return page
-
-    def _restore_geometry(self, settings: QSettings) -> None:
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            fit_size(self, 1280, 800)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray | bytes) and splitter:
-            self.splitter.restoreState(QByteArray(splitter))
-        else:
-            self.splitter.setSizes([self.sidebar.minimumWidth(), 1000])
 
     def show_until_painted(self) -> None:
         """Show, and run the event loop until the rows are on screen (or a short wait)."""

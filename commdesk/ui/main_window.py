@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -37,7 +37,7 @@ from commdesk.ui.due_returns import show_notice_once
 from commdesk.ui.ledger_page import IMPORTABLE, LedgerPage
 from commdesk.ui.permissions import hide_actions, signed_in_text
 from commdesk.ui.profile import ProfilePage
-from commdesk.ui.screen_fit import fit_size
+from commdesk.ui.screen_fit import restore_frame
 from commdesk.ui.settings_dialog import open_folder
 from commdesk.ui.specs import (
     FACILITIES_SPEC,
@@ -547,16 +547,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ persistence
     def _restore_state(self) -> None:
         settings = self.ctx.settings
-        geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
-        else:
-            fit_size(self, 1280, 800)
-        splitter = settings.value("window/splitter")
-        if isinstance(splitter, QByteArray | bytes) and splitter:
-            self.splitter.restoreState(QByteArray(splitter))
-        else:
-            self.splitter.setSizes([self.sidebar.minimumWidth(), 1000])
+        restore_frame(self, self.splitter, self.sidebar, settings)
         page = str(settings.value("window/page", "services"))
         self.show_page(page if page in self.pages else "services")
 

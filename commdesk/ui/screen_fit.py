@@ -8,9 +8,9 @@ outside the scroll area.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QWidget
 
 # Room for what the platform adds around a window: title bar and borders.
 FRAME_WIDTH = 16
@@ -49,3 +49,20 @@ def scroll_area(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return scroll
+
+
+def restore_frame(
+    window: QWidget, splitter: QSplitter, sidebar: QWidget, settings: QSettings
+) -> None:
+    """The saved window geometry and sidebar split, or a size that fits the screen; one
+    place, so the first window and the main window open exactly alike."""
+    geometry = settings.value("window/geometry")
+    if isinstance(geometry, QByteArray | bytes) and geometry:
+        window.restoreGeometry(QByteArray(geometry))
+    else:
+        fit_size(window, 1280, 800)
+    state = settings.value("window/splitter")
+    if isinstance(state, QByteArray | bytes) and state:
+        splitter.restoreState(QByteArray(state))
+    else:
+        splitter.setSizes([sidebar.minimumWidth(), 1000])
