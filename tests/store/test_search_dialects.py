@@ -63,3 +63,23 @@ def test_sorting_by_chinese_text_is_by_code_point_on_both(store: Any) -> None:
         volunteers.add(store, {"name": name, "id_number": body + ric.calc_check_digit(body + "0")})
     rows = volunteers.query(store, Query(sort="name"))
     assert [r["name"] for r in rows] == sorted(names)
+
+
+def test_a_search_repeated_after_a_new_record_finds_it(store: Any) -> None:
+    """The server remembers which keys match a search; a key added since must count."""
+    _add(store)
+    q = Query(search="理发")
+    before = (service_records.count(store, q), len(service_records.query(store, q)))
+    new = service_records.add(
+        store,
+        {
+            "service_date": date(2026, 10, 1),
+            "category_code": "WM01",
+            "people_served": 1,
+            "description": "为李明理发",
+        },
+    )
+    assert before == (1, 1)
+    assert service_records.count(store, q) == 2
+    assert new in {r["id"] for r in service_records.query(store, q)}
+    assert service_records.totals(store, q)["rows"] == 2

@@ -7,11 +7,13 @@ leave this module as plain dicts, never as live ORM objects.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import (
     ARRAY,
@@ -24,6 +26,7 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    literal_column,
     or_,
     select,
 )
@@ -56,6 +59,7 @@ INTERNAL_COLUMNS = frozenset({"search_text", "search_key_id"})
 # column's index and testing each row it passes against the key list.
 FETCH_AND_SORT_COST = 3.0  # µs per match
 WALK_COST = 0.5  # µs per row walked
+KEY_CACHE_SIZE = 16  # searches remembered per server (the last few typed)
 
 
 @dataclass
@@ -106,6 +110,11 @@ class LedgerService:
         self._has_search = "search_text" in self.table.c
         # Distinct (search text, ID number) pairs, for a ledger too large to LIKE-scan.
         self.search_keys = search_keys
+        # Per server engine: needle -> (newest key id when read, the matching key ids).
+        self._key_cache: WeakKeyDictionary[Any, dict[str, tuple[int | None, str]]] = (
+            WeakKeyDictionary()
+        )
+        self._key_lock = threading.Lock()
         # A partial index on deleted rows makes "all live rows" countable without a scan.
         self._deleted_indexed = any(
             [c.name for c in index.columns] == ["deleted_at"] for index in self.table.indexes
@@ -425,9 +434,7 @@ class LedgerService:
         with store.read() as s:
             return self._public(self._fetch(s, row_id))
 
-    def _where(
-        self, q: Query, *, walk: bool = False, key_ids: list[int] | None = None
-    ) -> list[Any]:
+    def _where(self, q: Query, *, walk: bool = False, key_ids: str | None = None) -> list[Any]:
         t = self.table
         clauses: list[Any] = [
             t.c.deleted_at.is_not(None) if q.deleted else t.c.deleted_at.is_(None)
@@ -460,11 +467,13 @@ class LedgerService:
                 clauses.append(match)
         return clauses
 
-    def _keyed_search(self, needle: str, *, walk: bool, key_ids: list[int] | None) -> Any:
+    def _keyed_search(self, needle: str, *, walk: bool, key_ids: str | None) -> Any:
         """Rows whose key matches: a scan of the few distinct keys, then an index."""
         column: Any = self.table.c.search_key_id
         if key_ids is not None:  # PostgreSQL: the keys, already read (see _key_ids)
-            ids = literal(key_ids, ARRAY(Integer))
+            # Written into the statement, so the planner sees the ids (a parameter cast
+            # to an array is opaque to it and leads it to walk the whole sort index).
+            ids = literal_column(f"'{key_ids}'::integer[]", ARRAY(Integer))
             return (column + 0 if walk else column) == any_(ids)
         keys = self._matching_keys(needle)
         if walk:
@@ -479,17 +488,33 @@ class LedgerService:
         k = self.search_keys
         return select(k.c.id).where(_search_match(needle, k.c.text, k.c.id_number))
 
-    def _key_ids(self, s: Session, q: Query) -> list[int] | None:
-        """On PostgreSQL, the ids of the matching search keys, read first.
+    def _key_ids(self, s: Session, q: Query) -> str | None:
+        """On PostgreSQL, the ids of the matching search keys, read first, as an array
+        literal of integers (thousands of ints as an array parameter cost 10 ms to send).
 
         PostgreSQL cannot tell how many keys ``LIKE '%…%'`` matches, so with the keys
         as a subquery it guesses thousands of rows and walks the whole sort index for
         a search that finds 200; given the ids it reads the column's statistics.
         """
         needle = q.search.strip().lower()
-        if not needle or self.search_keys is None or s.get_bind().dialect.name != "postgresql":
+        bind = s.get_bind()
+        if not needle or self.search_keys is None or bind.dialect.name != "postgresql":
             return None
-        return list(s.scalars(self._matching_keys(needle)))
+        # One search asks three times (count, page, totals) and the LIKE scan of every
+        # key is the slow part: keep the answer while no key has been added. Keys are
+        # never changed or deleted on a server, and their ids come from a sequence.
+        newest = s.execute(select(func.max(self.search_keys.c.id))).scalar()
+        with self._key_lock:  # the page and its totals ask from different threads
+            hit = self._key_cache.setdefault(bind, {}).get(needle)
+        if hit is not None and hit[0] == newest:
+            return hit[1]
+        ids = "{" + ",".join(map(str, s.scalars(self._matching_keys(needle)))) + "}"
+        with self._key_lock:
+            cache = self._key_cache.setdefault(bind, {})
+            if len(cache) >= KEY_CACHE_SIZE:
+                cache.pop(next(iter(cache)))
+            cache[needle] = (newest, ids)
+        return ids
 
     def _walk_sort_index(self, s: Session, q: Query) -> bool:
         """Whether a keyed search should walk the sort index (common words, first pages).
@@ -516,7 +541,7 @@ class LedgerService:
         q: Query,
         *,
         walk: bool = False,
-        key_ids: list[int] | None = None,
+        key_ids: str | None = None,
         fetch_all: bool = False,
     ) -> Select[Any]:
         t = self.table
