@@ -195,3 +195,40 @@ def test_matplotlib_loads_in_the_background_after_start(store_with_profile: Any)
     )  # fmt: skip
     assert "overview page built: False" in result.stdout, result.stdout + result.stderr
     assert "charts loaded: True" in result.stdout, result.stdout + result.stderr
+
+
+COLD = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from commdesk.store.engine import open_store
+from commdesk.ui.context import UiContext
+from commdesk.ui.overview_page import OverviewPage
+app = QApplication([])
+store = open_store(Path(sys.argv[1]))
+page = OverviewPage(UiContext.create(store))
+dash = page.dashboard
+dash.numbers_shown.connect(
+    lambda: print("matplotlib at the figures:", "matplotlib" in sys.modules, flush=True)
+)
+page.show()
+assert dash.wait(60_000)
+print("chart drawn:", dash.charts.canvas is not None)
+page.close()
+store.close()
+"""
+
+
+def test_opened_cold_the_figures_do_not_wait_for_matplotlib(store_with_profile: Any) -> None:
+    """概览 opened before the background load (a quick clerk): the figures' queries
+    run first, and matplotlib is imported only after them (imported beside them it
+    held the interpreter they needed: figures at 0.9 s instead of 0.2 s at 1M)."""
+    service_records.add(store_with_profile, service_row(service_date=TODAY))
+    store_with_profile.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", COLD, str(store_with_profile.data_dir)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+    assert "matplotlib at the figures: False" in result.stdout, result.stdout + result.stderr
+    assert "chart drawn: True" in result.stdout, result.stdout + result.stderr
