@@ -348,7 +348,7 @@ def _store_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
         lambda: maintenance.check_file(tmp / "nothing.sqlite").problems,
         lambda: maintenance.check_file(not_db).problems,
         lambda: maintenance.check_file(foreign).problems,
-        lambda: maintenance.check_file(newer).problems,
+        lambda: [maintenance.check_file(newer).schema],
         lambda: maintenance.check_file(damaged).problems,
         lambda: maintenance.validate_backup_file(not_db),
         lambda: maintenance.validate_backup_file(foreign),

@@ -103,16 +103,59 @@ def _full_disk(exc: BaseException) -> str:
     )
 
 
+def older_schema(path: Path, revision: str) -> str:
+    """An older schema is not damage: say so, and what upgrades it."""
+    return translate(
+        "Store",
+        "The database is at schema {revision}, older than this CommDesk's {head}; it is not "
+        "damaged. Opening the data folder in CommDesk, or a command that reads its records "
+        "(export, import, roster, briefing, certificate), upgrades it and keeps the old file "
+        "as {name}.",
+    ).format(revision=revision, head=HEAD_REVISION, name=f"{path.name}.before-upgrade-{revision}")
+
+
+def newer_schema(revision: str | None) -> str:
+    """A schema this program does not know is not damage either: it needs another version."""
+    return translate(
+        "Store",
+        "The database was made by a newer or unknown CommDesk version (schema {revision}; "
+        "this version knows up to {head}); it is not damaged and nothing was changed. "
+        "Open it with that CommDesk version or a newer one.",
+    ).format(revision=revision or "-", head=HEAD_REVISION)
+
+
+def not_commdesk(path: Path) -> str:
+    """Someone else's SQLite file under CommDesk's name: not damage, and not ours to change."""
+    return translate(
+        "Store",
+        "{name} is not a CommDesk database: it holds other tables and no CommDesk schema "
+        "version; it was left as it is.",
+    ).format(name=path.name)
+
+
+def holds_tables(path: Path) -> bool:
+    """Whether the SQLite file has any table (an empty one may become a CommDesk database)."""
+    con = _open_readonly(path)
+    try:
+        return (
+            con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
+        )
+    finally:
+        con.close()
+
+
 @dataclass
 class CheckReport:
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # damage: the file cannot be trusted
+    findings: list[str] = field(default_factory=list)  # an intact file whose data disagrees
+    schema: str = ""  # not this program's schema (older, newer, none at all): not damage
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     unavailable: str = ""  # locked, no permission, read-only: not damage
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.unavailable
+        return not (self.problems or self.findings or self.schema or self.unavailable)
 
 
 def check_file(path: Path) -> CheckReport:
@@ -132,6 +175,9 @@ def check_file(path: Path) -> CheckReport:
             report.problems.append(_damaged(result))
             return report
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and not tables & {"alembic_version", *LEDGER_TABLES}:
+            report.schema = not_commdesk(path)
+            return report
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             report.problems.append(_missing_tables(missing))
@@ -139,19 +185,9 @@ def check_file(path: Path) -> CheckReport:
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = version[0] if version else None
         if revision in known_revisions()[:-1]:
-            report.problems.append(
-                translate(
-                    "Store",
-                    "The database schema {revision} is older than {head}: "
-                    "open the data folder with the program once to upgrade it.",
-                ).format(revision=revision, head=HEAD_REVISION)
-            )
+            report.schema = older_schema(path, revision)
         elif revision != HEAD_REVISION:
-            report.problems.append(
-                translate(
-                    "Store", "The database schema {revision} is not the expected {head}."
-                ).format(revision=revision or "-", head=HEAD_REVISION)
-            )
+            report.schema = newer_schema(revision)
         else:
             from commdesk.store.search_keys import MISMATCHED
 
@@ -163,14 +199,14 @@ def check_file(path: Path) -> CheckReport:
                     report.problems.append(_damaged(full))
                     mark_damaged(path, report.problems[-1])
                     return report
-                report.problems.append(
+                report.findings.append(
                     translate("Store", "service records with a wrong search key: {count}").format(
                         count=unlinked
                     )
                 )
             unversioned = con.execute(UNVERSIONED_PROFILE).fetchone()[0]
             if unversioned:
-                report.problems.append(
+                report.findings.append(
                     translate(
                         "Store",
                         "community profile without dated counted fields (community_version)",
@@ -178,12 +214,12 @@ def check_file(path: Path) -> CheckReport:
                 )
         fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
-            report.problems.append(
+            report.findings.append(
                 translate("Store", "Broken links between records: {count} (first: {first})").format(
                     count=len(fk), first=fk[0]
                 )
             )
-        report.problems += _catalogue_problems(con)
+        report.findings += _catalogue_problems(con)
         report.counts = _counts(con)
     except sqlite3.DatabaseError as exc:
         away = unavailable_reason(exc, path)
@@ -538,6 +574,7 @@ class Health:
 
     state: str
     reason: str = ""
+    foreign: bool = False  # "damaged" only as a database of ours: another program's file
 
     @property
     def ok(self) -> bool:
@@ -577,7 +614,9 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return Health(
-                "damaged", translate("Store", "not a CommDesk database (no schema version)")
+                "damaged",
+                translate("Store", "not a CommDesk database (no schema version)"),
+                foreign=bool(tables) and not tables & set(LEDGER_TABLES),
             )
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None
