@@ -48,7 +48,7 @@ def refuse_unsound(data_dir: Path, *, repairs: bool) -> None:
             ).format(restore=restore_hint)
         )
     if verdict.foreign:  # another program's file: not damage, and no backup of ours replaces it
-        from commdesk.store.maintenance import not_commdesk
+        from commdesk.store.store_file import not_commdesk
 
         raise CliError(not_commdesk(path))
     raise CliError(

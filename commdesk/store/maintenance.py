@@ -24,7 +24,7 @@ from commdesk.domain.i18n import translate
 from commdesk.files import check_output
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.soundness import known_damage, lost, mark_damaged, unavailable_reason
-from commdesk.store.store_file import StoreError, db_path
+from commdesk.store.store_file import StoreError, db_path, newer_schema, not_commdesk, older_schema
 
 LEDGER_TABLES = (
     "community",
@@ -69,14 +69,24 @@ def known_revisions() -> list[str]:
     return sorted(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
 
 
+def _a_folder(path: Path) -> str:
+    """A folder where the database file belongs: not damage, and nothing to move aside."""
+    return translate("Store", "{path} is a folder, not a database file").format(path=path)
+
+
 def _open_readonly(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(_a_folder(path))
     if not path.is_file():
         raise StoreError(translate("Store", "{path} does not exist").format(path=path))
     with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(
-                translate("Store", "{name} is not a SQLite database").format(name=path.name)
-            )
+        head = fh.read(16)
+    if not head:
+        raise StoreError(translate("Store", "{name} is empty (0 bytes)").format(name=path.name))
+    if head != b"SQLite format 3\x00":
+        raise StoreError(
+            translate("Store", "{name} is not a SQLite database").format(name=path.name)
+        )
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
@@ -103,47 +113,6 @@ def _full_disk(exc: BaseException) -> str:
     )
 
 
-def older_schema(path: Path, revision: str) -> str:
-    """An older schema is not damage: say so, and what upgrades it."""
-    return translate(
-        "Store",
-        "The database is at schema {revision}, older than this CommDesk's {head}; it is not "
-        "damaged. Opening the data folder in CommDesk, or a command that reads its records "
-        "(export, import, roster, briefing, certificate), upgrades it and keeps the old file "
-        "as {name}.",
-    ).format(revision=revision, head=HEAD_REVISION, name=f"{path.name}.before-upgrade-{revision}")
-
-
-def newer_schema(revision: str | None) -> str:
-    """A schema this program does not know is not damage either: it needs another version."""
-    return translate(
-        "Store",
-        "The database was made by a newer or unknown CommDesk version (schema {revision}; "
-        "this version knows up to {head}); it is not damaged and nothing was changed. "
-        "Open it with that CommDesk version or a newer one.",
-    ).format(revision=revision or "-", head=HEAD_REVISION)
-
-
-def not_commdesk(path: Path) -> str:
-    """Someone else's SQLite file under CommDesk's name: not damage, and not ours to change."""
-    return translate(
-        "Store",
-        "{name} is not a CommDesk database: it holds other tables and no CommDesk schema "
-        "version; it was left as it is.",
-    ).format(name=path.name)
-
-
-def holds_tables(path: Path) -> bool:
-    """Whether the SQLite file has any table (an empty one may become a CommDesk database)."""
-    con = _open_readonly(path)
-    try:
-        return (
-            con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
-        )
-    finally:
-        con.close()
-
-
 @dataclass
 class CheckReport:
     problems: list[str] = field(default_factory=list)  # damage: the file cannot be trusted
@@ -161,6 +130,9 @@ class CheckReport:
 def check_file(path: Path) -> CheckReport:
     """quick_check, foreign keys, schema at head, and catalogue codes all known."""
     report = CheckReport()
+    if path.is_dir():
+        report.unavailable = _a_folder(path)
+        return report
     try:
         con = _open_readonly(path)
     except StoreError as exc:
@@ -597,6 +569,8 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
         )
     if not path.exists():
         return Health("missing")
+    if path.is_dir():
+        return Health("unavailable", _a_folder(path))
     try:
         con = _open_readonly(path)
     except StoreError as exc:

@@ -1,7 +1,8 @@
 """Each message says what actually happened (issue 16, item 10), through the installed
-console script: a database at an older or newer schema, someone else's SQLite file and
-an intact file with inconsistent data are not "damaged", and the message says what to do.
-A file this program cannot use is left exactly as it was (no upgrade attempt, no copy)."""
+console script: a database at an older or newer schema, someone else's SQLite file, an
+intact file with inconsistent data and a folder in the database's place are not
+"damaged", and the message says what to do; an empty file is called empty. A file this
+program cannot use is left exactly as it was (no upgrade attempt, no copy)."""
 
 from __future__ import annotations
 
@@ -80,7 +81,7 @@ def test_a_newer_schema_is_not_damaged_and_is_left_alone(demo: Path, tmp_path: P
 
 @pytest.mark.parametrize(
     "command",
-    [("check",), ("roster", "volunteers", "--out", "r.pdf"), ("export", "--period", "2026Q3")],
+    [("check",), ("roster", "volunteers", "--out"), ("export", "--period", "2026Q3", "--out")],
 )
 def test_another_programs_sqlite_file_is_not_damaged_and_not_made_ours(
     tmp_path: Path, command: tuple[str, ...]
@@ -88,8 +89,10 @@ def test_another_programs_sqlite_file_is_not_damaged_and_not_made_ours(
     data = tmp_path / "data"
     data.mkdir()
     _sql(data / "commdesk.sqlite", "CREATE TABLE notes (x)", "INSERT INTO notes VALUES ('mine')")
-    argv = [*command, "--out", tmp_path / "r.xlsx"] if command[0] == "export" else command
-    line = assert_refused(commdesk(*argv, data_dir=data))
+    out = [tmp_path / ("r.xlsx" if command[0] == "export" else "r.pdf")]
+    line = assert_refused(
+        commdesk(*command, *(out if command[-1] == "--out" else []), data_dir=data)
+    )
     assert "commdesk.sqlite is not a CommDesk database" in line and "left as it is" in line
     assert "damaged" not in line
     con = sqlite3.connect(data / "commdesk.sqlite")
@@ -108,3 +111,28 @@ def test_inconsistent_data_in_an_intact_file_is_not_damage(demo: Path, tmp_path:
     line = assert_refused(commdesk("check", data_dir=data))
     assert "file is intact, but its data has problems" in line
     assert "wrong search key" in line and "damaged" not in line
+
+
+@pytest.mark.parametrize(
+    "command", [("check",), ("backup",), ("export", "--period", "2026Q3", "--out")]
+)
+def test_a_folder_where_the_database_belongs_is_a_folder(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    data = tmp_path / "data"
+    (data / "commdesk.sqlite").mkdir(parents=True)
+    out = [tmp_path / "r.xlsx"] if command[-1] == "--out" else []
+    line = assert_refused(commdesk(*command, *out, data_dir=data))
+    assert "commdesk.sqlite is a folder, not a database file" in line, line
+    assert "damaged" not in line and "does not exist" not in line
+    assert (data / "commdesk.sqlite").is_dir()  # not moved aside
+
+
+def test_an_empty_database_file_is_called_empty(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "commdesk.sqlite").write_bytes(b"")
+    for command in (("check",), ("backup",)):
+        line = assert_refused(commdesk(*command, data_dir=data))
+        assert "commdesk.sqlite is empty (0 bytes)" in line, line
+        assert "not a SQLite database" not in line
