@@ -347,7 +347,7 @@ def _store_error_paths(tmp: Path, data_dir: Path) -> list[Callable[[], Any]]:
         lambda: lock.acquire(blocked / "sub"),
         lambda: maintenance.check_file(tmp / "nothing.sqlite").problems,
         lambda: maintenance.check_file(not_db).problems,
-        lambda: maintenance.check_file(foreign).problems,
+        lambda: [maintenance.check_file(foreign).schema],
         lambda: [maintenance.check_file(newer).schema],
         lambda: maintenance.check_file(damaged).problems,
         lambda: maintenance.validate_backup_file(not_db),
