@@ -29,11 +29,19 @@ def run(args: argparse.Namespace, data_dir: Path) -> int:
     report = check_file(db_path(data_dir))
     if report.unavailable:  # locked or out of reach: not damage
         raise CliError(report.unavailable)
-    if not report.ok:
+    if report.problems:
         raise CliError(
             translate("Cli", "database damaged: {problems}").format(
                 problems=" | ".join(report.problems)
             )
+        )
+    if report.schema:  # another version's schema: what to do, not damage
+        raise CliError(report.schema)
+    if report.findings:
+        raise CliError(
+            translate(
+                "Cli", "the database file is intact, but its data has problems: {problems}"
+            ).format(problems=" | ".join(report.findings))
         )
     counts = " ".join(f"{k}={v}" for k, v in report.counts.items())
     print(f"ok {counts}")

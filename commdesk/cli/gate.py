@@ -47,6 +47,10 @@ def refuse_unsound(data_dir: Path, *, repairs: bool) -> None:
                 "written. {restore}",
             ).format(restore=restore_hint)
         )
+    if verdict.foreign:  # another program's file: not damage, and no backup of ours replaces it
+        from commdesk.store.store_file import not_commdesk
+
+        raise CliError(not_commdesk(path))
     raise CliError(
         translate("Cli", "database damaged ({reason}); nothing was written. {restore}").format(
             # SQLite's report spans lines; the refusal is one line, hint included.

@@ -22,7 +22,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from commdesk.domain.i18n import translate
-from commdesk.store.change_mark import record_backup, unchanged_since_backup
+from commdesk.store.change_mark import (
+    file_state,
+    record_backup,
+    settle,
+    unchanged_since_backup,
+)
 from commdesk.store.maintenance import backup as make_backup
 from commdesk.store.maintenance import (
     copy_verified,
@@ -250,9 +255,12 @@ def auto_backup(
     """
     now = (now or datetime.now()).replace(microsecond=0)
     folder = Path(data_dir) / BACKUP_DIR
+    database = db_path(data_dir)
+    before = settle(database)  # the WAL folded in: the state the copy is taken from
     dest = make_backup(data_dir, _unique(folder, now))
+    copied_from = before if before == file_state(database) else None  # nobody wrote meanwhile
     with contextlib.suppress(OSError):  # without the marker the next close backs up again
-        record_backup(Path(data_dir), dest)
+        record_backup(Path(data_dir), dest, copied_from)
     outcome = BackupOutcome(dest)
     outcome.removed += prune(folder, now)
     if second_folder:
@@ -278,8 +286,9 @@ def auto_backup(
 
 
 def backup_needed(data_dir: Path) -> bool:
-    """False only when the database holds exactly what the last verified backup holds
-    (see :mod:`commdesk.store.change_mark`): then a close copies nothing."""
+    """False only when the database holds exactly what the last verified backup holds,
+    by its change mark and by its file, so writes by other programs count too (see
+    :mod:`commdesk.store.change_mark`): then a close copies nothing."""
     return not unchanged_since_backup(Path(data_dir), db_path(data_dir))
 
 

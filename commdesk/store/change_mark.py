@@ -10,6 +10,18 @@ After each verified automatic backup, the mark read *from the backup copy* is ke
 in ``backups/last-verified.json``; on close, the live mark is compared with it
 (one row read). Equal marks mean equal contents: a random token cannot repeat, and
 a restored older backup carries that backup's token, not the latest one's.
+
+Another program (the sqlite3 shell, a script, DB Browser) writes without renewing the
+token, so "unchanged" also needs the file's word for it. Before the copy, the WAL is
+folded into the file and truncated (a TRUNCATE checkpoint); the file's identity (device,
+inode, size, modification time) and the WAL's size (then 0) are kept beside the mark,
+and only if they are the same again after the copy. Any later commit, by anyone, either
+still sits in the WAL (its size is no longer 0) or was checkpointed into the file (its
+time and perhaps size changed; replacing the file changes the inode), so equal states
+mean nothing was committed since. Reading changes neither. Only a write and its
+checkpoint within one tick of the file system's clock, leaving the size as it was,
+would pass unseen. Any doubt (a checkpoint a reader blocked, a write during the copy,
+a state that cannot be read) keeps no state, and the next close backs up.
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 TABLE = "change_mark"
+CHECKPOINT_WAIT = 0.2  # seconds a reader may delay the checkpoint before we give up
 MARKER_FILE = "last-verified.json"
 _BUMP = f"UPDATE {TABLE} SET counter = counter + 1, token = lower(hex(randomblob(16))) WHERE id = 1"
 
@@ -82,12 +95,47 @@ def read_mark(path: Path) -> list[Any] | None:
     return [row[0], row[1]]
 
 
+def file_state(database: Path) -> list[int] | None:
+    """Device, inode, size and modification time of the file, and its WAL's size (0 when
+    there is none); None when the file cannot be examined."""
+    try:
+        st = database.stat()
+    except OSError:
+        return None
+    try:
+        wal = database.with_name(database.name + "-wal").stat().st_size
+    except FileNotFoundError:
+        wal = 0
+    except OSError:
+        return None
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal]
+
+
+def settle(database: Path) -> list[int] | None:
+    """Fold the WAL into the file and empty it, then return :func:`file_state`; None
+    when that could not be done (a reader on an older snapshot, no permission)."""
+    try:
+        con = sqlite3.connect(
+            f"file:{database}?mode=rw", uri=True, timeout=CHECKPOINT_WAIT, isolation_level=None
+        )
+    except sqlite3.Error:
+        return None
+    try:
+        busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    return None if busy else file_state(database)
+
+
 def _marker(data_dir: Path) -> Path:
     return Path(data_dir) / "backups" / MARKER_FILE
 
 
-def record_backup(data_dir: Path, backup: Path) -> None:
-    """Keep the verified backup's mark (read from the copy itself) beside it."""
+def record_backup(data_dir: Path, backup: Path, live: list[int] | None) -> None:
+    """Keep the verified backup's mark (read from the copy itself) beside it, with the
+    live file's state it was copied from (None: not known for sure)."""
     mark = read_mark(backup)
     target = _marker(data_dir)
     if mark is None:
@@ -95,20 +143,24 @@ def record_backup(data_dir: Path, backup: Path) -> None:
             target.unlink()
         return
     temp = target.with_name(f".{target.name}.part")
-    state = {"file": backup.name, "size": backup.stat().st_size, "mark": mark}
+    state = {"file": backup.name, "size": backup.stat().st_size, "mark": mark, "live": live}
     temp.write_text(json.dumps(state), encoding="utf-8")
     os.replace(temp, target)
 
 
 def unchanged_since_backup(data_dir: Path, database: Path) -> bool:
     """True only when the last verified backup is still there and holds exactly what
-    ``database`` holds now; any doubt (no marker, no mark, a missing copy) is False."""
+    ``database`` holds now; any doubt (no marker, no mark, a missing copy, a file or WAL
+    not as it was after that backup) is False."""
     try:
         state = json.loads(_marker(data_dir).read_text(encoding="utf-8"))
         copy = _marker(data_dir).with_name(Path(str(state["file"])).name)
         if copy.stat().st_size != state["size"]:
             return False
+        live = state["live"]
     except (OSError, ValueError, KeyError, TypeError):
         return False
-    live = read_mark(database)
-    return live is not None and live == state["mark"]
+    if live is None or file_state(database) != live:
+        return False
+    mark = read_mark(database)
+    return mark is not None and mark == state["mark"]

@@ -24,7 +24,7 @@ from commdesk.domain.i18n import translate
 from commdesk.files import check_output
 from commdesk.store.schema_version import HEAD_REVISION
 from commdesk.store.soundness import known_damage, lost, mark_damaged, unavailable_reason
-from commdesk.store.store_file import StoreError, db_path
+from commdesk.store.store_file import StoreError, db_path, newer_schema, not_commdesk, older_schema
 
 LEDGER_TABLES = (
     "community",
@@ -69,14 +69,24 @@ def known_revisions() -> list[str]:
     return sorted(p.name.split("_", 1)[0] for p in versions.glob("[0-9]*_*.py"))
 
 
+def _a_folder(path: Path) -> str:
+    """A folder where the database file belongs: not damage, and nothing to move aside."""
+    return translate("Store", "{path} is a folder, not a database file").format(path=path)
+
+
 def _open_readonly(path: Path) -> sqlite3.Connection:
+    if path.is_dir():
+        raise StoreError(_a_folder(path))
     if not path.is_file():
         raise StoreError(translate("Store", "{path} does not exist").format(path=path))
     with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise StoreError(
-                translate("Store", "{name} is not a SQLite database").format(name=path.name)
-            )
+        head = fh.read(16)
+    if not head:
+        raise StoreError(translate("Store", "{name} is empty (0 bytes)").format(name=path.name))
+    if head != b"SQLite format 3\x00":
+        raise StoreError(
+            translate("Store", "{name} is not a SQLite database").format(name=path.name)
+        )
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
 
 
@@ -105,19 +115,24 @@ def _full_disk(exc: BaseException) -> str:
 
 @dataclass
 class CheckReport:
-    problems: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # damage: the file cannot be trusted
+    findings: list[str] = field(default_factory=list)  # an intact file whose data disagrees
+    schema: str = ""  # not this program's schema (older, newer, none at all): not damage
     warnings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     unavailable: str = ""  # locked, no permission, read-only: not damage
 
     @property
     def ok(self) -> bool:
-        return not self.problems and not self.unavailable
+        return not (self.problems or self.findings or self.schema or self.unavailable)
 
 
 def check_file(path: Path) -> CheckReport:
     """quick_check, foreign keys, schema at head, and catalogue codes all known."""
     report = CheckReport()
+    if path.is_dir():
+        report.unavailable = _a_folder(path)
+        return report
     try:
         con = _open_readonly(path)
     except StoreError as exc:
@@ -132,6 +147,9 @@ def check_file(path: Path) -> CheckReport:
             report.problems.append(_damaged(result))
             return report
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and not tables & {"alembic_version", *LEDGER_TABLES}:
+            report.schema = not_commdesk(path)
+            return report
         missing = [t for t in REQUIRED_TABLES if t not in tables]
         if missing:
             report.problems.append(_missing_tables(missing))
@@ -139,19 +157,9 @@ def check_file(path: Path) -> CheckReport:
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = version[0] if version else None
         if revision in known_revisions()[:-1]:
-            report.problems.append(
-                translate(
-                    "Store",
-                    "The database schema {revision} is older than {head}: "
-                    "open the data folder with the program once to upgrade it.",
-                ).format(revision=revision, head=HEAD_REVISION)
-            )
+            report.schema = older_schema(path, revision)
         elif revision != HEAD_REVISION:
-            report.problems.append(
-                translate(
-                    "Store", "The database schema {revision} is not the expected {head}."
-                ).format(revision=revision or "-", head=HEAD_REVISION)
-            )
+            report.schema = newer_schema(revision)
         else:
             from commdesk.store.search_keys import MISMATCHED
 
@@ -163,14 +171,14 @@ def check_file(path: Path) -> CheckReport:
                     report.problems.append(_damaged(full))
                     mark_damaged(path, report.problems[-1])
                     return report
-                report.problems.append(
+                report.findings.append(
                     translate("Store", "service records with a wrong search key: {count}").format(
                         count=unlinked
                     )
                 )
             unversioned = con.execute(UNVERSIONED_PROFILE).fetchone()[0]
             if unversioned:
-                report.problems.append(
+                report.findings.append(
                     translate(
                         "Store",
                         "community profile without dated counted fields (community_version)",
@@ -178,12 +186,12 @@ def check_file(path: Path) -> CheckReport:
                 )
         fk = con.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
-            report.problems.append(
+            report.findings.append(
                 translate("Store", "Broken links between records: {count} (first: {first})").format(
                     count=len(fk), first=fk[0]
                 )
             )
-        report.problems += _catalogue_problems(con)
+        report.findings += _catalogue_problems(con)
         report.counts = _counts(con)
     except sqlite3.DatabaseError as exc:
         away = unavailable_reason(exc, path)
@@ -538,6 +546,7 @@ class Health:
 
     state: str
     reason: str = ""
+    foreign: bool = False  # "damaged" only as a database of ours: another program's file
 
     @property
     def ok(self) -> bool:
@@ -560,6 +569,8 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
         )
     if not path.exists():
         return Health("missing")
+    if path.is_dir():
+        return Health("unavailable", _a_folder(path))
     try:
         con = _open_readonly(path)
     except StoreError as exc:
@@ -577,7 +588,9 @@ def health(path: Path, *, quick_check: bool = True) -> Health:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             return Health(
-                "damaged", translate("Store", "not a CommDesk database (no schema version)")
+                "damaged",
+                translate("Store", "not a CommDesk database (no schema version)"),
+                foreign=bool(tables) and not tables & set(LEDGER_TABLES),
             )
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
         revision = row[0] if row else None

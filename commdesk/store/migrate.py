@@ -61,6 +61,14 @@ def upgrade(path: Path, target: str = "head") -> None:
     backup: Path | None = None
     if existed:
         current = read_schema_revision(path)
+        from commdesk.store.maintenance import known_revisions
+        from commdesk.store.store_file import holds_tables, newer_schema, not_commdesk
+
+        # No copy, no attempt on a file that is not ours to change.
+        if current is not None and current not in known_revisions():
+            raise StoreError(newer_schema(current))
+        if current is None and holds_tables(path):
+            raise StoreError(not_commdesk(path))
         backup = path.with_name(f"{path.name}.before-upgrade-{current or 'none'}")
         copy_database(path, backup)
     engine = make_engine(path, foreign_keys=False)

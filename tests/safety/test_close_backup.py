@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from console_script import commdesk_exe
+from other_program import other_program
 from zh_catalogue import translated
 
 SESSION = Path(__file__).with_name("close_session.py")
@@ -75,3 +77,53 @@ def test_close_backs_up_only_what_changed(tmp_path: Path) -> None:
     finally:
         con.close()
     assert any(leader and leader.endswith("改") for leader in leaders)  # the change is in it
+
+
+def _leaders(backup: Path) -> list[str]:
+    con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in con.execute("SELECT leader FROM volunteer_team")]
+    finally:
+        con.close()
+
+
+def _backed_up_once(tmp_path: Path) -> Path:
+    """A demo folder whose first close took a verified backup."""
+    data = tmp_path / "data"
+    made = subprocess.run(
+        [commdesk_exe(), "--data-dir", str(data), "demo", "--records", "300"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    session(data)
+    assert len(autos(data)) == 1
+    return data
+
+
+def test_a_write_by_another_program_while_closed_is_backed_up(tmp_path: Path) -> None:
+    data = _backed_up_once(tmp_path)
+    other_program(data, "关闭时外改")
+    closed = session(data)
+    assert SAVING in closed
+    assert "关闭时外改" in _leaders(data / "backups" / max(autos(data)))
+    assert SAVING not in session(data)  # backed up: the next close copies nothing
+
+
+def test_a_write_by_another_program_while_open_is_backed_up(tmp_path: Path) -> None:
+    data = _backed_up_once(tmp_path)
+    kept = autos(data)
+    during = session(data, "foreign=运行时外改")  # a second connection while it runs
+    assert SAVING in during
+    assert autos(data) != kept
+    assert "运行时外改" in _leaders(data / "backups" / max(autos(data)))
+
+
+def test_browsing_every_page_copies_nothing(tmp_path: Path) -> None:
+    data = _backed_up_once(tmp_path)
+    kept = autos(data)
+    browsed = session(data, "browse")  # every page looked at, nothing written
+    assert "BROWSED 9" in browsed and SAVING not in browsed
+    assert autos(data) == kept

@@ -59,7 +59,7 @@ def test_check_reports_damage_unknown_codes_and_missing_file(store: Any, tmp_pat
     con.commit()
     con.close()
     report = check_file(store.path)
-    assert any("F77" in p for p in report.problems)
+    assert any("F77" in p for p in report.findings) and not report.problems
 
 
 def test_check_reports_stale_search_keys_and_an_old_schema(store: Any, tmp_path: Path) -> None:
@@ -72,11 +72,11 @@ def test_check_reports_stale_search_keys_and_an_old_schema(store: Any, tmp_path:
     con.execute("UPDATE service_record SET search_text = '改过'")  # behind the program's back
     con.commit()
     con.close()
-    assert check_file(store.path).problems == ["service records with a wrong search key: 1"]
+    assert check_file(store.path).findings == ["service records with a wrong search key: 1"]
     old = tmp_path / "old.sqlite"
     shutil.copy(Path(__file__).parent / "fixtures" / "schema_0002.sqlite", old)
-    (problem,) = check_file(old).problems
-    assert "older than" in problem and "upgrade" in problem
+    report = check_file(old)
+    assert not report.problems and "older than" in report.schema and "upgrade" in report.schema
 
 
 def test_backup_is_verified_copy_and_restore_round_trips(store: Any, tmp_path: Path) -> None:

@@ -123,4 +123,4 @@ def test_check_reports_a_profile_without_versions(store_with_profile: Any) -> No
         con.execute("DELETE FROM community_version")
     con.close()
     report = check_file(store_with_profile.path)
-    assert any("community_version" in p for p in report.problems)
+    assert any("community_version" in p for p in report.findings)
