@@ -470,4 +470,12 @@ class PrivacySettings(QGroupBox):
         self.changed.emit()
 
     def save(self) -> None:
-        privacy.set_lock_minutes(self.store, self.minutes.value())
+        """Write the minutes when changed; on a server only 管理员 may, and the others are
+        told why (the rest of the settings are still saved)."""
+        minutes = self.minutes.value()
+        if minutes == privacy.lock_minutes(self.store):
+            return
+        try:
+            privacy.set_lock_minutes(self.store, minutes)
+        except accounts.NotAllowed as exc:
+            QMessageBox.warning(self, translate("LockScreen", "Lock after idle time"), str(exc))

@@ -206,3 +206,36 @@ def test_on_a_server_the_password_signed_in_with_unlocks(
     finally:
         shell.dispose()
         shell.ctx.store.close()
+
+
+def test_a_server_clerk_changing_the_idle_minutes_is_told_not_crashed(
+    qtbot: Any, qapp: Any, pg_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Her own password makes the idle lock hers, so the minutes are offered; only 管理员
+    may write the committee's settings on the server: she is told so, the rest is saved."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from commdesk.ui.lock_screen import PrivacySettings
+
+    as_user = _committee(pg_server.admin_url, tmp_path / "admin")
+    li = make_url(as_user("x")).database + "_li"
+    type_sign_in([("", "li-pass-1")], [])
+    store = sign_in_to_server(tmp_path / "pc", as_user(li))
+    assert store is not None
+    shell = Shell(store, _chinese())
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *_a: warned.append(text))
+    try:
+        assert shell.start()
+        dialog = shell.open_settings()
+        section = dialog.findChild(PrivacySettings)
+        assert section.minutes.isEnabled()
+        before = section.minutes.value()
+        QTest.keyClick(section.minutes, Qt.Key.Key_Up)
+        assert section.minutes.value() == before + 1
+        dialog.accept()
+        assert len(warned) == 1 and warned[0]
+        assert privacy.lock_minutes(store) == before
+    finally:
+        shell.dispose()
+        shell.ctx.store.close()
