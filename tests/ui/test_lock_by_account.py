@@ -181,6 +181,7 @@ def _committee(admin_url: str, folder: Path) -> Callable[[str], str]:
     finally:
         store.close()
     add_clerk(admin_url, c.code, f"{c.database}_li", ENTRY, "li-pass-1")
+    add_clerk(admin_url, c.code, f"{c.database}_wang", REVIEWER, "wang-pass-1")
     return lambda user: make_url(url).set(username=user).render_as_string(False)
 
 
@@ -203,6 +204,19 @@ def test_on_a_server_the_password_signed_in_with_unlocks(
         assert shell.locker.locked and dialog.message.text() == _wrong(1) and _covered(shell)
         _type(dialog, "li-pass-1")
         assert not shell.locker.locked and not _covered(shell)
+        again = _lock_now(shell)  # 切换用户 from the lock: a login of the next clerk's own
+        assert again.switch_button is not None
+        wang = li.replace("_li", "_wang")
+        type_sign_in([(wang, "wang-pass-1")], seen)
+        qtbot.mouseClick(again.switch_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: shell.ctx.store is not store and not shell.locker.locked)
+        assert shell.ctx.store.signed_in.name == wang and seen == []
+        assert wang in shell.window.user_label.text() and not _covered(shell)
+        third = _lock_now(shell)
+        _type(third, "li-pass-1")  # the lock is now his
+        assert shell.locker.locked and third.message.text() == _wrong(1)
+        _type(third, "wang-pass-1")
+        assert not shell.locker.locked
     finally:
         shell.dispose()
         shell.ctx.store.close()
