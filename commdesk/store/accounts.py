@@ -12,6 +12,7 @@ membership of the committee's group roles, made by ``commdesk server init``:
 
 from __future__ import annotations
 
+import hmac
 import json
 from dataclasses import dataclass
 
@@ -277,3 +278,44 @@ def sign_in_server(store: Store) -> Account:
         )
     store.signed_in = Account(str(user), role)
     return store.signed_in
+
+
+def lock_owner(store: Store) -> Account | None:
+    """Who the lock screen belongs to: the person signed in with a password this session.
+
+    None without one (no accounts on this PC, or a server login made without a password,
+    e.g. a pgpass file): then the start-up password, if set, unlocks as before.
+    """
+    person = store.signed_in
+    if person is None:
+        return None
+    if store.is_server:
+        return person if _session_password(store) else None
+    return person if _accounts(store).get(person.name, {}).get("hash") else None
+
+
+def _session_password(store: Store) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    assert store.server is not None
+    return make_url(store.server).password or None
+
+
+def own_password_matches(store: Store, password: str) -> bool:
+    """Whether ``password`` is the lock owner's own (False when there is no owner).
+
+    Single PC: the account's PBKDF2 hash. Server: the password this session connected
+    with (held in memory in its URL), compared in constant time. Not a new login: a
+    server that is away or slow must not keep the clerk from the open window, and wrong
+    tries at a locked PC should not fill the server's log or count against the login.
+    """
+    owner = lock_owner(store)
+    if owner is None:
+        return False
+    if store.is_server:
+        expected = _session_password(store) or ""
+        return hmac.compare_digest(password.encode("utf-8"), expected.encode("utf-8"))
+    data = _accounts(store)[owner.name]
+    with store.read() as s:
+        salt = s.get(AppSetting, "install_salt")
+    return password_matches(data.get("hash"), salt.value if salt else None, password)

@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from commdesk.domain.i18n import translate
 from commdesk.domain.roles import ROLES
+from commdesk.store import scram
 from commdesk.store.accounts import group_role
 
 TOWNSHIP_ROLE = "commdesk_township"
@@ -64,6 +65,13 @@ def _admin(url: str, database: str | None = None) -> Any:
     import psycopg
 
     return psycopg.connect(conninfo(url, database), autocommit=True)
+
+
+def _password(password: str) -> Any:
+    """The password as its SCRAM verifier: a server that logs statements never logs it."""
+    from psycopg import sql
+
+    return sql.Literal(scram.verifier(password))
 
 
 def _exists(conn: Any, sql: str, name: str) -> bool:
@@ -141,11 +149,11 @@ def add_clerk(admin_url: str, code: str, name: str, role: str, password: str) ->
         ident = sql.Identifier(name)
         if _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", name):
             conn.execute(
-                sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+                sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(ident, _password(password))
             )
         else:
             conn.execute(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, _password(password))
             )
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(c.group(role)), ident))
 
@@ -160,7 +168,7 @@ def add_township_reader(admin_url: str, name: str, password: str) -> None:
         ident = sql.Identifier(name)
         if not _exists(conn, "SELECT 1 FROM pg_roles WHERE rolname = %s", name):
             conn.execute(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, sql.Literal(password))
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(ident, _password(password))
             )
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(TOWNSHIP_ROLE), ident))
 
@@ -271,5 +279,5 @@ def set_clerk_password(url: str, name: str, password: str) -> None:
 
     with _admin(url) as conn:
         conn.execute(
-            sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), sql.Literal(password))
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(name), _password(password))
         )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -30,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from commdesk.store import privacy
+from commdesk.domain.roles import role_label
+from commdesk.store import accounts, privacy
 from commdesk.store.accounts import accounts as accounts_in_use
 from commdesk.store.engine import Store
 
@@ -56,9 +58,16 @@ def honest_warning() -> str:
 
 
 class LockDialog(QDialog):
-    """Asks for the start-up password; at start it can quit, when idle it cannot close."""
+    """Asks for the password; at start it can quit, when idle it cannot close.
+
+    When idle and someone signed in with a password (an account, or a server login),
+    the lock is theirs: it names them, takes their own password, and offers 切换用户
+    (finishing with SWITCH) so another clerk can sign in instead. Otherwise it takes
+    the start-up password.
+    """
 
     START, IDLE = "start", "idle"
+    SWITCH = 2  # the dialog's result when the clerk chose Switch user
 
     def __init__(
         self,
@@ -73,14 +82,27 @@ class LockDialog(QDialog):
         self.mode = mode
         self.setObjectName("lockDialog")
         self.setWindowTitle(translate("LockScreen", "CommDesk is locked"))
-        if mode == self.START:
+        self.owner = accounts.lock_owner(store) if mode == self.IDLE else None
+        if self.owner is not None:
+            heading = translate("LockScreen", "Locked — {name} ({role})").format(
+                name=self.owner.name, role=role_label(self.owner.role)
+            )
+        elif mode == self.START:
             heading = translate("LockScreen", "Enter the password to open CommDesk.")
         elif on_request:
             heading = translate("LockScreen", "CommDesk is locked. Enter the password to go on.")
         else:
             heading = translate("LockScreen", "CommDesk was locked after a period without use.")
         title = QLabel(heading, self)
+        title.setObjectName("lockHeading")
         title.setWordWrap(True)
+        if self.owner is not None:  # whose lock this is, at a glance
+            font = title.font()
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+            title.setFont(font)
+        hint = QLabel(self._hint(on_request), self)
+        hint.setWordWrap(True)
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -88,6 +110,7 @@ class LockDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("fieldMessage")
         self.message.setProperty("level", "error")
+        self.message.setWordWrap(True)
         self.unlock_button = QPushButton(translate("LockScreen", "Unlock"), self)
         self.unlock_button.setObjectName("primary")
         self.unlock_button.setAutoDefault(False)
@@ -99,23 +122,57 @@ class LockDialog(QDialog):
             quit_button.setAutoDefault(False)
             quit_button.clicked.connect(self.reject)
             buttons.addWidget(quit_button)
+        self.switch_button: QPushButton | None = None
+        if self.owner is not None:
+            self.switch_button = QPushButton(translate("LockScreen", "Switch user…"), self)
+            self.switch_button.setAutoDefault(False)
+            self.switch_button.clicked.connect(lambda: self.done(self.SWITCH))
+            buttons.addWidget(self.switch_button)
         buttons.addWidget(self.unlock_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
+        if hint.text():
+            layout.addWidget(hint)
+        else:
+            hint.hide()
         layout.addWidget(self.password)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.failures = 0
-        self.resize(420, max(160, self.heightForWidth(420)))
+        width = max(420, 24 * self.fontMetrics().height())
+        self.resize(width, max(160, self.heightForWidth(width)))
+
+    def _hint(self, on_request: bool) -> str:
+        if self.owner is None:
+            return ""
+        if on_request:
+            return translate(
+                "LockScreen",
+                "Locked on request. Enter your own password to go on, or switch user so "
+                "another clerk signs in.",
+            )
+        return translate(
+            "LockScreen",
+            "Locked after a period without use. Enter your own password to go on, or "
+            "switch user so another clerk signs in.",
+        )
 
     def try_unlock(self) -> bool:
-        if privacy.verify_password(self.store, self.password.text()):
-            self.password.clear()
+        typed = self.password.text()
+        if self.owner is not None:
+            right = accounts.own_password_matches(self.store, typed)
+        else:
+            right = privacy.verify_password(self.store, typed)
+        self.password.clear()
+        if right:
             self.accept()
             return True
         self.failures += 1
-        self.password.clear()
-        self.message.setText(translate("LockScreen", "Wrong password. Try again."))
+        self.message.setText(
+            translate("LockScreen", "Wrong password ({count} failed tries). Try again.").format(
+                count=self.failures
+            )
+        )
         return False
 
     def reject(self) -> None:
@@ -226,6 +283,7 @@ class Locker(QObject):
     """Covers every visible window and shows the lock dialog until the password is given."""
 
     unlocked = Signal()
+    switch_requested = Signal()  # windows stay covered until the shell has switched
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -245,15 +303,23 @@ class Locker(QObject):
                 self.curtains.append(Curtain(widget))
         dialog = LockDialog(self.store, LockDialog.IDLE, on_request=on_request)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.accepted.connect(self._unlocked)
+        dialog.accepted.connect(self.uncover)
+        dialog.finished.connect(self._finished)
         self.dialog = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()
         return dialog
 
-    def _unlocked(self) -> None:
+    def _finished(self, result: int) -> None:
+        if result == LockDialog.SWITCH:
+            self.switch_requested.emit()
+
+    def uncover(self) -> None:
+        """Take the curtains away (those whose window has gone with a switch are skipped)."""
         for curtain in self.curtains:
+            if not shiboken6.isValid(curtain):
+                continue
             curtain.hide()
             curtain.deleteLater()
         self.curtains.clear()
@@ -361,11 +427,13 @@ class PrivacySettings(QGroupBox):
 
     def refresh(self) -> None:
         has = privacy.has_password(self.store)
+        own = accounts.lock_owner(self.store) is not None
         self.status.setText(
             translate(
-                "LockScreen", "Clerks sign in with their accounts; the password locks when idle."
+                "LockScreen",
+                "Clerks sign in with their accounts and unlock with their own password.",
             )
-            if has and accounts_in_use(self.store)
+            if own or (has and accounts_in_use(self.store))
             else translate("LockScreen", "A password is asked at start.")
             if has
             else translate("LockScreen", "No password.")
@@ -376,7 +444,7 @@ class PrivacySettings(QGroupBox):
             else translate("LockScreen", "Set password…")
         )
         self.remove_button.setEnabled(has)
-        self.minutes.setEnabled(has)
+        self.minutes.setEnabled(has or own)
 
     def set_password(self) -> None:
         dialog = SetPasswordDialog(self.store, self)
@@ -402,4 +470,12 @@ class PrivacySettings(QGroupBox):
         self.changed.emit()
 
     def save(self) -> None:
-        privacy.set_lock_minutes(self.store, self.minutes.value())
+        """Write the minutes when changed; on a server only 管理员 may, and the others are
+        told why (the rest of the settings are still saved)."""
+        minutes = self.minutes.value()
+        if minutes == privacy.lock_minutes(self.store):
+            return
+        try:
+            privacy.set_lock_minutes(self.store, minutes)
+        except accounts.NotAllowed as exc:
+            QMessageBox.warning(self, translate("LockScreen", "Lock after idle time"), str(exc))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from commdesk.domain.roles import RESTORE
 from commdesk.store import privacy
-from commdesk.store.accounts import allows
+from commdesk.store.accounts import allows, lock_owner
 from commdesk.store.engine import Store, StoreError, open_store
 from commdesk.store.maintenance import RestoreResult, restore
 from commdesk.store.services.profile import has_valid_profile
@@ -55,6 +55,7 @@ class Shell(QObject):
         self.auto_backup.failed.connect(self._backup_failed)
         self.locker = Locker(store, self)
         self.locker.unlocked.connect(self._unlocked)
+        self.locker.switch_requested.connect(lambda: QTimer.singleShot(0, self._switch_from_lock))
         self.idle: IdleWatcher | None = None
         # F1 in every window and dialog of this session opens the guide at its page.
         self.help_key = HelpKey(self)
@@ -111,11 +112,11 @@ class Shell(QObject):
         window.backups_requested.connect(self.open_backups)
         window.lock_requested.connect(lambda: self.lock(on_request=True))
         window.switch_user_requested.connect(self.switch_user)
-        window.set_lock_available(privacy.has_password(self.ctx.store))
         if self.ctx.store.read_only is not None:
             make_read_only(window, read_only_text(self.ctx.store))
         window.show()
         self.window = window
+        self.update_idle_lock()  # a switched user may lock with their own password
         if old is not None:
             old.close()
             old.deleteLater()
@@ -176,12 +177,19 @@ class Shell(QObject):
                 self.open_main_window()
 
     # ------------------------------------------------------------ lock
-    def update_idle_lock(self) -> None:
-        """Idle lock on when a password is set and minutes > 0; off otherwise."""
+    def can_lock(self) -> bool:
+        """Whether a lock could be opened again: the signed-in person's own password, or
+        the start-up password."""
         store = self.ctx.store
+        return lock_owner(store) is not None or privacy.has_password(store)
+
+    def update_idle_lock(self) -> None:
+        """Idle lock on when there is a password to unlock with and minutes > 0; off otherwise."""
+        store = self.ctx.store
+        available = self.can_lock()
         if self.window is not None:
-            self.window.set_lock_available(privacy.has_password(store))
-        minutes = privacy.lock_minutes(store) if privacy.has_password(store) else 0
+            self.window.set_lock_available(available)
+        minutes = privacy.lock_minutes(store) if available else 0
         if minutes <= 0:
             if self.idle is not None:
                 self.idle.stop()
@@ -194,7 +202,7 @@ class Shell(QObject):
 
     def lock(self, *, on_request: bool = False) -> LockDialog | None:
         """Cover the windows and ask for the password (idle timeout or File → Lock now)."""
-        if not privacy.has_password(self.ctx.store):
+        if not self.can_lock():
             return None  # nothing to unlock with
         if self.idle is not None:
             self.idle.paused = True
@@ -220,6 +228,11 @@ class Shell(QObject):
         from commdesk.ui.sign_in import switch_user
 
         return switch_user(self)
+
+    def _switch_from_lock(self) -> None:
+        """切换用户 on the lock screen: the windows stay covered until the switch is done."""
+        self.switch_user()
+        self.locker.uncover()
 
     # ------------------------------------------------------------ backups
     def open_backups(self) -> BackupsDialog:

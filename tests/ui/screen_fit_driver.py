@@ -329,6 +329,7 @@ def tour_dialogs(tour: Tour, shell: Any, window: Any, tmp: Path) -> None:
         ("add account", lambda: AccountFormDialog(lambda *_a: None, window, first=True)),
         ("new password", lambda: AccountFormDialog(lambda *_a: None, window, name="张丽")),
         ("accounts", lambda: _accounts(store, window)),
+        ("idle lock (signed in)", lambda: _own_lock(store, window)),
         ("server away", lambda: ServerAwayDialog(_away_message(), _copy(tmp), window)),
         ("read from the server",
          lambda: ServerDialog(shell.ctx.settings, Period.parse("2026Q3"), window)),
@@ -360,6 +361,18 @@ def _accounts(store: Any, window: QWidget) -> QWidget:
         account_admin.add(store, "张丽", "entry", "entry-pass")
         account_admin.add(store, "李明", "reviewer", "review-pass")
     return AccountsDialog(store, window)
+
+
+def _own_lock(store: Any, window: QWidget) -> QWidget:
+    """The lock of the administrator signed in by the accounts dialog, after wrong tries."""
+    from commdesk.ui.lock_screen import LockDialog
+
+    dialog = LockDialog(store, LockDialog.IDLE, window)
+    assert dialog.owner is not None, "the accounts dialog signs its first administrator in"
+    dialog.password.setText("wrong")
+    for _ in range(3):
+        dialog.try_unlock()
+    return dialog
 
 
 def _warnings(issue: Any) -> list[Any]:

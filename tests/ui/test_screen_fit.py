@@ -101,6 +101,7 @@ def test_every_window_fits(tours: dict[tuple[str, str], Any], screen: str, langu
         "settings (password set)", "backups", "import wizard page 1", "import wizard page 5",
         "explain warnings", "batch entry", "batch entry completion list",
         "sign in", "add account", "new password", "accounts", "settings (accounts)",
+        "idle lock (signed in)",
         "first-run wizard location page", "server away",
         "main window read-only",
     } <= opened  # fmt: skip
