@@ -95,6 +95,8 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
                     )
                 )
             password = getpass.getpass(translate("Cli", "New password: "))
+        if not password:  # PostgreSQL's clients never send an empty one: a login nobody could use
+            raise CliError(translate("Cli", "the new password is empty; nothing was changed"))
         add_clerk(
             url,
             _need(args.committee, "--committee"),

@@ -32,6 +32,11 @@ def test_init_push_backup_open_round_trip(pg_server: Any, tmp_path: Path) -> Non
     again = commdesk("server", "push", committee_url, data_dir=folder)
     assert "already holds data" in assert_refused(again)
 
+    empty = commdesk(
+        "server", "clerk", admin, "--committee", code, "--name", f"{database}_li",
+        "--role", "entry", env=clean_env(COMMDESK_NEW_PASSWORD=""),
+    )  # fmt: skip
+    assert "password is empty" in assert_refused(empty)
     added = commdesk(
         "server", "clerk", admin, "--committee", code, "--name", f"{database}_li",
         "--role", "entry", env=clean_env(COMMDESK_NEW_PASSWORD="pw-li-123"),
