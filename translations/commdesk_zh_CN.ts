@@ -4,7 +4,7 @@
 <context>
     <name>Accounts</name>
     <message>
-        <location filename="../commdesk/store/accounts.py" line="+90"/>
+        <location filename="../commdesk/store/accounts.py" line="+91"/>
         <source>nobody signed in</source>
         <translation>未登录</translation>
     </message>
@@ -588,7 +588,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../commdesk/store/backups.py" line="+262"/>
+        <location filename="../commdesk/store/backups.py" line="+270"/>
         <source>The second backup folder {folder} is not available; skipped.</source>
         <translation>第二备份文件夹 {folder} 当前不可用，已跳过。</translation>
     </message>
@@ -598,7 +598,7 @@
         <translation>复制到第二备份文件夹失败：{reason}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>The database file is missing.</source>
         <translation>数据库文件不见了。</translation>
     </message>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../commdesk/ui/shell.py" line="+306"/>
+        <location filename="../commdesk/ui/shell.py" line="+319"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
@@ -1613,6 +1613,11 @@ The damaged file was kept (nothing was deleted) as:
         <translation>数据库已损坏：{problems}</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>the database file is intact, but its data has problems: {problems}</source>
+        <translation>数据库文件完好，但数据存在问题：{problems}</translation>
+    </message>
+    <message>
         <location filename="../commdesk/cli/consolidate.py" line="+12"/>
         <source>consolidate committees&apos; return workbooks into the township&apos;s return (汇总)</source>
         <translation>将各村（居）委会的报表汇总为乡镇（街道）报表</translation>
@@ -1739,7 +1744,7 @@ The damaged file was kept (nothing was deleted) as:
     <message>
         <location line="+12"/>
         <location filename="../commdesk/cli/certificate.py" line="+45"/>
-        <location filename="../commdesk/cli/check.py" line="-6"/>
+        <location filename="../commdesk/cli/check.py" line="-14"/>
         <location filename="../commdesk/cli/export.py" line="+21"/>
         <location filename="../commdesk/cli/roster.py" line="+48"/>
         <source>no database in {path}</source>
@@ -2033,7 +2038,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>数据库丢失或为空，但此文件夹原先有数据库；未写入任何内容。{restore}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>database damaged ({reason}); nothing was written. {restore}</source>
         <translation>数据库已损坏（{reason}）；未写入任何内容。{restore}</translation>
     </message>
@@ -2151,6 +2156,11 @@ The damaged file was kept (nothing was deleted) as:
         <location line="+4"/>
         <source>New password: </source>
         <translation>新密码：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the new password is empty; nothing was changed</source>
+        <translation>新密码为空，未做任何更改</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2893,7 +2903,7 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>Import</name>
     <message>
-        <location filename="../commdesk/importing/commit.py" line="+93"/>
+        <location filename="../commdesk/importing/commit.py" line="+94"/>
         <source>{field} was not in the file: {count} rows got “{value}”.</source>
         <translation>文件中没有“{field}”：{count} 行取了“{value}”。</translation>
     </message>
@@ -2903,17 +2913,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>导入已取消，未写入任何数据。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Cannot create the team “{name}”: {error}</source>
         <translation>无法创建志愿服务队“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{count} volunteer links dropped: deleted since the preview.</source>
         <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+103"/>
         <source>Record {id} was deleted since the preview; preview the import again.</source>
         <translation>记录 {id} 在预览后已被删除，请重新预览导入。</translation>
     </message>
@@ -3079,7 +3089,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>无法读取工作表“{sheet}”（{error}）。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Stopped reading at row {row}: {count} blank rows in a row; anything below them was not read.</source>
         <translation>读到第 {row} 行停止：连续 {count} 行为空，其下内容未读取。</translation>
     </message>
@@ -3145,12 +3155,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>{column}：{message}</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+155"/>
         <source>number too large</source>
         <translation>数字过大</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>cell {cell} has a formula without a saved result; open the file in Excel/WPS, save it, and import again.</source>
         <translation>单元格 {cell} 是没有保存计算结果的公式；请在 Excel/WPS 中打开并保存该文件后再导入。</translation>
     </message>
@@ -3175,7 +3185,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>在工作表“{sheet}”中找不到表头行：没有哪一行包含本台账的至少两个列名（如 {examples}）。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>subtotal row</source>
         <translation>小计行</translation>
     </message>
@@ -3414,14 +3424,14 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../commdesk/importing/readers.py" line="-217"/>
+        <location filename="../commdesk/importing/readers.py" line="-219"/>
         <source>{name} is password-protected or not an xlsx file.</source>
         <translation>{name} 设有密码，或者不是 xlsx 文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+61"/>
-        <location filename="../commdesk/importing/readers.py" line="+127"/>
+        <location filename="../commdesk/importing/readers.py" line="+129"/>
         <location line="+58"/>
         <source>{name} is not a spreadsheet (xlsx, xls, ods or csv).</source>
         <translation>{name} 不是表格文件（应为 xlsx、xls、ods 或 csv）。</translation>
@@ -3433,7 +3443,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../commdesk/importing/readers.py" line="-237"/>
+        <location filename="../commdesk/importing/readers.py" line="-239"/>
         <source>{name} is damaged (not a readable zip/xlsx file).</source>
         <translation>{name} 已损坏（无法作为 zip/xlsx 文件读取）。</translation>
     </message>
@@ -4261,17 +4271,22 @@ The damaged file was kept (nothing was deleted) as:
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../commdesk/ui/lock_screen.py" line="+50"/>
+        <location filename="../commdesk/ui/lock_screen.py" line="+52"/>
         <source>A forgotten password cannot be recovered. The password does not encrypt the data file: it only stops others from opening CommDesk on this PC. Keep the PC account and the backups safe as well.</source>
         <translation>忘记密码后无法找回。密码不会加密数据文件，只能防止别人在这台电脑上打开本程序。请同时保管好电脑账户和备份。</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+32"/>
         <source>CommDesk is locked</source>
         <translation>程序已锁定</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Locked — {name} ({role})</source>
+        <translation>已锁定 — {name}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Enter the password to open CommDesk.</source>
         <translation>请输入密码以打开程序。</translation>
     </message>
@@ -4286,7 +4301,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>程序因一段时间无人操作已锁定。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
@@ -4296,17 +4311,32 @@ The damaged file was kept (nothing was deleted) as:
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Wrong password. Try again.</source>
-        <translation>密码不正确，请重试。</translation>
+        <location line="+6"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+22"/>
+        <source>Locked on request. Enter your own password to go on, or switch user so another clerk signs in.</source>
+        <translation>已按你的要求锁定。请输入你自己的密码继续使用，或者切换用户，让另一位工作人员登录。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Locked after a period without use. Enter your own password to go on, or switch user so another clerk signs in.</source>
+        <translation>一段时间无人操作，已自动锁定。请输入你自己的密码继续使用，或者切换用户，让另一位工作人员登录。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Wrong password ({count} failed tries). Try again.</source>
+        <translation>密码不对（已错 {count} 次），请再试一次。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+138"/>
         <location line="+60"/>
         <source>Start-up password</source>
         <translation>启动密码</translation>
@@ -4358,16 +4388,17 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+7"/>
+        <location line="+63"/>
         <source>Lock after idle time</source>
         <translation>无操作后自动锁定</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Clerks sign in with their accounts; the password locks when idle.</source>
-        <translation>各人用自己的账户登录；此密码用于空闲锁定和立即锁定。</translation>
+        <location line="-49"/>
+        <source>Clerks sign in with their accounts and unlock with their own password.</source>
+        <translation>工作人员用各自的账户登录，锁定后用自己的密码解锁。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>A password is asked at start.</source>
         <translation>启动时需要输入密码。</translation>
     </message>
@@ -4625,7 +4656,7 @@ Offline ledgers and statistical returns for village and residents&apos; committe
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../commdesk/ui/main_window.py" line="+12"/>
+        <location filename="../commdesk/ui/main_window.py" line="+13"/>
         <source>{ledger}: {count} rows</source>
         <translation>{ledger}：共 {count} 条</translation>
     </message>
@@ -4664,12 +4695,12 @@ Offline ledgers and statistical returns for village and residents&apos; committe
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>The indicators could not be read: {error}</source>
         <translation>无法读取指标：{error}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Briefing saved: {path}</source>
         <translation>简报已保存：{path}</translation>
     </message>
@@ -6089,12 +6120,12 @@ Records dated in {period} will be locked. Changing one later needs an unlock wit
 <context>
     <name>Server</name>
     <message>
-        <location filename="../commdesk/store/server_admin.py" line="+42"/>
+        <location filename="../commdesk/store/server_admin.py" line="+43"/>
         <source>The committee code {code} may hold only letters, digits and _ (e.g. its 12-digit division code).</source>
         <translation>社区代码 {code} 只能包含字母、数字和 _（例如 12 位区划代码）。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+103"/>
         <source>The role must be one of: {roles}</source>
         <translation>角色必须是以下之一：{roles}</translation>
     </message>
@@ -6364,9 +6395,25 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>区划代码 {code}：{errors}</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/store_file.py" line="+37"/>
+        <location filename="../commdesk/store/store_file.py" line="+38"/>
+        <location line="+17"/>
         <source>{name} is not a readable CommDesk database ({error})</source>
         <translation>{name} 不是可读取的 CommDesk 数据库（{error}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database is at schema {revision}, older than this CommDesk&apos;s {head}; it is not damaged. Opening the data folder in CommDesk, or a command that reads its records (export, import, roster, briefing, certificate), upgrades it and keeps the old file as {name}.</source>
+        <translation>数据库的结构版本为 {revision}，早于本版 CommDesk 的 {head}；数据库并未损坏。用 CommDesk 打开该数据文件夹，或运行读取记录的命令（export、import、roster、briefing、certificate），即会将其升级，并把原文件保留为 {name}。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The database was made by a newer or unknown CommDesk version (schema {revision}; this version knows up to {head}); it is not damaged and nothing was changed. Open it with that CommDesk version or a newer one.</source>
+        <translation>该数据库由更新或未知版本的 CommDesk 创建（结构版本 {revision}；本版最高支持 {head}）；数据库并未损坏，也未做任何更改。请用该版本或更新版本的 CommDesk 打开。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{name} is not a CommDesk database: it holds other tables and no CommDesk schema version; it was left as it is.</source>
+        <translation>{name} 不是 CommDesk 数据库：其中是其他表，没有 CommDesk 结构版本；文件保持原样，未做改动。</translation>
     </message>
     <message>
         <location filename="../commdesk/store/engine.py" line="+64"/>
@@ -6375,7 +6422,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../commdesk/store/maintenance.py" line="+444"/>
+        <location filename="../commdesk/store/maintenance.py" line="+452"/>
         <location filename="../commdesk/store/transfer.py" line="+136"/>
         <source>No database in {path}</source>
         <translation>{path} 中没有数据库</translation>
@@ -6452,7 +6499,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../commdesk/store/maintenance.py" line="-370"/>
+        <location filename="../commdesk/store/maintenance.py" line="-371"/>
         <source>{path} does not exist</source>
         <translation>{path} 不存在</translation>
     </message>
@@ -6473,7 +6520,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{path} 是{kind}，不是文件；未写入任何内容</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/maintenance.py" line="+4"/>
+        <location filename="../commdesk/store/maintenance.py" line="+7"/>
         <source>{name} is not a SQLite database</source>
         <translation>{name} 不是 SQLite 数据库</translation>
     </message>
@@ -6498,17 +6545,17 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>磁盘已满或不可写入（{error}）</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <source>The database schema {revision} is older than {head}: open the data folder with the program once to upgrade it.</source>
-        <translation>数据库结构版本 {revision} 早于 {head}：请用本程序打开一次该数据文件夹以完成升级。</translation>
+        <location line="-37"/>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是文件夹，不是数据库文件</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>The database schema {revision} is not the expected {head}.</source>
-        <translation>数据库结构版本 {revision} 与应有的 {head} 不符。</translation>
+        <location line="+11"/>
+        <source>{name} is empty (0 bytes)</source>
+        <translation>{name} 是空文件（0 字节）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+90"/>
         <source>service records with a wrong search key: {count}</source>
         <translation>检索键有误的服务记录：{count} 条</translation>
     </message>
@@ -6588,22 +6635,22 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{name} 不是可读取的数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>The database file is missing or empty, though this folder held one.</source>
         <translation>数据库文件丢失或为空，但此文件夹原先有数据库。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>not a CommDesk database (no schema version)</source>
         <translation>不是 CommDesk 数据库（没有结构版本）</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>made by a newer or unknown CommDesk version (schema {schema})</source>
         <translation>由更新或未知版本的 CommDesk 创建（结构版本 {schema}）</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/migrate.py" line="+90"/>
+        <location filename="../commdesk/store/migrate.py" line="+98"/>
         <source>The database upgrade failed; the previous file was kept ({error})</source>
         <translation>数据库升级失败，已保留原文件（{error}）</translation>
     </message>
@@ -6978,7 +7025,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Validators</name>
     <message>
-        <location filename="../commdesk/domain/records.py" line="+126"/>
+        <location filename="../commdesk/domain/records.py" line="+127"/>
         <source>Not a known team.</source>
         <translation>没有这个志愿服务队。</translation>
     </message>
@@ -6999,17 +7046,17 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+190"/>
+        <location line="+256"/>
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-11"/>
         <source>This date is before the start date.</source>
         <translation>此日期早于开始日期。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
         <location line="+3"/>
         <source>Must be greater than 0.</source>
         <translation>必须大于 0。</translation>
@@ -7109,7 +7156,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>地区码 {code}（{place}）在内置区划表中只登记于 {spans}，不含该身份证号的出生年份 {year}，请核对。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+130"/>
         <source>A mobile number has 11 digits and starts with 13–19.</source>
         <translation>手机号码为 11 位，以 13–19 开头。</translation>
     </message>
@@ -7179,7 +7226,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>不能大于 {maximum}。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Too long: {length} characters, at most {limit} allowed.</source>
         <translation>太长：{length} 个字，最多 {limit} 个字。</translation>
     </message>
@@ -7194,7 +7241,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+373"/>
+        <location filename="../commdesk/store/services/base.py" line="+382"/>
         <source>This ID number is already entered: {name} ({id}), record {row} in {ledger}. Open that record instead of entering the person again.</source>
         <translation>该身份证号已登记：{name}（{id}），{ledger}第{row}号记录。请打开该记录修改，不要重复登记同一人。</translation>
     </message>
