@@ -312,7 +312,10 @@ class RecordValidator:
             raws = [row.get(name, default) for row in rows]
             memo = self._memo.get(name)
             if memo is None:
-                checks = [check_field(f, raw, catalogues, today) for raw in raws]
+                if f.kind == ID_NUMBER:  # check_field's call, a column at a time
+                    checks = v.check_resident_ids(raws, required=f.required, today=today)
+                else:
+                    checks = [check_field(f, raw, catalogues, today) for raw in raws]
                 distinct: Iterable[v.Checked[Any]] = checks
             else:
                 by_value = self._checks_by_value(f, memo, raws)

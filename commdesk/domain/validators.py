@@ -14,6 +14,7 @@ import math
 import operator
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -99,6 +100,8 @@ _ID15 = re.compile(r"^\d{15}$")
 _EARLIEST_BIRTH = date(1900, 1, 1)
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _ZERO_TOTAL = sum(ord("0") * w for w in _ID_WEIGHTS)
+# ISO 7064 MOD 11-2 check character by weighted sum modulo 11.
+_CHECK_CHARS = "10X98765432"
 
 
 def _id_check_digit(first17: str) -> str:
@@ -108,8 +111,7 @@ def _id_check_digit(first17: str) -> str:
         total = sum(map(operator.mul, first17.encode(), _ID_WEIGHTS)) - _ZERO_TOTAL
     else:
         total = sum(map(operator.mul, map(int, first17), _ID_WEIGHTS))
-    value = (12 - total % 11) % 11
-    return "X" if value == 10 else str(value)
+    return _CHECK_CHARS[total % 11]
 
 
 def _precision_lost() -> Checked[str]:
@@ -252,6 +254,40 @@ def check_resident_id(
     if place_note is not None:
         warnings.append(place_note)
     return Checked(cleaned, warnings=tuple(warnings))
+
+
+def check_resident_ids(
+    values: Sequence[object], *, required: bool = False, today: date | None = None
+) -> list[Checked[str]]:
+    """:func:`check_resident_id` of each value, for a column of many IDs.
+
+    Ordinary valid IDs (18 ASCII digits, already clean) are checked in one loop
+    and each area and birth year's place note is worded once; every other value,
+    and one that fails, goes through :func:`check_resident_id` itself.
+    """
+    today = today or date.today()
+    notes: dict[tuple[str, int], str | None] = {}
+    no_warnings: tuple[str, ...] = ()
+    out: list[Checked[str]] = []
+    append = out.append
+    for text in values:
+        if not (text.__class__ is str and len(text) == 18 and text.isdigit() and text.isascii()):
+            append(check_resident_id(text, required=required, today=today))  # type: ignore[arg-type]
+            continue
+        # map stops at the 17 weights: the check character is left out.
+        total = sum(map(operator.mul, text.encode(), _ID_WEIGHTS)) - _ZERO_TOTAL  # type: ignore[union-attr]
+        birth = _yyyymmdd(text[6:14])
+        if (
+            _CHECK_CHARS[total % 11] != text[17]
+            or birth is None
+            or not (_EARLIEST_BIRTH <= birth <= today)
+        ):
+            append(check_resident_id(text, required=required, today=today))  # type: ignore[arg-type]
+            continue
+        place = (text[:6], birth.year)  # type: ignore[index]
+        note = notes[place] if place in notes else notes.setdefault(place, _birthplace_note(*place))
+        append(Checked(text, warnings=(note,) if note is not None else no_warnings))
+    return out
 
 
 def _birthplace_note(area: str, year: int) -> str | None:
