@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -237,6 +237,8 @@ _UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS, CHOICES})
 # dates in a 50,000-row roster are ~20,000 distinct days: they should all fit.
 MEMO_LIMIT = 32768
 _VALUE = attrgetter("value")
+_ERRORS = attrgetter("errors")
+_WARNINGS = attrgetter("warnings")
 
 
 def memo_key(value: Any) -> tuple[type, Any] | None:
@@ -309,13 +311,16 @@ class RecordValidator:
         flagged: list[tuple[int, str, v.Checked[Any]]] = []
         for f in self.ledger.fields:
             name, default = f.name, f.default
-            raws = [row.get(name, default) for row in rows]
+            raws = list(map(methodcaller("get", name, default), rows))
+            names.append(name)
+            column = _column_checks(f, raws, today)
+            if column is not None:  # the whole column at once
+                value_columns.append(column[0])
+                flagged += [(i, name, c) for i, c in column[1]]
+                continue
             memo = self._memo.get(name)
             if memo is None:
-                if f.kind == ID_NUMBER:  # check_field's call, a column at a time
-                    checks = v.check_resident_ids(raws, required=f.required, today=today)
-                else:
-                    checks = [check_field(f, raw, catalogues, today) for raw in raws]
+                checks = [check_field(f, raw, catalogues, today) for raw in raws]
                 distinct: Iterable[v.Checked[Any]] = checks
             else:
                 by_value = self._checks_by_value(f, memo, raws)
@@ -325,9 +330,8 @@ class RecordValidator:
                 else:
                     checks = list(map(by_value.__getitem__, raws))
                     distinct = by_value.values()
-            names.append(name)
             value_columns.append(list(map(_VALUE, checks)))
-            if any(c.errors or c.warnings for c in distinct):
+            if any(map(_ERRORS, distinct)) or any(map(_WARNINGS, distinct)):
                 flagged += [(i, name, c) for i, c in enumerate(checks) if c.errors or c.warnings]
         rows_values = zip(*value_columns, strict=True)
         results = [Validated(dict(zip(names, values, strict=True))) for values in rows_values]
@@ -362,6 +366,19 @@ class RecordValidator:
                     memo[key] = checked
             found[raw] = checked
         return found
+
+
+def _column_checks(f: Field, raws: list[Any], today: date) -> v.Column | None:
+    """(each check's value, (index, check) of the checks with messages) of a whole
+    column, where a column-wide check gives :func:`check_field`'s answers faster: IDs,
+    and mobiles or texts that all pass unchanged; None for other columns."""
+    if f.kind == ID_NUMBER:
+        return v.check_resident_id_column(raws, required=f.required, today=today)
+    if f.kind == MOBILE and v.all_bare_mobiles(raws):
+        return raws, []
+    if f.kind in (TEXT, LONGTEXT) and v.all_plain_texts(raws, f.max_length):
+        return raws, []
+    return None
 
 
 # (start, end) dates of one record: the end may not come before the start.

@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import zip_longest
+from itertools import compress, repeat, zip_longest
+from operator import is_
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -220,6 +221,25 @@ def _step(f: Field) -> int:
     return _CANONICAL if f.kind in _CACHED_KINDS else _PLAIN
 
 
+def _row_dicts(names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
+    """Each row's {field: value} without its _SKIP cells, from the columns.
+
+    Rows are made by one C-level ``dict(zip())`` each; a column with blank cells
+    then drops its field from just those rows. Several columns of one field
+    (possible with --map) go the plain way, where a blank cell of the second
+    leaves the first one's value.
+    """
+    rows = zip(*columns, strict=True)
+    if len(set(names)) < len(names):
+        return [{k: v for k, v in zip(names, row, strict=True) if v is not _SKIP} for row in rows]
+    dicts = [dict(zip(names, row, strict=True)) for row in rows]
+    for name, column in zip(names, columns, strict=True):
+        if _SKIP in column:
+            for row in compress(dicts, map(is_, column, repeat(_SKIP))):
+                del row[name]
+    return dicts
+
+
 class RowPipeline:
     """Validates rows of one table; caches per-column answers between rows."""
 
@@ -329,19 +349,17 @@ class RowPipeline:
                 extras += [
                     (i, flagged[value]) for i, value in enumerate(column) if value in flagged
                 ]
-        shaped = [
-            _Shaped({k: v for k, v in zip(names, row, strict=True) if v is not _SKIP}, [], [], None)
-            for row in zip(*shaped_columns, strict=True)
-        ]
+        shaped = [_Shaped(raw, [], [], None) for raw in _row_dicts(names, shaped_columns)]
         for index, probe in extras:
             row = shaped[index]
             row.errors += probe.errors
             row.warnings += probe.warnings
             if probe.new_team is not None:
                 row.new_team = probe.new_team
-        for index, (number, cells) in enumerate(rows):
-            if number in formulas:  # rare: such a row is shaped on its own
-                shaped[index] = self._shape(number, cells, formulas[number])
+        if formulas:  # rare: such a row is shaped on its own
+            for index, (number, cells) in enumerate(rows):
+                if number in formulas:
+                    shaped[index] = self._shape(number, cells, formulas[number])
         return [s if s is not None and s.raw else None for s in shaped]
 
     def _shape_text_column(self, f: Field, step: int, column: Sequence[Cell]) -> list[Any] | None:

@@ -24,7 +24,7 @@ from commdesk.domain.validators import (
     check_number,
     check_phone,
     check_resident_id,
-    check_resident_ids,
+    check_resident_id_column,
     check_text,
     id_birth_date,
     id_gender,
@@ -285,8 +285,10 @@ id_cells = st.one_of(
 def test_a_column_of_ids_is_checked_as_each_id(
     values: list[object], required: bool, today: date
 ) -> None:
-    expected = [check_resident_id(v, required=required, today=today) for v in values]  # type: ignore[arg-type]
-    assert check_resident_ids(values, required=required, today=today) == expected
+    checks = [check_resident_id(v, required=required, today=today) for v in values]  # type: ignore[arg-type]
+    got = check_resident_id_column(values, required=required, today=today)
+    assert got[0] == [c.value for c in checks]
+    assert got[1] == [(i, c) for i, c in enumerate(checks) if c.errors or c.warnings]
 
 
 # --- Phones --------------------------------------------------------------------
