@@ -18,6 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 # Surname -> pinyin syllables (one per character). Compound surnames are
 # matched before single ones.
@@ -137,6 +138,7 @@ class _Table:
     chars: dict[str, str]  # character → its reading alone
     phrases: dict[str, str]  # phrase → its syllables joined by '
     sorted_phrases: list[str]
+    pairs: frozenset[str]  # the phrases' first two characters
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +152,7 @@ def _table() -> _Table:
         chars=dict(zip(lines[2], lines[3].split(" "), strict=True)),
         phrases=dict(zip(phrases, lines[5].split(" "), strict=True)),
         sorted_phrases=phrases,
+        pairs=frozenset([phrase[:2] for phrase in phrases]),
     )
 
 
@@ -222,15 +225,21 @@ def _runs(text: str) -> list[tuple[str, bool]]:
 
 
 def _has_phrase(run: str) -> bool:
-    """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase."""
+    """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase.
+
+    A phrase there starts with one of the phrases' first two characters: runs
+    (most names) with none of those pairs are settled without the longer tests.
+    """
     size = len(run)
     if size < 2:
         return False
-    phrases = _table().phrases
+    table = _table()
+    pairs, phrases = table.pairs, table.phrases
     for start in range(size - 1):
-        for end in range(start + 2, size + 1):
-            if run[start:end] in phrases:
-                return True
+        if run[start : start + 2] in pairs:
+            for end in range(start + 2, size + 1):
+                if run[start:end] in phrases:
+                    return True
     return False
 
 
@@ -248,17 +257,21 @@ def _char_keys(char: str) -> tuple[str, str] | None:
     return "".join(r[0] for _han, r in parts), "".join(r for _han, r in parts)
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 @lru_cache(maxsize=65536)
 def _keys(name: str, surname: bool) -> tuple[str, str]:
     """Initials and full pinyin of ``name`` from one reading of it."""
     prefix, rest = _split_surname(name, surname)
-    chars = [_char_keys(c) for c in rest]
+    chars = list(map(_char_keys, rest))
     if rest and None not in chars and not _has_phrase(rest):
         # A phrase-free Han name is read character by character (toneless_pinyin),
         # so its keys are its characters' keys joined: most names in a roster.
+        first = "".join([s[0] for s in prefix]) if prefix else ""
         return (
-            "".join([s[0] for s in prefix] + [c[0] for c in chars]),  # type: ignore[index]
-            "".join([*prefix, *(c[1] for c in chars)]),  # type: ignore[index]
+            first + "".join(map(_FIRST, chars)),  # type: ignore[arg-type]
+            "".join(prefix) + "".join(map(_SECOND, chars)),  # type: ignore[arg-type]
         )
     parts = _parts(rest)
     return (
