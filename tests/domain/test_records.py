@@ -258,3 +258,42 @@ def test_column_checks_give_check_fields_answers(field: Any, raws: list[Any]) ->
     assert column[0] == [c.value for c in checks]
     assert [type(a) for a in column[0]] == [type(c.value) for c in checks]
     assert column[1] == [(i, c) for i, c in enumerate(checks) if c.errors or c.warnings]
+
+
+def _ordered(result: Validated) -> tuple[Any, ...]:
+    """A result with the order of its message keys and messages, as well as _exact."""
+    return _exact(result), list(result.errors.items()), list(result.warnings.items())
+
+
+_BIRTH = date(1980, 1, 1)
+_DATES = st.sampled_from([None, _BIRTH, date(1979, 12, 31), date(2020, 5, 1), date(2021, 1, 1)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["volunteer", "worker", "volunteer_team"]),
+    data=st.data(),
+)
+def test_cross_checks_by_column_match_row_by_row(name: str, data: Any) -> None:
+    """IDs whose birth date and gender agree with the given ones or not, dates in or out of
+    order, platform numbers without the registered tick: every message, in order."""
+    ledger = LEDGERS[name]
+    ids = [ID, "110105198001010016", "110105198001010024", "11010519800101002X", None, "bad"]
+    drawn = {
+        "id_number": st.sampled_from(ids),
+        "gender": st.sampled_from([None, "男", "女", "M", "F", "?"]),
+        "birth_date": _DATES,
+        "platform_registered": st.sampled_from([None, True, False, "否"]),
+        "platform_number": st.sampled_from([None, "", "P123"]),
+    }
+    rows = [
+        {
+            f.name: data.draw(drawn.get(f.name, _DATES if f.kind == "date" else any_value))
+            for f in ledger.fields
+            if f.kind != "volunteers" and data.draw(st.booleans())
+        }
+        for _ in range(data.draw(st.integers(0, 6)))
+    ]
+    batch = RecordValidator(ledger, released(), today=TODAY).validate_many(rows)
+    one_by_one = [validate_record(ledger, row, released(), today=TODAY) for row in rows]
+    assert [_ordered(r) for r in batch] == [_ordered(r) for r in one_by_one]
