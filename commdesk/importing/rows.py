@@ -271,6 +271,7 @@ class RowPipeline:
         self._canonicals: dict[str, dict[tuple[type, Any], Any]] = {
             f.name: {} for _, f in self.columns if f.kind in _CACHED_KINDS
         }
+        self._said: dict[tuple[str, str], str] = {}
         # Team text → (team id, name of a team to create, error messages).
         self._teams: dict[tuple[type, Any], tuple[int | None, str | None, tuple[str, ...]]] = {}
 
@@ -283,9 +284,15 @@ class RowPipeline:
             return name
 
     def _say(self, name: str, message: str) -> str:
-        return translate("Import", "{column}: {message}").format(
-            column=self.label(name), message=message
-        )
+        """The message as the clerk reads it, worded once per field and message: a
+        column's rows repeat a few messages (the ID's place note) thousands of times."""
+        said = self._said.get((name, message))
+        if said is None:
+            said = translate("Import", "{column}: {message}").format(
+                column=self.label(name), message=message
+            )
+            self._said[(name, message)] = said
+        return said
 
     def process(
         self,

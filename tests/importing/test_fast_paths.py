@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from commdesk.importing.rows import _SKIP, _row_dicts
+from commdesk.importing.table import _TRIGGERS, _first_texts
 
 values = st.one_of(st.just(_SKIP), st.none(), st.integers(-2, 2), st.text(max_size=3))
 
@@ -24,3 +26,24 @@ def test_row_dicts_equal_the_plain_way(names: list[str], data: Any) -> None:
     got = _row_dicts(names, columns)
     assert got == expected
     assert [list(d) for d in got] == [list(d) for d in expected]  # the same key order
+
+
+def _first_texts_plain(cells: tuple[Any, ...], count: int = 3) -> list[str]:
+    """table._first_texts as it was, looking past blank cells every time."""
+    firsts = [c for c in cells[: count * 4] if c is not None][:count]
+    if not any(isinstance(c, str) and not _TRIGGERS.isdisjoint(c[:6]) for c in firsts):
+        return []
+    return [unicodedata.normalize("NFKC", str(c)).replace(" ", "").strip() for c in firsts]
+
+
+footer_cells = st.one_of(
+    st.none(),
+    st.integers(0, 99),
+    st.sampled_from(["合计", "总计：", "张三", "单田芳", "注：", "填表人", "男", "备 注", "ｘ"]),
+    st.text(max_size=4),
+)
+
+
+@given(st.lists(footer_cells, max_size=14).map(tuple))
+def test_first_texts_equal_the_plain_way(cells: tuple[Any, ...]) -> None:
+    assert _first_texts(cells) == _first_texts_plain(cells)
