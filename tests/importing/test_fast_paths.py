@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commdesk.importing import guards
 from commdesk.importing.rows import _SKIP, _row_dicts
 from commdesk.importing.table import _TRIGGERS, _first_texts
 
@@ -47,3 +49,18 @@ footer_cells = st.one_of(
 @given(st.lists(footer_cells, max_size=14).map(tuple))
 def test_first_texts_equal_the_plain_way(cells: tuple[Any, ...]) -> None:
     assert _first_texts(cells) == _first_texts_plain(cells)
+
+
+refs = st.builds(
+    lambda letters, number, quote: f'<c r="{letters}{number}{quote}>'.encode(),
+    st.text(alphabet="ABXYZ", min_size=1, max_size=4),
+    st.integers(0, 10**10),
+    st.sampled_from(['"', "", '" t="s"']),
+)
+
+
+@given(st.lists(refs, max_size=6).map(b"".join), st.integers(1, 8))
+def test_odd_refs_finds_whatever_the_two_passes_would_read(data: bytes, digits: int) -> None:
+    longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
+    if longer.findall(data) or guards._WIDE_REF.search(data):
+        assert guards._odd_refs(data, digits)
