@@ -69,6 +69,7 @@ _ID_SEPARATORS = re.compile(r"[\s'\-]")
 # Text whose last three digits are zeros once _id_hint has dropped its separators
 # (and made full-width characters half-width): only such text can need the hint.
 _ENDS_000 = re.compile(r"(?:[0０][\s'\-＇－]*){3}\Z")
+_ZERO_OR_SEPARATOR = "0０'-＇－"  # what _ENDS_000 can end on, besides whitespace (\s)
 _MAX_INT_DIGITS = 30
 _TOO_LARGE = 10**_MAX_INT_DIGITS
 # How RowPipeline.process hands a column's cells on (decided once per column).
@@ -148,6 +149,9 @@ def _id_hint(text: str) -> str | int:
     Passing it on as an int lets the validator give its "lost its last digits"
     message, which tells the clerk how to fix it, instead of "check digit".
     """
+    last = text[-1:]
+    if not (last and last in _ZERO_OR_SEPARATOR) and not last.isspace():
+        return text  # ends in another digit or X: the search below cannot match at the end
     if not _ENDS_000.search(text):
         return text  # most IDs: no need to build the compact form
     compact = _ID_SEPARATORS.sub("", v.to_halfwidth(text))

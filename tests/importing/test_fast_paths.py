@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commdesk.importing import guards
-from commdesk.importing.rows import _SKIP, _row_dicts
+from commdesk.importing.rows import _SKIP, _id_hint, _row_dicts
 from commdesk.importing.table import _TRIGGERS, _first_texts
 
 values = st.one_of(st.just(_SKIP), st.none(), st.integers(-2, 2), st.text(max_size=3))
@@ -64,3 +64,12 @@ def test_odd_refs_finds_whatever_the_two_passes_would_read(data: bytes, digits: 
     longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
     if longer.findall(data) or guards._WIDE_REF.search(data):
         assert guards._odd_refs(data, digits)
+
+
+def test_id_hint_reads_past_trailing_whitespace_and_separators() -> None:
+    """An ID Excel turned into a number, then typed back with a space or a dash after it."""
+    for tail in (" ", "\u3000", "\t", "-", "＇", "－"):
+        assert _id_hint("110105194912310000" + tail) == 110105194912310000
+    assert _id_hint("11010519491231000０") == 110105194912310000
+    assert _id_hint("110105194912310001") == "110105194912310001"
+    assert _id_hint("") == ""
