@@ -10,7 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from commdesk.importing import guards
-from commdesk.importing.rows import _SKIP, _id_hint, _row_dicts
+from commdesk.importing.kinds import kind_for
+from commdesk.importing.plan import _duplicate_keys, duplicate_key
+from commdesk.importing.rows import _SKIP, RowResult, _id_hint, _row_dicts
 from commdesk.importing.table import _TRIGGERS, _first_texts
 
 values = st.one_of(st.just(_SKIP), st.none(), st.integers(-2, 2), st.text(max_size=3))
@@ -73,3 +75,18 @@ def test_id_hint_reads_past_trailing_whitespace_and_separators() -> None:
     assert _id_hint("11010519491231000０") == 110105194912310000
     assert _id_hint("110105194912310001") == "110105194912310001"
     assert _id_hint("") == ""
+
+
+@given(
+    kind=st.sampled_from(["volunteers", "workers", "services", "facilities"]),
+    ids=st.lists(
+        st.one_of(st.none(), st.sampled_from(["11010519491231002X", "x", ""])), max_size=5
+    ),
+)
+def test_duplicate_keys_equal_each_rows_key(kind: str, ids: list[str | None]) -> None:
+    k = kind_for(kind)
+    rows = [
+        RowResult(n, (), {"id_number": i, "name": "张三", "service_date": None})
+        for n, i in enumerate(ids)
+    ]
+    assert _duplicate_keys(k, rows) == [duplicate_key(k, r.values) for r in rows]  # type: ignore[arg-type]
