@@ -49,6 +49,7 @@ _META = (
     "deleted_at",
     "version",
 )
+_NONE_AS_EMPTY: dict[Any, str] = {None: ""}
 # Columns the program keeps for itself: never shown, exported or audited.
 INTERNAL_COLUMNS = frozenset({"search_text", "search_key_id"})
 # What a keyed search costs, per row, in each plan (measured with a million records):
@@ -178,7 +179,11 @@ class LedgerService:
             else:
                 pieces.append(list(map(keyed, column)))
         for name in self.text_fields:
-            pieces.append([str(value) if value else "" for value in columns[name]])
+            column = columns[name]
+            if set(map(type, column)) <= {str, type(None)}:  # text as it is, None as ""
+                pieces.append(list(map(_NONE_AS_EMPTY.get, column, column)))
+            else:
+                pieces.append([str(value) if value else "" for value in column])
         return [" ".join(filter(None, row)).lower() for row in zip(*pieces, strict=True)]
 
     def _column_values(self, values: Mapping[str, Any]) -> dict[str, Any]:
