@@ -62,6 +62,8 @@ _FULLWIDTH_ALNUM = {
     **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
+# The characters _FULLWIDTH_ALNUM turns.
+_FULLWIDTH_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 _SKIP = object()  # a blank cell: its field is left out of the row
 _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
 _ID_DIGITS = re.compile(r"\d{18}")
@@ -380,6 +382,8 @@ class RowPipeline:
             return None
         if f.kind in (TEXT, LONGTEXT):
             shape: Any = halfwidth_alnum
+            if not _FULLWIDTH_CHARS.search("\n".join(filter(None, column))):  # type: ignore[arg-type]
+                return [_SKIP if c is None or not c.strip() else c for c in column]  # none to turn
         elif f.kind == ID_NUMBER:
             shape = _id_hint
         else:

@@ -9,10 +9,24 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from commdesk.domain.catalogues import released
+from commdesk.domain.ledgers import VOLUNTEERS_LEDGER
 from commdesk.importing import guards
+from commdesk.importing.headers import ColumnMapping
 from commdesk.importing.kinds import kind_for
 from commdesk.importing.plan import _duplicate_keys, duplicate_key
-from commdesk.importing.rows import _SKIP, RowResult, _id_hint, _row_dicts
+from commdesk.importing.rows import (
+    _FULLWIDTH_ALNUM,
+    _FULLWIDTH_CHARS,
+    _SKIP,
+    RowPipeline,
+    RowResult,
+    _id_hint,
+    _row_dicts,
+    _step,
+    cached_catalogues,
+    halfwidth_alnum,
+)
 from commdesk.importing.table import _TRIGGERS, _first_texts
 
 values = st.one_of(st.just(_SKIP), st.none(), st.integers(-2, 2), st.text(max_size=3))
@@ -90,3 +104,21 @@ def test_duplicate_keys_equal_each_rows_key(kind: str, ids: list[str | None]) ->
         for n, i in enumerate(ids)
     ]
     assert _duplicate_keys(k, rows) == [duplicate_key(k, r.values) for r in rows]  # type: ignore[arg-type]
+
+
+def test_fullwidth_pattern_finds_exactly_the_characters_turned() -> None:
+    found = {code for code in range(0x10000) if _FULLWIDTH_CHARS.match(chr(code))}
+    assert found == set(_FULLWIDTH_ALNUM)
+
+
+texts = st.one_of(
+    st.none(), st.sampled_from(["张三", " ", "", "ＡＢ１", "李\u3000四"]), st.text(max_size=3)
+)
+
+
+@given(st.lists(texts, max_size=8), st.sampled_from(["name", "notes", "skills"]))
+def test_text_columns_are_shaped_as_cell_by_cell(column: list[Any], field: str) -> None:
+    f = VOLUNTEERS_LEDGER.field(field)
+    expected = [_SKIP if c is None or not c.strip() else halfwidth_alnum(c) for c in column]
+    pipeline = RowPipeline(VOLUNTEERS_LEDGER, ColumnMapping([]), cached_catalogues(released()))
+    assert pipeline._shape_text_column(f, _step(f), column) == expected
