@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import compress
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
@@ -458,7 +459,17 @@ def _cross_checks_columns(
 def _derive_columns(
     ids: list[Any], births: list[Any], genders: list[Any], found: list[tuple[int, bool, str, str]]
 ) -> None:
-    """:func:`_derive_from_id` of each row, on its columns."""
+    """:func:`_derive_from_id` of each row, on its columns.
+
+    Most files give birth dates and genders that agree with every ID: that is
+    settled by comparing whole columns, and only otherwise are rows looked at.
+    """
+    rows = list(compress(range(len(ids)), ids))
+    taken = list(map(ids.__getitem__, rows))
+    if list(map(v.id_birth_date, taken)) == list(map(births.__getitem__, rows)) and list(
+        map(v.id_gender, taken)
+    ) == list(map(genders.__getitem__, rows)):
+        return
     for row, id18 in enumerate(ids):
         if not id18:
             continue

@@ -297,3 +297,17 @@ def test_cross_checks_by_column_match_row_by_row(name: str, data: Any) -> None:
     batch = RecordValidator(ledger, released(), today=TODAY).validate_many(rows)
     one_by_one = [validate_record(ledger, row, released(), today=TODAY) for row in rows]
     assert [_ordered(r) for r in batch] == [_ordered(r) for r in one_by_one]
+
+
+def test_agreeing_birth_dates_with_a_gender_that_differs_still_warn() -> None:
+    """The whole-column shortcut settles only rows whose birth date and gender both agree."""
+    man, woman = "110105198001010016", "110105198001010024"  # born 1980-01-01
+    rows = [
+        {"name": "甲", "id_number": man, "birth_date": date(1980, 1, 1), "gender": "M"},
+        {"name": "乙", "id_number": woman, "birth_date": date(1980, 1, 1), "gender": "M"},
+    ]
+    batch = RecordValidator(VOLUNTEERS_LEDGER, released(), today=TODAY).validate_many(rows)
+    assert not batch[0].warnings
+    assert list(batch[1].warnings) == ["gender"]
+    agreeing = RecordValidator(VOLUNTEERS_LEDGER, released(), today=TODAY).validate_many(rows[:1])
+    assert not agreeing[0].warnings and agreeing[0].values["gender"] == "M"
