@@ -394,10 +394,11 @@ def _scan_chunk(data: bytes, scan: SheetScan) -> None:
         digits = len(str(max(rows, 1)))
         columns = 26
         if _odd_refs(data, digits):
-            longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
-            for found in longer.findall(data):
-                rows = max(rows, int(found))
-                digits = len(str(rows))
+            if digits < 9:  # references have at most nine digits: none has more then
+                longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
+                for found in longer.findall(data):
+                    rows = max(rows, int(found))
+                    digits = len(str(rows))
             if _WIDE_REF.search(data):
                 wide = set(_WIDE_REF.findall(data))
                 columns = column_number(max(wide, key=lambda c: (len(c), c)))
