@@ -4,12 +4,21 @@ Clerks find people by typing pinyin initials (zs for 张三). pypinyin reads a
 name as an ordinary word, so polyphonic surnames come out wrong (曾 as ceng,
 单 as dan); the first character(s) are therefore looked up in a surname
 table before falling back to pypinyin.
+
+pypinyin's readings come from ``resources/pinyin/table.txt``, written from pypinyin
+by scripts/make_pinyin_table.py: loading it costs a few hundredths of a second
+where importing pypinyin costs a quarter of one. pypinyin itself is imported only
+for a character the table lacks.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 
 # Surname -> pinyin syllables (one per character). Compound surnames are
 # matched before single ones.
@@ -96,23 +105,88 @@ def _ascii_alnum(reading: str) -> str:
 
 
 def toneless_pinyin(text: str) -> list[str]:
-    """Exactly ``pypinyin.lazy_pinyin(text)`` (toneless), at a fraction of the cost.
+    """Exactly ``pypinyin.lazy_pinyin(text)`` (toneless), from the shipped table.
 
-    pypinyin splits text into runs of Han and other characters, cuts each Han
-    run into words of its phrase dictionary and reads every other character on
-    its own. A Han run with no phrase of two or more characters in it is
-    therefore read character by character, from a per-character cache; only
-    runs that hold a phrase (and non-Han runs) go to pypinyin itself. Names are
-    mostly phrase-free, and a 50,000-row roster holds tens of thousands of them.
+    pypinyin splits text into runs of Han and other characters, keeps each other
+    run as it is, cuts each Han run into words of its phrase dictionary (forward
+    maximum matching) and reads every other character on its own. A Han run with
+    no phrase of two or more characters in it is therefore read character by
+    character; names are mostly phrase-free.
     """
     out: list[str] = []
     for run, han in _runs(text):
-        if han and not _has_phrase(run):
+        if not han:
+            out.append(run)
+        elif not _has_phrase(run):
             for char in run:
                 out.extend(_char_pinyin(char))
         else:
-            out.extend(_pypinyin(run))
+            phrases = _table().phrases
+            for word in _words(run):
+                if len(word) > 1:
+                    out.extend(phrases[word].split("'"))
+                else:
+                    out.extend(_char_pinyin(word))
     return out
+
+
+@dataclass(frozen=True)
+class _Table:
+    """pypinyin's data as scripts/make_pinyin_table.py wrote it."""
+
+    hans: re.Pattern[str]  # pypinyin's RE_HANS: what it counts as Han
+    chars: dict[str, str]  # character → its reading alone
+    phrases: dict[str, str]  # phrase → its syllables joined by '
+    sorted_phrases: list[str]
+    pairs: frozenset[str]  # the phrases' first two characters
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    from commdesk.paths import resources_dir
+
+    lines = (resources_dir() / "pinyin" / "table.txt").read_text(encoding="utf-8").split("\n")
+    phrases = lines[4].split(" ")
+    return _Table(
+        hans=re.compile(lines[1]),
+        chars=dict(zip(lines[2], lines[3].split(" "), strict=True)),
+        phrases=dict(zip(phrases, lines[5].split(" "), strict=True)),
+        sorted_phrases=phrases,
+        pairs=frozenset([phrase[:2] for phrase in phrases]),
+    )
+
+
+def _words(run: str) -> list[str]:
+    """A Han run cut as pypinyin cuts it (pypinyin.seg.mmseg, phrases only): the longest
+    phrase that starts the rest, as long as the rest's start is the start of some
+    phrase, else one character."""
+    table = _table()
+    words: list[str] = []
+    remain = run
+    while remain:
+        found = ""
+        for index in range(len(remain)):
+            word = remain[: index + 1]
+            if not _starts_a_phrase(table.sorted_phrases, word):
+                break
+            if word in table.phrases:
+                found = word
+        else:
+            if not found:
+                words.extend(remain)
+                break
+        if found:
+            words.append(found)
+            remain = remain[len(found) :]
+        else:
+            words.append(remain[0])
+            remain = remain[1:]
+    return words
+
+
+def _starts_a_phrase(phrases: list[str], text: str) -> bool:
+    at = bisect_left(phrases, text)
+    return at < len(phrases) and phrases[at].startswith(text)
 
 
 def _pypinyin(text: str) -> list[str]:
@@ -124,15 +198,14 @@ def _pypinyin(text: str) -> list[str]:
 
 @lru_cache(maxsize=16384)
 def _char_pinyin(char: str) -> tuple[str, ...]:
-    return tuple(_pypinyin(char))
+    reading = _table().chars.get(char)
+    return (reading,) if reading is not None else tuple(_pypinyin(char))
 
 
 @lru_cache(maxsize=16384)
 def _is_pypinyin_han(char: str) -> bool:
     """Whether pypinyin counts ``char`` as Han (its RE_HANS), which is how it splits runs."""
-    from pypinyin.constants import RE_HANS
-
-    return RE_HANS.match(char) is not None
+    return _table().hans.match(char) is not None
 
 
 def _runs(text: str) -> list[tuple[str, bool]]:
@@ -152,23 +225,22 @@ def _runs(text: str) -> list[tuple[str, bool]]:
 
 
 def _has_phrase(run: str) -> bool:
-    """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase."""
+    """Whether some two or more consecutive characters of ``run`` are a pypinyin phrase.
+
+    A phrase there starts with one of the phrases' first two characters: runs
+    (most names) with none of those pairs are settled without the longer tests.
+    """
     size = len(run)
     if size < 2:
         return False
-    phrases = _phrases()
+    table = _table()
+    pairs, phrases = table.pairs, table.phrases
     for start in range(size - 1):
-        for end in range(start + 2, size + 1):
-            if run[start:end] in phrases:
-                return True
+        if run[start : start + 2] in pairs:
+            for end in range(start + 2, size + 1):
+                if run[start:end] in phrases:
+                    return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _phrases() -> dict[str, object]:
-    from pypinyin.constants import PHRASES_DICT  # slow import: only when a name is read
-
-    return PHRASES_DICT
 
 
 @lru_cache(maxsize=16384)
@@ -185,17 +257,21 @@ def _char_keys(char: str) -> tuple[str, str] | None:
     return "".join(r[0] for _han, r in parts), "".join(r for _han, r in parts)
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 @lru_cache(maxsize=65536)
 def _keys(name: str, surname: bool) -> tuple[str, str]:
     """Initials and full pinyin of ``name`` from one reading of it."""
     prefix, rest = _split_surname(name, surname)
-    chars = [_char_keys(c) for c in rest]
+    chars = list(map(_char_keys, rest))
     if rest and None not in chars and not _has_phrase(rest):
         # A phrase-free Han name is read character by character (toneless_pinyin),
         # so its keys are its characters' keys joined: most names in a roster.
+        first = "".join([s[0] for s in prefix]) if prefix else ""
         return (
-            "".join([s[0] for s in prefix] + [c[0] for c in chars]),  # type: ignore[index]
-            "".join([*prefix, *(c[1] for c in chars)]),  # type: ignore[index]
+            first + "".join(map(_FIRST, chars)),  # type: ignore[arg-type]
+            "".join(prefix) + "".join(map(_SECOND, chars)),  # type: ignore[arg-type]
         )
     parts = _parts(rest)
     return (

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -237,6 +238,8 @@ _UNMEMOISED = frozenset({ID_NUMBER, VOLUNTEERS, CHOICES})
 # dates in a 50,000-row roster are ~20,000 distinct days: they should all fit.
 MEMO_LIMIT = 32768
 _VALUE = attrgetter("value")
+_ERRORS = attrgetter("errors")
+_WARNINGS = attrgetter("warnings")
 
 
 def memo_key(value: Any) -> tuple[type, Any] | None:
@@ -309,7 +312,13 @@ class RecordValidator:
         flagged: list[tuple[int, str, v.Checked[Any]]] = []
         for f in self.ledger.fields:
             name, default = f.name, f.default
-            raws = [row.get(name, default) for row in rows]
+            raws = list(map(methodcaller("get", name, default), rows))
+            names.append(name)
+            column = _column_checks(f, raws, today)
+            if column is not None:  # the whole column at once
+                value_columns.append(column[0])
+                flagged += [(i, name, c) for i, c in column[1]]
+                continue
             memo = self._memo.get(name)
             if memo is None:
                 checks = [check_field(f, raw, catalogues, today) for raw in raws]
@@ -322,19 +331,28 @@ class RecordValidator:
                 else:
                     checks = list(map(by_value.__getitem__, raws))
                     distinct = by_value.values()
-            names.append(name)
             value_columns.append(list(map(_VALUE, checks)))
-            if any(c.errors or c.warnings for c in distinct):
+            if any(map(_ERRORS, distinct)) or any(map(_WARNINGS, distinct)):
                 flagged += [(i, name, c) for i, c in enumerate(checks) if c.errors or c.warnings]
+        crossed = _cross_checks_columns(self.ledger, names, value_columns)
         rows_values = zip(*value_columns, strict=True)
-        results = [Validated(dict(zip(names, values, strict=True))) for values in rows_values]
+        results = [
+            Validated(dict(zip(names, values, strict=True)), {}, {}) for values in rows_values
+        ]
         for index, name, checked in flagged:
             result = results[index]
             if checked.errors:
                 result.errors[name] = list(checked.errors)
             if checked.warnings:
                 result.warnings[name] = list(checked.warnings)
-        _cross_checks_many(self.ledger, results)
+        if crossed is None:
+            _cross_checks_many(self.ledger, results)
+        else:
+            for index, error, name, message in crossed:
+                if error:
+                    results[index].add_error(name, message)
+                else:
+                    results[index].add_warning(name, message)
         return results
 
     def _checks_by_value(
@@ -359,6 +377,19 @@ class RecordValidator:
                     memo[key] = checked
             found[raw] = checked
         return found
+
+
+def _column_checks(f: Field, raws: list[Any], today: date) -> v.Column | None:
+    """(each check's value, (index, check) of the checks with messages) of a whole
+    column, where a column-wide check gives :func:`check_field`'s answers faster: IDs,
+    and mobiles or texts that all pass unchanged; None for other columns."""
+    if f.kind == ID_NUMBER:
+        return v.check_resident_id_column(raws, required=f.required, today=today)
+    if f.kind == MOBILE and v.all_bare_mobiles(raws):
+        return raws, []
+    if f.kind in (TEXT, LONGTEXT) and v.all_plain_texts(raws, f.max_length):
+        return raws, []
+    return None
 
 
 # (start, end) dates of one record: the end may not come before the start.
@@ -388,6 +419,77 @@ def _cross_checks_many(ledger: Ledger, results: Sequence[Validated]) -> None:
             _check_order(result, start, end)
         if platform and values["platform_number"] and not values["platform_registered"]:
             values["platform_registered"] = True
+
+
+def _cross_checks_columns(
+    ledger: Ledger, names: list[str], columns: list[list[Any]]
+) -> list[tuple[int, bool, str, str]] | None:
+    """:func:`_cross_checks_many` worked on the value columns, before the rows are made:
+    values it sets are set in the columns, and its messages are returned as (row, is
+    an error, field, message) in the order it gives them; None for ledgers it does not
+    cover (the plain way then). Field checks' messages come first, as they are given
+    before the cross checks."""
+    at = {name: index for index, name in enumerate(names)}
+    if ledger.name == "community" or {"activity_area", "volunteer_count"} & at.keys():
+        return None
+    if ledger.person and not {"id_number", "birth_date", "gender"} <= at.keys():
+        return None
+    found: list[tuple[int, bool, str, str]] = []
+    if ledger.person:
+        _derive_columns(
+            columns[at["id_number"]], columns[at["birth_date"]], columns[at["gender"]], found
+        )
+    for start, end in _DATE_PAIRS:
+        if start in at and end in at:
+            message = translate("Validators", "This date is before the start date.")
+            found += [
+                (row, True, end, message)
+                for row, (a, b) in enumerate(zip(columns[at[start]], columns[at[end]], strict=True))
+                if a and b and b < a
+            ]
+    if "platform_registered" in at and "platform_number" in at:
+        registered = columns[at["platform_registered"]]
+        for row, number in enumerate(columns[at["platform_number"]]):
+            if number and not registered[row]:
+                registered[row] = True
+    found.sort(key=itemgetter(0))  # stable: each row's messages stay in rule order
+    return found
+
+
+def _derive_columns(
+    ids: list[Any], births: list[Any], genders: list[Any], found: list[tuple[int, bool, str, str]]
+) -> None:
+    """:func:`_derive_from_id` of each row, on its columns.
+
+    Most files give birth dates and genders that agree with every ID: that is
+    settled by comparing whole columns, and only otherwise are rows looked at.
+    """
+    rows = list(compress(range(len(ids)), ids))
+    taken = list(map(ids.__getitem__, rows))
+    if list(map(v.id_birth_date, taken)) == list(map(births.__getitem__, rows)) and list(
+        map(v.id_gender, taken)
+    ) == list(map(genders.__getitem__, rows)):
+        return
+    for row, id18 in enumerate(ids):
+        if not id18:
+            continue
+        birth, gender = v.id_birth_date(id18), v.id_gender(id18)
+        if birth is not None:
+            given = births[row]
+            if given is None:
+                births[row] = birth
+            elif given != birth:
+                message = translate(
+                    "Validators", "Differs from the birth date in the ID number ({date})."
+                ).format(date=birth.isoformat())
+                found.append((row, False, "birth_date", message))
+        if gender is not None:
+            given_g = genders[row]
+            if given_g is None:
+                genders[row] = gender
+            elif given_g != gender:
+                message = translate("Validators", "Differs from the gender in the ID number.")
+                found.append((row, False, "gender", message))
 
 
 def _check_order(result: Validated, start: str, end: str) -> None:

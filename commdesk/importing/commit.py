@@ -196,12 +196,17 @@ def _insert_batch(
     bound: dict[str, dict[Any, Any]],
 ) -> None:
     service = k.service
-    rows: list[dict[str, Any]] = []
-    for row in batch:
-        assert row.values is not None
-        rows.append({**row.values, "team_id": _team_id(row, teams)} if row.new_team else row.values)
+    rows = [row.values for row in batch]
+    assert None not in rows
     stamp = audit.now()
-    columns = service._column_lists(rows)
+    columns = service._column_lists(rows)  # type: ignore[arg-type]
+    if "team_id" in columns and any(row.new_team for row in batch):
+        # Rows naming a team the import creates get its id (each name resolved once).
+        created = {name: teams[team_key(name)] for name in {row.new_team for row in batch} if name}
+        columns["team_id"] = [
+            created[row.new_team] if row.new_team else value
+            for row, value in zip(batch, columns["team_id"], strict=True)
+        ]
     for name, value in (
         ("created_at", stamp),
         ("updated_at", stamp),
@@ -209,7 +214,7 @@ def _insert_batch(
         ("updated_by", user),
     ):
         columns[name] = [value] * len(rows)
-    links = [r.get("volunteers") or [] for r in rows]
+    links = [r.get("volunteers") or [] for r in rows]  # type: ignore[union-attr]
     if not any(links):
         _write_columns(s, service.table, columns, bound)
         return

@@ -392,13 +392,16 @@ def _scan_chunk(data: bytes, scan: SheetScan) -> None:
         match = _LAST_ROW_R.search(data, last, data.find(b">", last) + 1) if last >= 0 else None
         rows = max(int(match.group(1)) if match else 0, scan.rows + row_tags)
         digits = len(str(max(rows, 1)))
-        longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
-        for found in longer.findall(data):
-            rows = max(rows, int(found))
-            digits = len(str(rows))
         columns = 26
-        if _WIDE_REF.search(data):
-            columns = column_number(max(set(_WIDE_REF.findall(data)), key=lambda c: (len(c), c)))
+        if _odd_refs(data, digits):
+            if digits < 9:  # references have at most nine digits: none has more then
+                longer = re.compile(rb'r="[A-Z]{1,3}(\d{%d,9})"' % (digits + 1))
+                for found in longer.findall(data):
+                    rows = max(rows, int(found))
+                    digits = len(str(rows))
+            if _WIDE_REF.search(data):
+                wide = set(_WIDE_REF.findall(data))
+                columns = column_number(max(wide, key=lambda c: (len(c), c)))
         # A cell may name a later row than its <row> (hostile, never seen in real
         # files); with the same number of digits it stays below 10**digits.
         if 10**digits * max(columns, scan.columns) > MAX_CELLS:
@@ -408,6 +411,13 @@ def _scan_chunk(data: bytes, scan: SheetScan) -> None:
             scan.columns = max(scan.columns, columns)
     if b"<f" in data:
         _formula_cells(data, scan)
+
+
+def _odd_refs(data: bytes, digits: int) -> bool:
+    """Whether some cell reference has two or three letters, or a row number of more
+    than ``digits`` digits: one pass, where none is found in an ordinary sheet and the
+    two passes that read such references are skipped."""
+    return re.search(rb'r="(?:[A-Z]{2,3}\d|[A-Z]\d{%d})' % (digits + 1), data) is not None
 
 
 def _scan_chunk_exact(data: bytes, scan: SheetScan) -> None:

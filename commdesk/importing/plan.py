@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import methodcaller
 from pathlib import Path
 from typing import Any
 
@@ -482,26 +483,30 @@ def _dedupe(store: Store, k: Kind, plan: ImportPlan) -> None:
     in_db = existing_keys(store, k, (r.values for r in plan.to_add if r.values))
     seen: dict[tuple[Any, ...], RowResult] = {}
     firsts: list[tuple[RowResult, tuple[Any, ...]]] = []  # with its key, made once
-    for row in plan.to_add:
-        assert row.values is not None
-        key = duplicate_key(k, row.values)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = row
-            firsts.append((row, key))
-            continue
-        assert first.values is not None
-        added = _add_codes(first.values, row.values, multi)
-        if added:
-            first.present = first.present | set(added)
-            reason = translate(
-                "Import", "same person as row {row} in this file: added to that row"
-            ).format(row=first.row_number)
-        else:
-            reason = translate("Import", "duplicate of row {row} in this file").format(
-                row=first.row_number
-            )
-        plan.skipped.append(SkippedRow(row.row_number, row.cells, reason))
+    keys = _duplicate_keys(k, plan.to_add)
+    if len(set(keys)) == len(keys):  # no two rows alike (most files): nothing to merge
+        seen = dict(zip(keys, plan.to_add, strict=True))
+        firsts = list(zip(plan.to_add, keys, strict=True))
+    else:
+        for row, key in zip(plan.to_add, keys, strict=True):
+            assert row.values is not None
+            first = seen.get(key)
+            if first is None:
+                seen[key] = row
+                firsts.append((row, key))
+                continue
+            assert first.values is not None
+            added = _add_codes(first.values, row.values, multi)
+            if added:
+                first.present = first.present | set(added)
+                reason = translate(
+                    "Import", "same person as row {row} in this file: added to that row"
+                ).format(row=first.row_number)
+            else:
+                reason = translate("Import", "duplicate of row {row} in this file").format(
+                    row=first.row_number
+                )
+            plan.skipped.append(SkippedRow(row.row_number, row.cells, reason))
     held = _held_codes(store, k, multi, [in_db[key] for key in seen if key in in_db])
     kept: list[RowResult] = []
     updates: list[tuple[int, RowResult]] = []
@@ -532,6 +537,13 @@ def _dedupe(store: Store, k: Kind, plan: ImportPlan) -> None:
     plan.to_add = kept
     if updates:
         _check_updates(store, k, plan, updates)
+
+
+def _duplicate_keys(k: Kind, rows: Sequence[RowResult]) -> list[tuple[Any, ...]]:
+    """:func:`duplicate_key` of each row; a person's (the ID number) made in C."""
+    if k.person:
+        return list(zip(map(methodcaller("get", "id_number"), (r.values for r in rows))))
+    return [duplicate_key(k, r.values) for r in rows]  # type: ignore[arg-type]
 
 
 def _add_codes(into: dict[str, Any], other: Mapping[str, Any], names: list[str]) -> list[str]:

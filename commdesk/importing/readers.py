@@ -265,7 +265,7 @@ def _collect(
                 break
             continue
         blank_run = 0
-        data.rows.append((number, _trim_trailing(cells)))
+        data.rows.append((number, _trim_trailing(cells) if cells[-1] is None else cells))
         if len(data.rows) > MAX_ROWS:
             raise _fail(
                 translate(

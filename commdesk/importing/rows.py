@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from itertools import zip_longest
+from itertools import compress, repeat, zip_longest
+from operator import is_
 from typing import Any
 
 from commdesk.domain import validators as v
@@ -61,6 +62,8 @@ _FULLWIDTH_ALNUM = {
     **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
+# The characters _FULLWIDTH_ALNUM turns.
+_FULLWIDTH_CHARS = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000]")
 _SKIP = object()  # a blank cell: its field is left out of the row
 _NAME_SPLIT = re.compile(r"[、,，;；/／\s]+")
 _ID_DIGITS = re.compile(r"\d{18}")
@@ -68,6 +71,7 @@ _ID_SEPARATORS = re.compile(r"[\s'\-]")
 # Text whose last three digits are zeros once _id_hint has dropped its separators
 # (and made full-width characters half-width): only such text can need the hint.
 _ENDS_000 = re.compile(r"(?:[0０][\s'\-＇－]*){3}\Z")
+_ZERO_OR_SEPARATOR = "0０'-＇－"  # what _ENDS_000 can end on, besides whitespace (\s)
 _MAX_INT_DIGITS = 30
 _TOO_LARGE = 10**_MAX_INT_DIGITS
 # How RowPipeline.process hands a column's cells on (decided once per column).
@@ -147,6 +151,9 @@ def _id_hint(text: str) -> str | int:
     Passing it on as an int lets the validator give its "lost its last digits"
     message, which tells the clerk how to fix it, instead of "check digit".
     """
+    last = text[-1:]
+    if not (last and last in _ZERO_OR_SEPARATOR) and not last.isspace():
+        return text  # ends in another digit or X: the search below cannot match at the end
     if not _ENDS_000.search(text):
         return text  # most IDs: no need to build the compact form
     compact = _ID_SEPARATORS.sub("", v.to_halfwidth(text))
@@ -220,6 +227,25 @@ def _step(f: Field) -> int:
     return _CANONICAL if f.kind in _CACHED_KINDS else _PLAIN
 
 
+def _row_dicts(names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
+    """Each row's {field: value} without its _SKIP cells, from the columns.
+
+    Rows are made by one C-level ``dict(zip())`` each; a column with blank cells
+    then drops its field from just those rows. Several columns of one field
+    (possible with --map) go the plain way, where a blank cell of the second
+    leaves the first one's value.
+    """
+    rows = zip(*columns, strict=True)
+    if len(set(names)) < len(names):
+        return [{k: v for k, v in zip(names, row, strict=True) if v is not _SKIP} for row in rows]
+    dicts = [dict(zip(names, row, strict=True)) for row in rows]
+    for name, column in zip(names, columns, strict=True):
+        if _SKIP in column:
+            for row in compress(dicts, map(is_, column, repeat(_SKIP))):
+                del row[name]
+    return dicts
+
+
 class RowPipeline:
     """Validates rows of one table; caches per-column answers between rows."""
 
@@ -251,6 +277,7 @@ class RowPipeline:
         self._canonicals: dict[str, dict[tuple[type, Any], Any]] = {
             f.name: {} for _, f in self.columns if f.kind in _CACHED_KINDS
         }
+        self._said: dict[tuple[str, str], str] = {}
         # Team text → (team id, name of a team to create, error messages).
         self._teams: dict[tuple[type, Any], tuple[int | None, str | None, tuple[str, ...]]] = {}
 
@@ -263,9 +290,15 @@ class RowPipeline:
             return name
 
     def _say(self, name: str, message: str) -> str:
-        return translate("Import", "{column}: {message}").format(
-            column=self.label(name), message=message
-        )
+        """The message as the clerk reads it, worded once per field and message: a
+        column's rows repeat a few messages (the ID's place note) thousands of times."""
+        said = self._said.get((name, message))
+        if said is None:
+            said = translate("Import", "{column}: {message}").format(
+                column=self.label(name), message=message
+            )
+            self._said[(name, message)] = said
+        return said
 
     def process(
         self,
@@ -329,19 +362,17 @@ class RowPipeline:
                 extras += [
                     (i, flagged[value]) for i, value in enumerate(column) if value in flagged
                 ]
-        shaped = [
-            _Shaped({k: v for k, v in zip(names, row, strict=True) if v is not _SKIP}, [], [], None)
-            for row in zip(*shaped_columns, strict=True)
-        ]
+        shaped = [_Shaped(raw, [], [], None) for raw in _row_dicts(names, shaped_columns)]
         for index, probe in extras:
             row = shaped[index]
             row.errors += probe.errors
             row.warnings += probe.warnings
             if probe.new_team is not None:
                 row.new_team = probe.new_team
-        for index, (number, cells) in enumerate(rows):
-            if number in formulas:  # rare: such a row is shaped on its own
-                shaped[index] = self._shape(number, cells, formulas[number])
+        if formulas:  # rare: such a row is shaped on its own
+            for index, (number, cells) in enumerate(rows):
+                if number in formulas:
+                    shaped[index] = self._shape(number, cells, formulas[number])
         return [s if s is not None and s.raw else None for s in shaped]
 
     def _shape_text_column(self, f: Field, step: int, column: Sequence[Cell]) -> list[Any] | None:
@@ -351,6 +382,8 @@ class RowPipeline:
             return None
         if f.kind in (TEXT, LONGTEXT):
             shape: Any = halfwidth_alnum
+            if not _FULLWIDTH_CHARS.search("\n".join(filter(None, column))):  # type: ignore[arg-type]
+                return [_SKIP if c is None or not c.strip() else c for c in column]  # none to turn
         elif f.kind == ID_NUMBER:
             shape = _id_hint
         else:

@@ -194,7 +194,9 @@ def _first_texts(cells: Sequence[Cell], count: int = 3) -> list[str]:
     Most rows start with a number or a name; checking a few trigger characters
     first keeps 50,000-row sheets fast.
     """
-    firsts = [c for c in cells[: count * 4] if c is not None][:count]
+    firsts = cells[:count]
+    if None in firsts:  # most rows fill their first cells
+        firsts = [c for c in cells[: count * 4] if c is not None][:count]
     for c in firsts:
         if isinstance(c, str) and not _TRIGGERS.isdisjoint(c[:6]):
             break

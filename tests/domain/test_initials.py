@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from commdesk.domain import initials as initials_module
 from commdesk.domain.initials import (
     SURNAME_PINYIN,
+    _parts,
+    _runs,
+    _split_surname,
+    _words,
     full_pinyin,
     initials,
     search_key,
@@ -137,3 +144,99 @@ def test_phrases_keep_their_reading_inside_a_name() -> None:
     assert full_pinyin("王重庆") == "wangchongqing"
     assert initials("李长江") == "lcj"
     assert search_key("张行长") == "zhz zhanghangzhang"
+
+
+# --- the shipped table (resources/pinyin/table.txt) against pypinyin itself -------------
+
+
+def test_shipped_table_is_what_the_installed_pypinyin_gives() -> None:
+    """Regenerate with scripts/make_pinyin_table.py when pypinyin is upgraded."""
+    import importlib.util
+
+    from commdesk.paths import resources_dir
+
+    script = Path(__file__).resolve().parents[2] / "scripts" / "make_pinyin_table.py"
+    spec = importlib.util.spec_from_file_location("make_pinyin_table", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = (resources_dir() / "pinyin" / "table.txt").read_text(encoding="utf-8")
+    assert shipped == module.build()
+
+
+def _phrase_list() -> list[str]:
+    from pypinyin.constants import PHRASES_DICT
+
+    return sorted(PHRASES_DICT)
+
+
+PHRASES = _phrase_list()
+# Pieces of pypinyin phrases (whole, cut short, or their tails) run together with name
+# characters and polyphonic surnames: runs where phrases overlap, so that the forward
+# maximum matching must choose as pypinyin chooses.
+pieces = st.one_of(
+    st.builds(
+        lambda i, a, b: PHRASES[i][a : b or None],
+        st.integers(0, len(PHRASES) - 1),
+        st.integers(0, 2),
+        st.integers(-2, 4),
+    ),
+    st.text(alphabet=NAME_CHARS + "单曾解仇朴区查和平社区志愿服务队", min_size=1, max_size=3),
+)
+phrase_runs = st.lists(pieces, min_size=1, max_size=5).map("".join)
+
+
+@given(phrase_runs)
+@settings(max_examples=1500, deadline=None)
+def test_phrase_heavy_text_is_read_as_pypinyin_reads_it(text: str) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    assert toneless_pinyin(text) == lazy_pinyin(text, style=Style.NORMAL, errors="default")
+
+
+@given(
+    st.one_of(
+        phrase_runs.filter(lambda text: all(han for _run, han in _runs(text))),
+        st.text(alphabet="重庆长江银行大桥长沙都会行长朝阳乐山和平中华人民共和国", max_size=12),
+    )
+)
+@settings(max_examples=1000, deadline=None)
+def test_han_runs_are_cut_as_pypinyin_cuts_them(run: str) -> None:
+    from pypinyin.seg import mmseg
+
+    assert _words(run) == list(mmseg.seg.cut(run))
+
+
+def _reference_keys(name: str) -> tuple[str, str]:
+    """The keys as before the table: the surname table, then pypinyin's own reading
+    (the slow path of _keys, with lazy_pinyin in place of toneless_pinyin)."""
+    from pypinyin import Style, lazy_pinyin
+
+    prefix, rest = _split_surname(name, True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(
+            initials_module,
+            "toneless_pinyin",
+            lambda text: lazy_pinyin(text, style=Style.NORMAL, errors="default"),
+        )
+        parts = _parts(rest)
+    return (
+        "".join([s[0] for s in prefix] + [r[0] if han else r for han, r in parts]),
+        "".join([*prefix, *(r for _han, r in parts)]),
+    )
+
+
+SURNAMES = "单曾解仇朴区查乐覃王李张刘欧阳尉迟长孙万俟令狐"
+GIVEN = "建国志强红梅海波晓东明华秀英子轩和平长江重庆银行小二·AＢ3"
+names = st.builds(
+    lambda surname, given: surname + given,
+    st.sampled_from([*SURNAMES, "欧阳", "尉迟", "长孙", "万俟", "令狐"]),
+    st.text(alphabet=GIVEN, min_size=0, max_size=4),
+)
+
+
+@given(st.one_of(names, phrase_runs))
+@settings(max_examples=1500, deadline=None)
+def test_search_keys_are_the_same_as_from_pypinyin(name: str) -> None:
+    assert (initials(name), full_pinyin(name)) == _reference_keys(name)
+    assert search_key(name) == " ".join(_reference_keys(name))

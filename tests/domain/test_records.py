@@ -15,6 +15,7 @@ from commdesk.domain.records import (
     MEMO_LIMIT,
     RecordValidator,
     Validated,
+    _column_checks,
     check_field,
     memo_key,
     validate_record,
@@ -212,3 +213,101 @@ def test_validate_many_matches_validate_row_by_row(name: str, data: Any) -> None
     batch = RecordValidator(ledger, released(), today=TODAY).validate_many(rows)
     one_by_one = [validate_record(ledger, row, released(), today=TODAY) for row in rows]
     assert [_exact(r) for r in batch] == [_exact(r) for r in one_by_one]
+
+
+# --- column-wide checks (RecordValidator.validate_many) against check_field -------------
+
+_TEXT_FIELD = VOLUNTEERS_LEDGER.field("name")  # text, at most 30 characters
+_MOBILE_FIELD = VOLUNTEERS_LEDGER.field("mobile")
+_ID_FIELD = VOLUNTEERS_LEDGER.field("id_number")
+_plain = st.sampled_from(["张三", "曾小明", "A B", "x" * 30, "买买提·艾力", "13800138000"])
+_odd = st.sampled_from(
+    [
+        " 张三",
+        "张三 ",
+        "",
+        "  ",
+        "x" * 31,
+        "a\u200bb",
+        "a\nb",
+        "１３８００１３８０００",
+        "138001380001",
+    ]
+)
+_mobiles = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)
+_cells = st.one_of(_plain, _mobiles, st.none(), st.integers(0, 10**12), st.floats(), _odd)
+
+
+@given(
+    field=st.sampled_from([_TEXT_FIELD, _MOBILE_FIELD, _ID_FIELD]),
+    raws=st.one_of(
+        st.lists(_plain, max_size=8),  # columns every value of which passes as is
+        st.lists(_mobiles, max_size=8),
+        st.lists(_cells, max_size=8),
+        st.lists(_plain | _odd, max_size=4),  # texts, some of which a check would change
+        st.lists(st.one_of(_mobiles, st.just("13800138000\n13900139000")), max_size=4),
+    ),
+)
+@settings(max_examples=400)
+def test_column_checks_give_check_fields_answers(field: Any, raws: list[Any]) -> None:
+    today = date(2026, 12, 4)
+    column = _column_checks(field, raws, today)
+    if column is None:
+        return
+    checks = [check_field(field, raw, released(), today) for raw in raws]
+    assert column[0] == [c.value for c in checks]
+    assert [type(a) for a in column[0]] == [type(c.value) for c in checks]
+    assert column[1] == [(i, c) for i, c in enumerate(checks) if c.errors or c.warnings]
+
+
+def _ordered(result: Validated) -> tuple[Any, ...]:
+    """A result with the order of its message keys and messages, as well as _exact."""
+    return _exact(result), list(result.errors.items()), list(result.warnings.items())
+
+
+_BIRTH = date(1980, 1, 1)
+_DATES = st.sampled_from([None, _BIRTH, date(1979, 12, 31), date(2020, 5, 1), date(2021, 1, 1)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["volunteer", "worker", "volunteer_team"]),
+    data=st.data(),
+)
+def test_cross_checks_by_column_match_row_by_row(name: str, data: Any) -> None:
+    """IDs whose birth date and gender agree with the given ones or not, dates in or out of
+    order, platform numbers without the registered tick: every message, in order."""
+    ledger = LEDGERS[name]
+    ids = [ID, "110105198001010016", "110105198001010024", "11010519800101002X", None, "bad"]
+    drawn = {
+        "id_number": st.sampled_from(ids),
+        "gender": st.sampled_from([None, "男", "女", "M", "F", "?"]),
+        "birth_date": _DATES,
+        "platform_registered": st.sampled_from([None, True, False, "否"]),
+        "platform_number": st.sampled_from([None, "", "P123"]),
+    }
+    rows = [
+        {
+            f.name: data.draw(drawn.get(f.name, _DATES if f.kind == "date" else any_value))
+            for f in ledger.fields
+            if f.kind != "volunteers" and data.draw(st.booleans())
+        }
+        for _ in range(data.draw(st.integers(0, 6)))
+    ]
+    batch = RecordValidator(ledger, released(), today=TODAY).validate_many(rows)
+    one_by_one = [validate_record(ledger, row, released(), today=TODAY) for row in rows]
+    assert [_ordered(r) for r in batch] == [_ordered(r) for r in one_by_one]
+
+
+def test_agreeing_birth_dates_with_a_gender_that_differs_still_warn() -> None:
+    """The whole-column shortcut settles only rows whose birth date and gender both agree."""
+    man, woman = "110105198001010016", "110105198001010024"  # born 1980-01-01
+    rows = [
+        {"name": "甲", "id_number": man, "birth_date": date(1980, 1, 1), "gender": "M"},
+        {"name": "乙", "id_number": woman, "birth_date": date(1980, 1, 1), "gender": "M"},
+    ]
+    batch = RecordValidator(VOLUNTEERS_LEDGER, released(), today=TODAY).validate_many(rows)
+    assert not batch[0].warnings
+    assert list(batch[1].warnings) == ["gender"]
+    agreeing = RecordValidator(VOLUNTEERS_LEDGER, released(), today=TODAY).validate_many(rows[:1])
+    assert not agreeing[0].warnings and agreeing[0].values["gender"] == "M"

@@ -24,6 +24,7 @@ from commdesk.domain.validators import (
     check_number,
     check_phone,
     check_resident_id,
+    check_resident_id_column,
     check_text,
     id_birth_date,
     id_gender,
@@ -248,6 +249,46 @@ def test_any_well_formed_id_round_trips(area: str, birth: date, sequence: int, l
 @given(st.one_of(st.text(), st.integers(), st.floats()))
 def test_check_resident_id_never_raises(value: object) -> None:
     assert isinstance(check_resident_id(value), Checked)  # type: ignore[arg-type]
+
+
+# Well-formed IDs (valid, or one character off), from areas python-stdnum knows for
+# some years only (330106 from 1983), not at all (999999) or always.
+ids = st.builds(
+    lambda area, birth, seq, off, x: (
+        lambda id18: id18 if not off else id18[:17] + str((int(id18[17], 36) + off) % 10)
+    )(with_check_digit(f"{area}{birth:%Y%m%d}{seq:03d}")).replace("X", "x" if x else "X"),
+    st.sampled_from(["110105", "330106", "440305", "999999", "000000"]),
+    st.dates(min_value=date(1890, 1, 1), max_value=date(2030, 12, 31)),
+    st.integers(0, 999),
+    st.sampled_from([0, 0, 0, 1]),
+    st.booleans(),
+)
+id_cells = st.one_of(
+    ids,
+    ids.map(lambda id18: id18[:6] + "99" + id18[8:]),  # a month 99 or so: no real date
+    st.sampled_from(
+        [VALID_ID, "110105491231002", "", "  ", "１１０１０５１９４９１２３１００２Ｘ"]
+    ),
+    st.integers(0, 10**19),
+    st.floats(),
+    st.none(),
+    st.booleans(),
+    st.text(alphabet="0123456789Xx -", max_size=20),
+)
+
+
+@given(
+    values=st.lists(id_cells, max_size=20),
+    required=st.booleans(),
+    today=st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 1, 1)),
+)
+def test_a_column_of_ids_is_checked_as_each_id(
+    values: list[object], required: bool, today: date
+) -> None:
+    checks = [check_resident_id(v, required=required, today=today) for v in values]  # type: ignore[arg-type]
+    got = check_resident_id_column(values, required=required, today=today)
+    assert got[0] == [c.value for c in checks]
+    assert got[1] == [(i, c) for i, c in enumerate(checks) if c.errors or c.warnings]
 
 
 # --- Phones --------------------------------------------------------------------

@@ -128,6 +128,16 @@ def test_stray_far_cell_does_not_abort(store: Any, tmp_path: Path) -> None:
     _refused(store, raw_xlsx(tmp_path / "far.xlsx", rows), "too large to open")
 
 
+def test_a_nine_digit_row_number_is_refused_not_crashed(store: Any, tmp_path: Path) -> None:
+    """A last row numbered 100,000,000 with a two-letter cell once raised re.error (the
+    bound's pattern asked for at least ten digits and at most nine)."""
+    rows = [
+        *roster_header_rows(("张三", ID_M_1980)),
+        f'<row r="100000000">{inline("AB100000000", "x")}</row>',
+    ]
+    _refused(store, raw_xlsx(tmp_path / "far.xlsx", rows), "too large to open")
+
+
 def test_hundred_thousand_character_cells(store: Any, tmp_path: Path) -> None:
     """Excel stops at 32,767 characters a cell; a hostile file does not."""
     long_text = "长" * 100_000

@@ -257,10 +257,11 @@ def test_teams_reused_not_duplicated(store: Any, tmp_path: Path) -> None:
     )
     plan = plan_import(store, "volunteers", path)
     assert plan.new_teams == ["新 队"]
-    commit_import(store, plan)
+    result = commit_import(store, plan)
     assert teams.count(store) == 2
     stored = {r["name"]: r["team_id"] for r in volunteers.query(store, ALL)}
     assert stored["张三"] == 1
+    assert stored["李四"] == result.team_ids[0] == 2  # the team the import created
 
 
 def test_bind_conversion_per_value_and_type() -> None:
