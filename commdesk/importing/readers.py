@@ -210,8 +210,10 @@ def read_sheet(book: Workbook, name: str) -> SheetData:
         start_row, start_col = sheet.start or (0, 0)
         end_row = (sheet.end or (0, 0))[0]
         merged = list(sheet.merged_cell_ranges or [])
-        rows_iter: Iterable[list[Any]] = sheet.iter_rows()
-        data = _collect(name, rows_iter, start_row, end_row)
+        # to_python() starts at the used area's first row, as the numbering assumes
+        # (iter_rows() starts at row 1 whatever the area, so a table below blank rows
+        # had its rows reported that many rows too low), and costs less.
+        data = _collect(name, sheet.to_python(), start_row, end_row)
     except ImportFileError:
         raise
     except BaseException as exc:

@@ -172,3 +172,25 @@ def test_bad_kind_is_refused_by_the_parser(data_dir: Path, fixture_copy: Any) ->
 
     line = assert_refused(run_cli(data_dir, "people", str(fixture_copy("社区工作者.csv"))))
     assert "invalid choice" in line and "volunteers" in line
+
+
+def test_rows_are_numbered_as_the_sheet_numbers_them_below_blank_rows(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """A table that starts at B3 (a title left out, two blank rows): a rejected row is
+    named by the row number the clerk sees in the spreadsheet program."""
+    path = xlsx(
+        tmp_path / "花名册.xlsx",
+        [
+            [],
+            [],
+            [None, "姓名", "身份证号", "联系电话"],
+            [None, "张三", ID_M_1980, "13800138000"],
+            [None, "李四", "11010519490101001X", "13800138001"],  # wrong check digit
+        ],
+    )
+    result = run_cli(data_dir, "volunteers", str(path))
+    assert result.returncode == 1, result.stderr
+    assert "row 5: 身份证号" in result.stdout, result.stdout
+    assert "row 7" not in result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("added=1 ")
