@@ -2918,7 +2918,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>无法创建志愿服务队“{name}”：{error}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+62"/>
         <source>{count} volunteer links dropped: deleted since the preview.</source>
         <translation>有 {count} 个志愿者关联未写入：预览后这些志愿者已被删除。</translation>
     </message>
@@ -2984,7 +2984,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>未知的台账“{name}”，请从以下选择：{choices}。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/plan.py" line="+216"/>
+        <location filename="../commdesk/importing/plan.py" line="+217"/>
         <source>Blank rows skipped: {count}.</source>
         <translation>已跳过空行：{count} 行。</translation>
     </message>
@@ -3054,7 +3054,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>{period}已上报并锁定，请先解锁。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+97"/>
         <source>same person as row {row} in this file: added to that row</source>
         <translation>与本文件第{row}行为同一人：已并入该行</translation>
     </message>
@@ -3084,7 +3084,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>无法把 {name} 作为表格读取（{error}）。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Cannot read the sheet {sheet} ({error}).</source>
         <translation>无法读取工作表“{sheet}”（{error}）。</translation>
     </message>
@@ -3150,12 +3150,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>CSV 文件格式有误（{error}）。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/rows.py" line="+266"/>
+        <location filename="../commdesk/importing/rows.py" line="+297"/>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+157"/>
         <source>number too large</source>
         <translation>数字过大</translation>
     </message>
@@ -3185,7 +3185,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>在工作表“{sheet}”中找不到表头行：没有哪一行包含本台账的至少两个列名（如 {examples}）。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>subtotal row</source>
         <translation>小计行</translation>
     </message>
@@ -3424,14 +3424,14 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+9"/>
-        <location filename="../commdesk/importing/readers.py" line="-219"/>
+        <location filename="../commdesk/importing/readers.py" line="-221"/>
         <source>{name} is password-protected or not an xlsx file.</source>
         <translation>{name} 设有密码，或者不是 xlsx 文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+61"/>
-        <location filename="../commdesk/importing/readers.py" line="+129"/>
+        <location filename="../commdesk/importing/readers.py" line="+131"/>
         <location line="+58"/>
         <source>{name} is not a spreadsheet (xlsx, xls, ods or csv).</source>
         <translation>{name} 不是表格文件（应为 xlsx、xls、ods 或 csv）。</translation>
@@ -3443,7 +3443,7 @@ The damaged file was kept (nothing was deleted) as:
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../commdesk/importing/readers.py" line="-239"/>
+        <location filename="../commdesk/importing/readers.py" line="-241"/>
         <source>{name} is damaged (not a readable zip/xlsx file).</source>
         <translation>{name} 已损坏（无法作为 zip/xlsx 文件读取）。</translation>
     </message>
@@ -3490,7 +3490,7 @@ The damaged file was kept (nothing was deleted) as:
         <translation>工作表的已用区域为 {rows} 行 × {columns} 列，太大无法打开。请删除表格周围的空行空列（或远在下方、右侧的零散单元格），保存后重新导入。</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+151"/>
         <source>The sheet {sheet} has {rows} rows × {columns} columns of values, too large to open.</source>
         <translation>工作表“{sheet}”有 {rows} 行 × {columns} 列数据，太大无法打开。</translation>
     </message>
@@ -7025,7 +7025,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Validators</name>
     <message>
-        <location filename="../commdesk/domain/records.py" line="+127"/>
+        <location filename="../commdesk/domain/records.py" line="+128"/>
         <source>Not a known team.</source>
         <translation>没有这个志愿服务队。</translation>
     </message>
@@ -7046,12 +7046,13 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+357"/>
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-65"/>
+        <location line="+54"/>
         <source>This date is before the start date.</source>
         <translation>此日期早于开始日期。</translation>
     </message>
@@ -7077,22 +7078,24 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>至少为{count}：不少于已选志愿者人数；服务提供方为志愿者或志愿服务队时不能为0。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-88"/>
+        <location line="+106"/>
         <source>Differs from the birth date in the ID number ({date}).</source>
         <translation>与身份证号中的出生日期（{date}）不一致。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-97"/>
+        <location line="+107"/>
         <source>Differs from the gender in the ID number.</source>
         <translation>与身份证号中的性别不一致。</translation>
     </message>
     <message>
-        <location filename="../commdesk/domain/validators.py" line="+48"/>
+        <location filename="../commdesk/domain/validators.py" line="+49"/>
         <source>This field is required.</source>
         <translation>此项为必填。</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+70"/>
         <source>This ID number was stored as a number in Excel and has lost its last digits. Format the column as Text and type the number again.</source>
         <translation>此身份证号在 Excel 中被存成了数字，末几位已丢失。请把该列设为“文本”格式后重新输入。</translation>
     </message>
@@ -7146,7 +7149,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>身份证号中的出生日期早于 1900 年。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+87"/>
         <source>Area code {code} is not in the built-in county table (it may be an old or re-coded county). Please double-check it.</source>
         <translation>地区码 {code} 不在内置的县级区划表中（可能是旧的或已调整的县区代码），请核对。</translation>
     </message>
@@ -7156,7 +7159,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>地区码 {code}（{place}）在内置区划表中只登记于 {spans}，不含该身份证号的出生年份 {year}，请核对。</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>A mobile number has 11 digits and starts with 13–19.</source>
         <translation>手机号码为 11 位，以 13–19 开头。</translation>
     </message>
@@ -7241,7 +7244,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>请填写“男”或“女”。</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/services/base.py" line="+382"/>
+        <location filename="../commdesk/store/services/base.py" line="+414"/>
         <source>This ID number is already entered: {name} ({id}), record {row} in {ledger}. Open that record instead of entering the person again.</source>
         <translation>该身份证号已登记：{name}（{id}），{ledger}第{row}号记录。请打开该记录修改，不要重复登记同一人。</translation>
     </message>
