@@ -7,11 +7,15 @@ ORM is imported (the window paints without it); ``engine`` re-exports them.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from commdesk.domain.i18n import translate
 from commdesk.paths import DB_FILE_NAME
 from commdesk.store.schema_version import HEAD_REVISION
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -22,10 +26,25 @@ def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_FILE_NAME
 
 
-def read_schema_revision(path: Path) -> str | None:
-    """The Alembic revision stamped in the file, read without importing Alembic."""
+def _read_only(path: Path, query: Callable[[sqlite3.Connection], T]) -> T:
+    """``query`` on a read-only connection; an unreadable file is a StoreError."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        return query(con)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            translate("Store", "{name} is not a readable CommDesk database ({error})").format(
+                name=path.name, error=exc
+            )
+        ) from exc
+    finally:
+        con.close()
+
+
+def read_schema_revision(path: Path) -> str | None:
+    """The Alembic revision stamped in the file, read without importing Alembic."""
+
+    def revision(con: sqlite3.Connection) -> str | None:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
         ).fetchone()
@@ -33,31 +52,18 @@ def read_schema_revision(path: Path) -> str | None:
             return None
         version = con.execute("SELECT version_num FROM alembic_version").fetchone()
         return version[0] if version else None
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            translate("Store", "{name} is not a readable CommDesk database ({error})").format(
-                name=path.name, error=exc
-            )
-        ) from exc
-    finally:
-        con.close()
+
+    return _read_only(path, revision)
 
 
 def holds_tables(path: Path) -> bool:
     """Whether the SQLite file has any table (an empty one may become a CommDesk database)."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return (
+    return _read_only(
+        path,
+        lambda con: (
             con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table'").fetchone() is not None
-        )
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            translate("Store", "{name} is not a readable CommDesk database ({error})").format(
-                name=path.name, error=exc
-            )
-        ) from exc
-    finally:
-        con.close()
+        ),
+    )
 
 
 # Not this program's schema is not damage: each says what it is and what to do.
