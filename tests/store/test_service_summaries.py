@@ -17,18 +17,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
-from stdnum.cn import ric
+from test_trends import _id, service
 
 from commdesk.store.engine import Store, db_path, open_store
 from commdesk.store.services.service_records import service_records
 from commdesk.store.services.volunteers import volunteers
 
 TODAY = date(2026, 6, 15)
-
-
-def _id(seq: int) -> str:
-    body = f"11010519900101{seq:03d}"
-    return body + ric.calc_check_digit(body + "0")
 
 
 def _month(store_or_dialect: str) -> str:
@@ -88,20 +83,6 @@ def assert_summaries_match(engine: Any) -> tuple[dict, dict]:
     return kept
 
 
-def _service(store: Store, day: str, code: str, people: int, hours: float | None, vols=()) -> int:
-    return service_records.add(
-        store,
-        {
-            "service_date": date.fromisoformat(day),
-            "category_code": code,
-            "target_group_code": "GEN",
-            "people_served": people,
-            "hours": hours,
-            "volunteers": list(vols),
-        },
-    )
-
-
 @pytest.fixture
 def people(store: Store) -> list[int]:
     return [
@@ -112,9 +93,9 @@ def people(store: Store) -> list[int]:
 
 def test_forms_edits_deletes_and_undo_keep_the_summaries(store: Store, people: list[int]) -> None:
     v1, v2, v3 = people
-    a = _service(store, "2026-05-01", "WM01", 4, 1.5, [v1, v2])
-    b = _service(store, "2026-05-01", "WM01", 2, None, [v1])
-    c = _service(store, "2026-05-20", "BM01", 3, 0.3, [v3])
+    a = service(store, "2026-05-01", "WM01", 4, 1.5, [v1, v2])
+    b = service(store, "2026-05-01", "WM01", 2, None, [v1])
+    c = service(store, "2026-05-20", "BM01", 3, 0.3, [v3])
     kept = assert_summaries_match(store.engine)
     assert kept[0][("2026-05-01", "WM01")] == (2, 6, 1.5)
     assert kept[1][("2026-05", v1)] == (2, 1.5)  # two services, one without hours
@@ -141,8 +122,8 @@ def test_forms_edits_deletes_and_undo_keep_the_summaries(store: Store, people: l
 def test_raw_sql_writers_keep_the_summaries(store: Store, people: list[int]) -> None:
     """Another program writing the database directly (links, hard deletes, cascades)."""
     v1, v2, _ = people
-    a = _service(store, "2026-03-03", "ZY01", 5, 2.0, [v1])
-    b = _service(store, "2026-03-04", "ZY01", 1, 1.0, [v1, v2])
+    a = service(store, "2026-03-03", "ZY01", 5, 2.0, [v1])
+    b = service(store, "2026-03-04", "ZY01", 1, 1.0, [v1, v2])
     with store.engine.begin() as conn:
         conn.execute(
             text("INSERT INTO service_volunteer (service_id, volunteer_id) VALUES (:s, :v)"),
