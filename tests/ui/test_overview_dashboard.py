@@ -184,15 +184,20 @@ store.close()
 """
 
 
+def _run_closed(code: str, store: Any) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh process on the (closed) store's data folder, offscreen."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-c", code, str(store.data_dir)],
+        capture_output=True, text=True, timeout=180, env=env,
+    )  # fmt: skip
+
+
 def test_matplotlib_loads_in_the_background_after_start(store_with_profile: Any) -> None:
     """Not at the first paint (test above), but before the clerk first opens 概览: its
     first chart then need not wait the import."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     store_with_profile.close()
-    result = subprocess.run(
-        [sys.executable, "-c", PRELOAD, str(store_with_profile.data_dir)],
-        capture_output=True, text=True, timeout=180, env=env,
-    )  # fmt: skip
+    result = _run_closed(PRELOAD, store_with_profile)
     assert "overview page built: False" in result.stdout, result.stdout + result.stderr
     assert "charts loaded: True" in result.stdout, result.stdout + result.stderr
 
@@ -225,10 +230,6 @@ def test_opened_cold_the_figures_do_not_wait_for_matplotlib(store_with_profile: 
     held the interpreter they needed: figures at 0.9 s instead of 0.2 s at 1M)."""
     service_records.add(store_with_profile, service_row(service_date=TODAY))
     store_with_profile.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run(
-        [sys.executable, "-c", COLD, str(store_with_profile.data_dir)],
-        capture_output=True, text=True, timeout=180, env=env,
-    )  # fmt: skip
+    result = _run_closed(COLD, store_with_profile)
     assert "matplotlib at the figures: False" in result.stdout, result.stdout + result.stderr
     assert "chart drawn: True" in result.stdout, result.stdout + result.stderr
