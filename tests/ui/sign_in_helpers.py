@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from ui_helpers import type_text
 
 from commdesk.ui.sign_in import SignInDialog
 
@@ -26,7 +27,10 @@ def type_sign_in(
         for name, password in tries:
             if name:
                 dialog.name.clear()
-                QTest.keyClicks(dialog.name, name)
+                if name.isascii():
+                    QTest.keyClicks(dialog.name, name)
+                else:  # a Chinese name, as an input method commits it
+                    type_text(dialog.name, name)
                 QTest.keyClick(dialog.name, Qt.Key.Key_Return)  # on to the password
             QTest.keyClicks(dialog.password, password)
             QTest.keyClick(dialog.password, Qt.Key.Key_Return)

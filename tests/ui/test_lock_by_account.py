@@ -18,7 +18,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sign_in_helpers import type_sign_in
 from sqlalchemy.engine import make_url
-from ui_helpers import type_text
 
 from commdesk.domain.roles import ADMIN, ENTRY, REVIEWER, role_label
 from commdesk.store import accounts, privacy
@@ -28,7 +27,7 @@ from commdesk.store.services.profile import save_profile
 from commdesk.ui.lock_screen import Curtain, LockDialog
 from commdesk.ui.self_test import SAMPLE_PROFILE
 from commdesk.ui.shell import Shell
-from commdesk.ui.sign_in import SignInDialog, sign_in_to_server
+from commdesk.ui.sign_in import sign_in_to_server
 from commdesk.ui.translations import Translators
 
 translate = QCoreApplication.translate
@@ -45,25 +44,6 @@ def _chinese() -> Translators:
     translators = Translators()
     translators.apply("zh_CN")
     return translators
-
-
-def _type_local_sign_in(name: str, password: str) -> None:
-    """Once the sign-in dialog shows: the name as an input method commits it, the password
-    typed, Enter."""
-
-    def attempt(left: int = 500) -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SignInDialog):
-            if left > 0:
-                QTimer.singleShot(20, lambda: attempt(left - 1))
-            return
-        dialog.name.clear()
-        type_text(dialog.name, name)
-        QTest.keyClick(dialog.name, Qt.Key.Key_Return)
-        QTest.keyClicks(dialog.password, password)
-        QTest.keyClick(dialog.password, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, attempt)
 
 
 def _type(dialog: LockDialog, password: str) -> None:
@@ -110,7 +90,7 @@ def test_the_signed_in_clerks_own_password_unlocks_and_is_named(
     qtbot: Any, shell_with_accounts: Shell
 ) -> None:
     shell = shell_with_accounts
-    _type_local_sign_in("李娜", "lina-pass-1")
+    type_sign_in([("李娜", "lina-pass-1")], [])
     assert shell.start()
     dialog = _lock_now(shell)
     heading = dialog.findChild(type(dialog.message), "lockHeading").text()
@@ -130,7 +110,7 @@ def test_the_signed_in_clerks_own_password_unlocks_and_is_named(
 
 def test_switch_user_from_the_lock_screen(qtbot: Any, shell_with_accounts: Shell) -> None:
     shell = shell_with_accounts
-    _type_local_sign_in("李娜", "lina-pass-1")
+    type_sign_in([("李娜", "lina-pass-1")], [])
     assert shell.start()
     assert shell.idle is not None  # the idle lock runs on her password alone
     now = [1000.0]
@@ -141,7 +121,7 @@ def test_switch_user_from_the_lock_screen(qtbot: Any, shell_with_accounts: Shell
     dialog = shell.locker.dialog
     assert isinstance(dialog, LockDialog) and dialog.switch_button is not None
     old_window = shell.window
-    _type_local_sign_in("王建国", "admin-pass")
+    type_sign_in([("王建国", "admin-pass")], [])
     qtbot.mouseClick(dialog.switch_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: shell.window is not old_window and not shell.locker.locked)
     assert shell.ctx.store.signed_in == accounts.Account("王建国", ADMIN)
