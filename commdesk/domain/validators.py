@@ -160,6 +160,17 @@ def _clean_id_text(text: str) -> str:
     return text.lstrip("'").upper()
 
 
+def _usual_id(text: object) -> bool:
+    """An ID already in its clean form: 18 ASCII characters, 17 digits and a digit or
+    an upper-case X (one ID in eleven ends in X), which the cleaning leaves as it is."""
+    return (
+        text.__class__ is str
+        and len(text) == 18  # type: ignore[arg-type]
+        and text.isascii()  # type: ignore[attr-defined]
+        and (text.isdigit() or (text[17] == "X" and text[:17].isdigit()))  # type: ignore[attr-defined, index]
+    )
+
+
 def check_resident_id(
     text: str | int | float | None,
     *,
@@ -172,7 +183,7 @@ def check_resident_id(
     python-stdnum's county table is only a warning, because old and re-coded
     counties are missing there although the number is genuine.
     """
-    usual = text.__class__ is str and len(text) == 18 and text.isdigit() and text.isascii()
+    usual = _usual_id(text)
     if usual:
         cleaned = text  # what the cleaning below would leave it as, and 18 digits
     elif _is_blank(text):
@@ -275,7 +286,7 @@ def check_resident_id_column(
     flagged: list[tuple[int, Checked[Any]]] = []
     append = out.append
     for index, text in enumerate(values):
-        if text.__class__ is str and len(text) == 18 and text.isdigit() and text.isascii():  # type: ignore[attr-defined, arg-type]
+        if _usual_id(text):
             # map stops at the 17 weights: the check character is left out.
             total = sum(map(operator.mul, text.encode(), _ID_WEIGHTS)) - _ZERO_TOTAL  # type: ignore[attr-defined]
             birth = _yyyymmdd(text[6:14])  # type: ignore[index]
@@ -322,6 +333,19 @@ def all_plain_texts(values: Sequence[object], max_length: int) -> bool:
         and all(map(str.isprintable, values))  # type: ignore[arg-type]
         and all(map(operator.eq, values, map(str.strip, values)))  # type: ignore[arg-type]
     )
+
+
+def all_plain_dates(
+    values: Sequence[object], earliest: date, latest: date, *, required: bool = False
+) -> bool:
+    """Whether every value is a date cell (a ``date``, not a ``datetime``) from
+    ``earliest`` to ``latest`` or, unless ``required``, blank: what :func:`check_date`
+    passes unchanged and without a message. C-level passes only."""
+    kinds = set(map(type, values))
+    if not kinds or not kinds <= {date, type(None)} or (required and type(None) in kinds):
+        return False
+    dates = list(filter(None, values)) if type(None) in kinds else values
+    return not dates or (earliest <= min(dates) and max(dates) <= latest)  # type: ignore[type-var]
 
 
 def _birthplace_note(area: str, year: int) -> str | None:

@@ -407,7 +407,14 @@ class RowPipeline:
             return None
         by_value: dict[Any, Any] = {}
         flagged: dict[Any, _Shaped] = {}
+        # A date cell in a date field is shaped as itself, in bounds or not (coerce
+        # leaves it, and the validator judges it): a roster's birth dates are mostly
+        # distinct, 20,000 of them, each of which would otherwise be checked here too.
+        dates = f.kind == DATE
         for value in distinct:
+            if dates and value.__class__ is date:
+                by_value[value] = value
+                continue
             by_value[value], probe = self._shape_value(f, step, value)
             if probe is not None:
                 flagged[value] = probe

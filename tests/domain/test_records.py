@@ -235,12 +235,24 @@ _odd = st.sampled_from(
     ]
 )
 _mobiles = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True)
+# Date fields with each kind of bound: required, not in the future, an earliest day.
+_DATE_FIELDS = [
+    SERVICES.field("service_date"),
+    *map(VOLUNTEERS_LEDGER.field, ("birth_date", "joined_date", "left_date")),
+]
+_day_cells = st.one_of(
+    st.dates(min_value=date(1949, 12, 25), max_value=date(2026, 12, 10)),
+    st.sampled_from([date(1899, 12, 31), date(1900, 1, 1), date(1950, 1, 1), date.max]),
+    st.sampled_from([None, datetime(2020, 1, 1), "2020-01-01", 43831]),
+)
 _cells = st.one_of(_plain, _mobiles, st.none(), st.integers(0, 10**12), st.floats(), _odd)
 
 
 @given(
-    field=st.sampled_from([_TEXT_FIELD, _MOBILE_FIELD, _ID_FIELD]),
+    field=st.sampled_from([_TEXT_FIELD, _MOBILE_FIELD, _ID_FIELD, *_DATE_FIELDS]),
     raws=st.one_of(
+        st.lists(st.dates(min_value=date(1990, 1, 1), max_value=date(2026, 12, 4)), max_size=8),
+        st.lists(_day_cells, max_size=8),
         st.lists(_plain, max_size=8),  # columns every value of which passes as is
         st.lists(_mobiles, max_size=8),
         st.lists(_cells, max_size=8),

@@ -67,6 +67,11 @@ def _valid(field: Any) -> st.SearchStrategy[Any]:
             st.sampled_from(
                 ["2023-05-01", "2023/5/1", "2023.5.1", "2023年5月1日", "20230501", 45047]
             ),
+            # Date cells just outside a field's bounds (before 1900, 1950 or 2020; in
+            # the future), which the column-wise pass must not let through.
+            st.sampled_from(
+                [date(1899, 12, 31), date(1949, 12, 31), date(2019, 12, 31), date(2099, 1, 1)]
+            ),
         )
     if kind in ("int", "float"):
         return st.one_of(st.integers(0, 100), st.sampled_from(["3小时", "12人", "1.5", "２"]))
