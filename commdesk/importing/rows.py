@@ -227,23 +227,22 @@ def _step(f: Field) -> int:
     return _CANONICAL if f.kind in _CACHED_KINDS else _PLAIN
 
 
-def _row_dicts(names: list[str], columns: list[list[Any]]) -> list[dict[str, Any]]:
-    """Each row's {field: value} without its _SKIP cells, from the columns.
+def _presence(names: list[str], columns: list[list[Any]], count: int) -> list[frozenset[str]]:
+    """Each row's fields with a cell (not _SKIP), empty for a row of blanks only.
 
-    Rows are made by one C-level ``dict(zip())`` each; a column with blank cells
-    then drops its field from just those rows. Several columns of one field
-    (possible with --map) go the plain way, where a blank cell of the second
-    leaves the first one's value.
+    Rows with the same blanks share one set, found in C-level passes: a roster's
+    rows differ in a few optional columns.
     """
-    rows = zip(*columns, strict=True)
-    if len(set(names)) < len(names):
-        return [{k: v for k, v in zip(names, row, strict=True) if v is not _SKIP} for row in rows]
-    dicts = [dict(zip(names, row, strict=True)) for row in rows]
-    for name, column in zip(names, columns, strict=True):
-        if _SKIP in column:
-            for row in compress(dicts, map(is_, column, repeat(_SKIP))):
-                del row[name]
-    return dicts
+    full = frozenset(names)
+    skipping = [
+        (name, column) for name, column in zip(names, columns, strict=True) if _SKIP in column
+    ]
+    if not skipping:
+        return [full] * count
+    masks = list(zip(*(map(is_, column, repeat(_SKIP)) for _, column in skipping), strict=True))
+    blank_names = [name for name, _ in skipping]
+    sets = {mask: full.difference(compress(blank_names, mask)) for mask in set(masks)}
+    return list(map(sets.__getitem__, masks))
 
 
 class RowPipeline:
@@ -310,7 +309,11 @@ class RowPipeline:
         shaped = self._shape(row_number, cells, formula_columns)
         if shaped is None:
             return None
-        return self._result(row_number, cells, shaped, self.validator.validate(shaped.raw))
+        checked = self.validator.validate(shaped.raw)
+        return self._result(
+            row_number, cells, shaped.errors, shaped.warnings, shaped.new_team, checked,
+            frozenset(shaped.raw),
+        )  # fmt: skip
 
     def process_many(
         self,
@@ -320,24 +323,103 @@ class RowPipeline:
         """:meth:`process` of each (row number, cells), worked column by column.
 
         The same results as row by row; a column's cells go through one loop with
-        its kind decided once, and the domain checks run field by field
-        (:meth:`RecordValidator.validate_many`).
+        its kind decided once, the domain checks run field by field on the shaped
+        columns (:meth:`RecordValidator.validate_columns`), and no row is made a
+        dict until its values are: a 50,000-row roster's rows were made dicts three
+        times before.
         """
-        shaped = self._shape_many(rows, formulas or {})
-        checked = iter(self.validator.validate_many([s.raw for s in shaped if s is not None]))
+        names, columns, extras = self._shape_columns(rows)
+        if formulas or len(set(names)) < len(names):
+            return self._process_rows(rows, formulas or {}, names, columns, extras)
+        present = _presence(names, columns, len(rows))
+        keep = list(map(bool, present))
+        count = keep.count(True)
+        by_name = dict(zip(names, columns, strict=True))
+        raws: dict[str, list[Any]] = {}
+        for f in self.ledger.fields:  # what validate_many would take from each row's dict
+            column = by_name.get(f.name)
+            if column is None:
+                raws[f.name] = [f.default] * count
+            elif _SKIP in column:
+                default = f.default
+                raws[f.name] = [default if c is _SKIP else c for c in compress(column, keep)]
+            else:
+                raws[f.name] = list(compress(column, keep))
+        checked = iter(self.validator.validate_columns(raws))
+        new_teams: list[str | None] = [None] * len(rows)
+        own: dict[int, tuple[list[str], list[str]]] = {}  # the importer's messages by row
+        for index, probe in extras:
+            if probe.new_team is not None:
+                new_teams[index] = probe.new_team
+            if probe.errors or probe.warnings:
+                errors, warnings = own.setdefault(index, ([], []))
+                errors += probe.errors
+                warnings += probe.warnings
+        results: list[RowResult | None] = []
+        append = results.append
+        for index, (number, cells) in enumerate(rows):
+            fields = present[index]
+            if not fields:
+                append(None)
+                continue
+            result = next(checked)
+            mine = own.get(index)
+            if mine is None and not result.errors and not result.warnings:
+                append(
+                    RowResult(number, tuple(cells), result.values, fields, [], [], new_teams[index])
+                )
+                continue
+            errors, warnings = mine or ([], [])
+            append(self._result(number, cells, errors, warnings, new_teams[index], result, fields))
+        return results
+
+    def _process_rows(
+        self,
+        rows: Sequence[tuple[int, Sequence[Cell]]],
+        formulas: Mapping[int, frozenset[int]],
+        names: list[str],
+        columns: list[list[Any]],
+        extras: list[tuple[int, _Shaped]],
+    ) -> list[RowResult | None]:
+        """:meth:`process_many` made row by row from the shaped columns: rows with formula
+        cells (shaped on their own) or several columns of one field (--map), where a blank
+        cell of the second leaves the first one's value. Rare, so plain."""
+        cells_by_row = zip(*columns, strict=True) if columns else repeat((), len(rows))
+        shaped: list[_Shaped | None] = [
+            _Shaped({k: v for k, v in zip(names, row, strict=True) if v is not _SKIP}, [], [], None)
+            for row in cells_by_row
+        ]
+        for index, probe in extras:
+            row = shaped[index]
+            assert row is not None
+            row.errors += probe.errors
+            row.warnings += probe.warnings
+            if probe.new_team is not None:
+                row.new_team = probe.new_team
+        for index, (number, cells) in enumerate(rows):
+            if number in formulas:
+                shaped[index] = self._shape(number, cells, formulas[number])
+        kept = [s if s is not None and s.raw else None for s in shaped]
+        checked = iter(self.validator.validate_many([s.raw for s in kept if s is not None]))
         return [
-            None if s is None else self._result(n, cells, s, next(checked))
-            for (n, cells), s in zip(rows, shaped, strict=True)
+            None
+            if s is None
+            else self._result(
+                n, cells, s.errors, s.warnings, s.new_team, next(checked), frozenset(s.raw)
+            )
+            for (n, cells), s in zip(rows, kept, strict=True)
         ]
 
-    def _shape_many(
-        self, rows: Sequence[tuple[int, Sequence[Cell]]], formulas: Mapping[int, frozenset[int]]
-    ) -> list[_Shaped | None]:
+    def _shape_columns(
+        self, rows: Sequence[tuple[int, Sequence[Cell]]]
+    ) -> tuple[list[str], list[list[Any]], list[tuple[int, _Shaped]]]:
+        """Each mapped column's cells shaped for the validator (_SKIP: blank), with the
+        field names in column order and (row index, a cell's own shaping) of the cells
+        whose shaping carries messages or a new team."""
         # Columns by one C-level transpose; rows shorter than the longest give None.
         columns = list(zip_longest(*(cells for _, cells in rows)))
         names: list[str] = []
         shaped_columns: list[list[Any]] = []
-        # (row index, a cell's own shaping with its messages or new team), column order.
         extras: list[tuple[int, _Shaped]] = []
         for col, f, step in self._steps:
             column = columns[col] if col < len(columns) else (None,) * len(rows)
@@ -362,18 +444,7 @@ class RowPipeline:
                 extras += [
                     (i, flagged[value]) for i, value in enumerate(column) if value in flagged
                 ]
-        shaped = [_Shaped(raw, [], [], None) for raw in _row_dicts(names, shaped_columns)]
-        for index, probe in extras:
-            row = shaped[index]
-            row.errors += probe.errors
-            row.warnings += probe.warnings
-            if probe.new_team is not None:
-                row.new_team = probe.new_team
-        if formulas:  # rare: such a row is shaped on its own
-            for index, (number, cells) in enumerate(rows):
-                if number in formulas:
-                    shaped[index] = self._shape(number, cells, formulas[number])
-        return [s if s is not None and s.raw else None for s in shaped]
+        return names, shaped_columns, extras
 
     def _shape_text_column(self, f: Field, step: int, column: Sequence[Cell]) -> list[Any] | None:
         """:meth:`_shape_value` of each cell of a plain column of text (names, IDs,
@@ -473,22 +544,26 @@ class RowPipeline:
             shaped.raw[f.name] = self._volunteers(_as_text(value), shaped.warnings)
 
     def _result(
-        self, row_number: int, cells: Sequence[Cell], shaped: _Shaped, checked: Validated
+        self,
+        row_number: int,
+        cells: Sequence[Cell],
+        errors: list[str],
+        warnings: list[str],
+        new_team: str | None,
+        checked: Validated,
+        present: frozenset[str],
     ) -> RowResult:
-        errors, warnings = shaped.errors, shaped.warnings
+        """A row's result from the importer's own messages and the validator's."""
         if checked.errors:
             for name, messages in checked.errors.items():
                 errors.extend(self._say(name, m) for m in messages)
         if checked.warnings:
             for name, messages in checked.warnings.items():
                 warnings.extend(self._say(name, m) for m in messages)
-        present = frozenset(shaped.raw)
         cells_tuple = tuple(cells)
         if errors:
             return RowResult(row_number, cells_tuple, None, present, errors, warnings)
-        return RowResult(
-            row_number, cells_tuple, checked.values, present, [], warnings, shaped.new_team
-        )
+        return RowResult(row_number, cells_tuple, checked.values, present, [], warnings, new_team)
 
     def _formula_error(self, f: Field, col: int, row_number: int) -> str:
         return self._say(

@@ -226,6 +226,43 @@ def test_process_many_matches_process_row_by_row(kind: str, data: Any) -> None:
     assert [_exact(r) for r in batch] == [_exact(r) for r in expected]
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_process_many_matches_process_for_rows_a_clerk_types(kind: str, data: Any) -> None:
+    """Valid values and blanks only, no formulas: most rows are accepted (new teams,
+    warnings, defaults), which is what the column-wise pass must get exactly right."""
+    ledger = KINDS[kind].ledger
+    # Some fields have no column: their defaults go in (状态 在册, 是否注册 否).
+    needed = [f for f in ledger.fields if f.required and f.default is None]
+    mapped = needed + data.draw(
+        st.lists(st.sampled_from([f for f in ledger.fields if f not in needed]), unique=True)
+    )
+    row = st.tuples(
+        *(
+            st.integers(0, 4).flatmap(lambda n, f=f: st.none() if n == 0 else _valid(f))
+            for f in mapped
+        )
+    )
+    rows = [(n + 2, r) for n, r in enumerate(data.draw(st.lists(row, max_size=6)))]
+    mapping = ColumnMapping(
+        headers=[f.name for f in mapped], fields={i: f.name for i, f in enumerate(mapped)}
+    )
+    lookups = Lookups(teams={"党员先锋队": 1}, volunteers={"张三": [1], "李四": [2, 3]})
+    pipelines = [
+        RowPipeline(ledger, mapping, CATALOGUES, lookups, today=date(2026, 1, 1)) for _ in "ab"
+    ]
+    batch = pipelines[0].process_many(rows)
+    single = pipelines[1]
+    expected = [single.process(n, r) for n, r in rows]
+    event(f"accepted {sum(1 for r in expected if r is not None and r.ok)}")
+    assert [_exact(r) for r in batch] == [_exact(r) for r in expected]
+
+
 def test_alike_team_cells_resolve_apart() -> None:
     """7.0 names team "7" but the text "7.0" team "7.0": a cache must keep them apart."""
     shared = _pipeline("volunteers")
