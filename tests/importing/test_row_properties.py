@@ -100,15 +100,22 @@ def _value(field: Any) -> st.SearchStrategy[Any]:
     return st.integers(0, 19).flatmap(lambda n: cells if n == 0 else st.none() if n == 1 else valid)
 
 
-def _pipeline(kind: str) -> RowPipeline:
+def _pipeline(kind: str, fields: list[str] | None = None) -> RowPipeline:
+    """A pipeline with a column for each of ``fields`` (default: every field)."""
     ledger = KINDS[kind].ledger
-    fields = [f.name for f in ledger.fields]
+    fields = [f.name for f in ledger.fields] if fields is None else fields
     mapping = ColumnMapping(headers=list(fields), fields=dict(enumerate(fields)))
     lookups = Lookups(teams={"党员先锋队": 1}, volunteers={"张三": [1], "李四": [2, 3]})
     return RowPipeline(ledger, mapping, CATALOGUES, lookups, today=date(2026, 1, 1))
 
 
 PIPELINES = {kind: _pipeline(kind) for kind in KINDS}
+# Batches against row by row: slow examples, and a fresh pipeline per example by design.
+_BATCHES = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 def _finite(values: dict[str, Any]) -> bool:
@@ -194,11 +201,7 @@ def test_cached_answers_match_a_fresh_pipeline(kind: str, data: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@_BATCHES
 @given(data=st.data())
 def test_process_many_matches_process_row_by_row(kind: str, data: Any) -> None:
     """The column-wise pass (what a file import uses) answers each row as process() does,
@@ -227,11 +230,7 @@ def test_process_many_matches_process_row_by_row(kind: str, data: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+@_BATCHES
 @given(data=st.data())
 def test_process_many_matches_process_for_rows_a_clerk_types(kind: str, data: Any) -> None:
     """Valid values and blanks only, no formulas: most rows are accepted (new teams,
@@ -249,15 +248,8 @@ def test_process_many_matches_process_for_rows_a_clerk_types(kind: str, data: An
         )
     )
     rows = [(n + 2, r) for n, r in enumerate(data.draw(st.lists(row, max_size=6)))]
-    mapping = ColumnMapping(
-        headers=[f.name for f in mapped], fields={i: f.name for i, f in enumerate(mapped)}
-    )
-    lookups = Lookups(teams={"党员先锋队": 1}, volunteers={"张三": [1], "李四": [2, 3]})
-    pipelines = [
-        RowPipeline(ledger, mapping, CATALOGUES, lookups, today=date(2026, 1, 1)) for _ in "ab"
-    ]
-    batch = pipelines[0].process_many(rows)
-    single = pipelines[1]
+    batch = _pipeline(kind, [f.name for f in mapped]).process_many(rows)
+    single = _pipeline(kind, [f.name for f in mapped])
     expected = [single.process(n, r) for n, r in rows]
     event(f"accepted {sum(1 for r in expected if r is not None and r.ok)}")
     assert [_exact(r) for r in batch] == [_exact(r) for r in expected]
