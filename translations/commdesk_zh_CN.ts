@@ -1868,7 +1868,12 @@ The damaged file was kept (nothing was deleted) as:
         <translation>命令</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+38"/>
+        <source>{reason} (its database is at an older schema, which {name} must upgrade)</source>
+        <translation>{reason}（其数据库为旧版结构，{name} 须先升级）</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>the data folder {path} is a file, not a folder</source>
         <translation>数据文件夹 {path} 是一个文件，不是文件夹</translation>
     </message>
@@ -3150,17 +3155,17 @@ The damaged file was kept (nothing was deleted) as:
         <translation>CSV 文件格式有误（{error}）。</translation>
     </message>
     <message>
-        <location filename="../commdesk/importing/rows.py" line="+297"/>
+        <location filename="../commdesk/importing/rows.py" line="+296"/>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+236"/>
         <source>number too large</source>
         <translation>数字过大</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>cell {cell} has a formula without a saved result; open the file in Excel/WPS, save it, and import again.</source>
         <translation>单元格 {cell} 是没有保存计算结果的公式；请在 Excel/WPS 中打开并保存该文件后再导入。</translation>
     </message>
@@ -6395,13 +6400,12 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>区划代码 {code}：{errors}</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/store_file.py" line="+38"/>
-        <location line="+17"/>
+        <location filename="../commdesk/store/store_file.py" line="+36"/>
         <source>{name} is not a readable CommDesk database ({error})</source>
         <translation>{name} 不是可读取的 CommDesk 数据库（{error}）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+36"/>
         <source>The database is at schema {revision}, older than this CommDesk&apos;s {head}; it is not damaged. Opening the data folder in CommDesk, or a command that reads its records (export, import, roster, briefing, certificate), upgrades it and keeps the old file as {name}.</source>
         <translation>数据库的结构版本为 {revision}，早于本版 CommDesk 的 {head}；数据库并未损坏。用 CommDesk 打开该数据文件夹，或运行读取记录的命令（export、import、roster、briefing、certificate），即会将其升级，并把原文件保留为 {name}。</translation>
     </message>
@@ -6428,7 +6432,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>{path} 中没有数据库</translation>
     </message>
     <message>
-        <location filename="../commdesk/store/lock.py" line="+47"/>
+        <location filename="../commdesk/store/lock.py" line="+45"/>
         <source>the data folder {folder} is in use by {holder}; close it there first</source>
         <translation>数据文件夹 {folder} 正被{holder}使用，请先在那里关闭</translation>
     </message>
@@ -7025,7 +7029,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
 <context>
     <name>Validators</name>
     <message>
-        <location filename="../commdesk/domain/records.py" line="+128"/>
+        <location filename="../commdesk/domain/records.py" line="+137"/>
         <source>Not a known team.</source>
         <translation>没有这个志愿服务队。</translation>
     </message>
@@ -7046,7 +7050,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>“{value}”可能指多个选项：{labels}。</translation>
     </message>
     <message>
-        <location line="+357"/>
+        <location line="+371"/>
         <source>Activity area cannot exceed the floor area.</source>
         <translation>居民活动区域面积不能大于建筑面积。</translation>
     </message>
@@ -7101,20 +7105,20 @@ Switch to that window, or close it first, then start CommDesk again.</source>
     </message>
     <message>
         <location line="+16"/>
-        <location line="+46"/>
+        <location line="+57"/>
         <location line="+18"/>
         <location line="+7"/>
         <source>This is not a valid ID number.</source>
         <translation>这不是有效的身份证号。</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-76"/>
         <location line="+10"/>
         <source>An ID number has 18 characters.</source>
         <translation>身份证号应为 18 位。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+73"/>
         <source>Old 15-digit ID number converted to 18 digits: {id}.</source>
         <translation>已将 15 位旧身份证号转换为 18 位：{id}。</translation>
     </message>
@@ -7149,7 +7153,7 @@ Switch to that window, or close it first, then start CommDesk again.</source>
         <translation>身份证号中的出生日期早于 1900 年。</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+100"/>
         <source>Area code {code} is not in the built-in county table (it may be an old or re-coded county). Please double-check it.</source>
         <translation>地区码 {code} 不在内置的县级区划表中（可能是旧的或已调整的县区代码），请核对。</translation>
     </message>

@@ -158,19 +158,47 @@ def folder_lock(
     cmd: Command, data_dir: Path, *, server: bool = False
 ) -> Iterator[FolderLock | None]:
     """Writing commands refuse (FolderLocked: exit 2, one line) while the window holds the
-    folder; readers run alongside it, and a missing folder cannot be open in the window.
-    On a server, clerks write at once by design: its transactions keep them apart."""
+    folder; readers run alongside it, unless the database must first be upgraded (a
+    write, under an older CommDesk's window perhaps), and a missing folder cannot be
+    open in the window. On a server, clerks write at once by design: its transactions
+    keep them apart."""
+    upgrades = cmd.folder is Folder.READS and not server and _older_schema(data_dir)
     if (
         server
-        or cmd.folder is Folder.READS
+        or (cmd.folder is Folder.READS and not upgrades)
         or (cmd.folder is Folder.WRITES and not data_dir.is_dir())
     ):
         yield None
         return
-    from commdesk.store.lock import held
+    from commdesk.store.lock import FolderLocked, acquire
 
-    with held(data_dir, f"commdesk {cmd.name}") as lock:
+    try:
+        lock = acquire(data_dir, f"commdesk {cmd.name}")
+    except FolderLocked as exc:
+        if not upgrades:
+            raise
+        raise CliError(
+            translate(
+                "Cli", "{reason} (its database is at an older schema, which {name} must upgrade)"
+            ).format(reason=exc, name=f"commdesk {cmd.name}")
+        ) from None
+    with lock:
         yield lock
+
+
+def _older_schema(data_dir: Path) -> bool:
+    """Whether the folder's database file is at an older schema of this program, which
+    opening it upgrades."""
+    from commdesk.store.maintenance import known_revisions
+    from commdesk.store.store_file import StoreError, db_path, read_schema_revision
+
+    path = db_path(data_dir)
+    if not path.is_file():
+        return False
+    try:
+        return read_schema_revision(path) in known_revisions()[:-1]
+    except StoreError:
+        return False  # not a database this program reads: the gate says what it is
 
 
 def gate(cmd: Command, data_dir: Path, *, server: bool = False) -> None:

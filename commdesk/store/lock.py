@@ -18,8 +18,6 @@ import json
 import os
 import platform
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -194,13 +192,3 @@ def acquire(data_dir: Path, purpose: str = WINDOW) -> FolderLock:
     except OSError:
         pass  # the lock is what matters; the holder text is a courtesy
     return FolderLock(folder, purpose, fd)
-
-
-@contextmanager
-def held(data_dir: Path, purpose: str) -> Iterator[FolderLock]:
-    """``with held(folder, "commdesk export"):`` — the folder is ours inside the block."""
-    lock = acquire(data_dir, purpose)
-    try:
-        yield lock
-    finally:
-        lock.release()

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from console_script import REPO, assert_refused, commdesk
 
+from commdesk.store.lock import WINDOW, acquire
 from commdesk.store.schema_version import HEAD_REVISION
 
 OLD_FIXTURE = REPO / "tests" / "store" / "fixtures" / "schema_0002.sqlite"
@@ -136,3 +137,28 @@ def test_an_empty_database_file_is_called_empty(tmp_path: Path) -> None:
         line = assert_refused(commdesk(*command, data_dir=data))
         assert "commdesk.sqlite is empty (0 bytes)" in line, line
         assert "not a SQLite database" not in line
+
+
+def test_a_reader_does_not_upgrade_an_older_database_under_another_window(
+    tmp_path: Path,
+) -> None:
+    """Reading commands run beside the window, but upgrading an older schema is a write:
+    while another program (an older CommDesk's window) holds the folder, the reader
+    refuses in one line and the file stays as it was; once the folder is free it upgrades."""
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(OLD_FIXTURE, data / "commdesk.sqlite")
+    out = tmp_path / "r.pdf"
+    lock = acquire(data, WINDOW)
+    try:
+        line = assert_refused(commdesk("roster", "volunteers", "--out", out, data_dir=data))
+    finally:
+        lock.release()
+    assert "in use by the CommDesk window" in line and "older schema" in line, line
+    assert "commdesk roster" in line, line
+    assert _revision(data / "commdesk.sqlite") == "0002"
+    assert not (data / "commdesk.sqlite.before-upgrade-0002").exists()
+    assert not out.exists()
+    done = commdesk("roster", "volunteers", "--out", out, data_dir=data)
+    assert done.returncode == 0, done.stderr
+    assert _revision(data / "commdesk.sqlite") == HEAD_REVISION
