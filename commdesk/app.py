@@ -171,8 +171,10 @@ def _run_locked(
     server.listen()
     closed_normally = False
     try:
-        started = shell.start()
+        started = shell.start(first.take_input if first is not None else None)
         if first is not None:  # the real window (or the wizard) now stands in its place
+            if started and shell.window is not None:
+                first.hand_over(shell.window)
             first.close()
             first.deleteLater()
         if not started:

@@ -145,6 +145,8 @@ class FirstWindow(QMainWindow):
         self.setObjectName("MainWindow")  # the stylesheet's rules for the main window
         self.painted_at: float | None = None  # clock time of the first paint
         self.painted_cpu = 0.0  # and the process's CPU seconds then
+        # What the clerk did here before the real window came (see hand_over).
+        self.clicked: str | None = None  # the text of the last button clicked
         app_name = translate("MainWindow", "CommDesk community ledgers")
         self.setWindowTitle(f"{look.community} — {app_name}" if look.community else app_name)
         for _key, text in MENUS:
@@ -191,22 +193,25 @@ class FirstWindow(QMainWindow):
         new = QPushButton(translate("LedgerPage", "New"), page)
         new.setObjectName("primary")
         actions.addWidget(new)
+        self._remember_click(new)
         for text in (translate("LedgerPage", "Edit"), translate("LedgerPage", "Delete")):
             button = QPushButton(text, page)
             button.setEnabled(False)  # nothing selected yet, as on the ledger page
             actions.addWidget(button)
         actions.addSpacing(12)
-        search = QLineEdit(page)
-        search.setPlaceholderText(
+        self.search = QLineEdit(page)
+        self.search.setPlaceholderText(
             translate("LedgerPage", "Search: name, text, pinyin initials (zs) or ID digits")
         )
-        actions.addWidget(search, 1)
+        actions.addWidget(self.search, 1)
         for text in (
             translate("LedgerPage", "Import…"),
             translate("LedgerPage", "Export…"),
             translate("LedgerPage", "Deleted"),
         ):
-            actions.addWidget(QPushButton(text, page))
+            button = QPushButton(text, page)
+            actions.addWidget(button)
+            self._remember_click(button)
         fields = SERVICES.columns()
         self.table.setParent(page)
         self.table.setModel(FirstRowsModel(look, fields, self.table))
@@ -253,6 +258,35 @@ class FirstWindow(QMainWindow):
 
     def on_painted(self) -> None:
         """The first page is on screen (a hook for the start-up tests)."""
+
+    def _remember_click(self, button: QPushButton) -> None:
+        button.clicked.connect(lambda: setattr(self, "clicked", button.text()))
+
+    def take_input(self) -> None:
+        """Deliver here the input that arrived while the real window was being built (it
+        is still queued for this window), before the real window is shown and paints."""
+        QCoreApplication.processEvents()
+
+    def hand_over(self, window: Any) -> None:
+        """Give the real window (a MainWindow, just shown) what the clerk did here while
+        it was being built (see :meth:`take_input`), so that nothing typed or clicked in
+        the first second is lost: the page chosen in the sidebar, the search text (with
+        the focus and cursor on it) and the last button clicked go over.
+        """
+        key = nav_entries()[max(self.sidebar.currentRow(), 0)][0]
+        services = window.ledger_pages["services"]
+        if self.search.text():
+            services.search.setText(self.search.text())  # searched as if typed there
+            services.search.setCursorPosition(self.search.cursorPosition())
+        if key != "services":
+            window.show_page(key)
+        elif self.focusWidget() is self.search:
+            services.search.setFocus()
+        if self.clicked is not None and key == "services":
+            for button in services.findChildren(QPushButton):
+                if button.text() == self.clicked and button.isEnabled():
+                    QTimer.singleShot(0, button.click)  # a dialog it opens runs in the loop
+                    break
 
 
 def show_first_page(data_dir: Path, settings: QSettings | None) -> FirstWindow | None:

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         self._update_title()
         self._update_status()
-        QTimer.singleShot(0, self, self._due_notice)  # cancelled if the window goes first
+        self._noticed = False  # the due-returns notice, once the window is on screen
 
     # ------------------------------------------------------------ pages
     def _build_pages(self) -> None:
@@ -494,6 +494,14 @@ class MainWindow(QMainWindow):
         return box
 
     # ------------------------------------------------------------ status
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._noticed:
+            self._noticed = True
+            # Once shown: a message given to a hidden status bar leaves its labels
+            # showing under it (QStatusBar hides only visible ones).
+            QTimer.singleShot(0, self, self._due_notice)  # cancelled if the window goes first
+
     def _due_notice(self) -> None:
         """Returns due within days or late, once per session, in the status bar."""
         show_notice_once(self, self.ctx)

@@ -11,6 +11,7 @@ lock, the daily and on-close backups, and coming forward for a second launch.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -70,10 +71,12 @@ class Shell(QObject):
         except (TypeError, ValueError):
             return 100
 
-    def start(self) -> bool:
+    def start(self, before_show: Callable[[], None] | None = None) -> bool:
         """Password (if set), then profile: the window opens only once both are satisfied.
 
-        Returns False when the clerk chose Quit at the password prompt.
+        ``before_show`` runs once the main window is built, just before it is shown (the
+        first page's window takes the input queued for it then). Returns False when the
+        clerk chose Quit at the password prompt.
         """
         signed_in = sign_in_locally(self.ctx.store)  # with accounts, the sign-in is the gate
         if signed_in is False:
@@ -86,12 +89,12 @@ class Shell(QObject):
         if not store.is_server and store.read_only is None:  # they copy the folder's file
             self.auto_backup.start()
         self.update_idle_lock()
-        self._open_first_window()
+        self._open_first_window(before_show)
         return True
 
-    def _open_first_window(self) -> None:
+    def _open_first_window(self, before_show: Callable[[], None] | None = None) -> None:
         if has_valid_profile(self.ctx.store):
-            self.open_main_window()
+            self.open_main_window(before_show)
             return
         store = self.ctx.store
         ask = not store.is_server and store.read_only is None
@@ -101,7 +104,7 @@ class Shell(QObject):
         self.wizard.accepted.connect(self.open_main_window)
         self.wizard.show()
 
-    def open_main_window(self) -> MainWindow:
+    def open_main_window(self, before_show: Callable[[], None] | None = None) -> MainWindow:
         if not has_valid_profile(self.ctx.store):
             raise RuntimeError("the main window needs a valid community profile")
         old = self.window
@@ -114,6 +117,8 @@ class Shell(QObject):
         window.switch_user_requested.connect(self.switch_user)
         if self.ctx.store.read_only is not None:
             make_read_only(window, read_only_text(self.ctx.store))
+        if before_show is not None:
+            before_show()
         window.show()
         self.window = window
         self.update_idle_lock()  # a switched user may lock with their own password
