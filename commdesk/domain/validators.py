@@ -185,7 +185,7 @@ def check_resident_id(
     """
     usual = _usual_id(text)
     if usual:
-        cleaned = text  # what the cleaning below would leave it as, and 18 digits
+        cleaned = text  # what the cleaning below would leave it as: 17 digits and a check
     elif _is_blank(text):
         return _empty(required)
     elif isinstance(text, bool):
@@ -276,7 +276,7 @@ def check_resident_id_column(
     """:func:`check_resident_id` of a column of many IDs: (each check's value, (index,
     check) of the checks that carry messages).
 
-    Ordinary valid IDs (18 ASCII digits, already clean) are checked in one loop,
+    Ordinary valid IDs (already clean: 17 ASCII digits and a digit or X) are checked in one loop,
     stand for themselves, and each area and birth year's place note is worded once;
     every other value, and one that fails, goes through :func:`check_resident_id`.
     """
