@@ -52,6 +52,13 @@ def commdesk(
     )
 
 
+def demo_folder(folder: Path, records: int, *extra: str) -> Path:
+    """``commdesk demo --records N`` into ``folder`` through the console script; it must work."""
+    made = commdesk("demo", "--records", str(records), *extra, data_dir=folder)
+    assert made.returncode == 0, made.stderr
+    return folder
+
+
 def assert_refused(result: subprocess.CompletedProcess[str]) -> str:
     """Exit 2, one line on stderr, no traceback; returns that line."""
     lines = [line for line in result.stderr.splitlines() if line.strip()]

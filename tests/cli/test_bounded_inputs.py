@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from console_script import assert_refused, commdesk
+from console_script import assert_refused, commdesk, demo_folder
 
 PERIOD = "2026Q3"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
@@ -16,10 +16,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
 
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("bounded") / "data"
-    done = commdesk("demo", "--records", "200", data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return demo_folder(tmp_path_factory.mktemp("bounded") / "data", 200)
 
 
 @posix_only

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from console_script import REPO, assert_refused, clean_env, commdesk, commdesk_exe
+from console_script import REPO, assert_refused, clean_env, commdesk, commdesk_exe, demo_folder
 
 PERIOD = "2026Q3"
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file kinds and limits")
@@ -22,9 +22,7 @@ posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX file kinds and
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("edges") / "data"
-    done = commdesk("demo", "--records", "200", "--division-code", "110101001001", data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return demo_folder(folder, 200, "--division-code", "110101001001")
 
 
 def test_leftover_part_files_are_removed_on_the_next_start(data_dir: Path) -> None:

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from console_script import REPO, assert_refused, commdesk
+from console_script import REPO, assert_refused, commdesk, demo_folder
 
 from commdesk.store.lock import WINDOW, acquire
 from commdesk.store.schema_version import HEAD_REVISION
@@ -21,10 +21,7 @@ OLD_FIXTURE = REPO / "tests" / "store" / "fixtures" / "schema_0002.sqlite"
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("schema") / "data"
-    done = commdesk("demo", "--records", "30", data_dir=folder)
-    assert done.returncode == 0, done.stderr
-    return folder
+    return demo_folder(tmp_path_factory.mktemp("schema") / "data", 30)
 
 
 def _sql(path: Path, *statements: str) -> None:

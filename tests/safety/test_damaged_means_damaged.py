@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from console_script import SHARED_FIXTURES, assert_refused, clean_env, commdesk, commdesk_exe
+from console_script import demo_folder as made_demo
 
 from commdesk.store.engine import db_path
 
@@ -29,9 +30,7 @@ ROSTER = SHARED_FIXTURES / "志愿者花名册_2024.xlsx"
 @pytest.fixture(scope="module")
 def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo data folder with one backup, made once through the console script."""
-    folder = tmp_path_factory.mktemp("demo") / "data"
-    made = commdesk("demo", "--records", "40", data_dir=folder)
-    assert made.returncode == 0, made.stderr
+    folder = made_demo(tmp_path_factory.mktemp("demo") / "data", 40)
     backed = commdesk("backup", data_dir=folder)
     assert backed.returncode == 0, backed.stderr
     return folder

@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from console_script import SHARED_FIXTURES, assert_refused, clean_env, commdesk
+from console_script import SHARED_FIXTURES, assert_refused, clean_env, commdesk, demo_folder
 
 from commdesk.store import privacy
 from commdesk.store.engine import db_path, open_store
@@ -27,9 +27,7 @@ FULL_ID = re.compile(r"\b\d{17}[\dXx]\b")
 @pytest.fixture(scope="module")
 def locked_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo folder with a start-up password, made once."""
-    folder = tmp_path_factory.mktemp("gate") / "data"
-    made = commdesk("demo", "--records", "40", data_dir=folder)
-    assert made.returncode == 0, made.stderr
+    folder = demo_folder(tmp_path_factory.mktemp("gate") / "data", 40)
     store = open_store(folder)
     try:
         with pytest.MonkeyPatch.context() as mp:
